@@ -1,0 +1,82 @@
+// Font files: resolved, read and parsed once per process, shared by the chart stage (text metrics) and the PDF stage.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import * as fontkit from 'fontkit';
+import { error, ReviewError } from './errors.js';
+
+export interface LoadedFont {
+  /** Absolute path of the TTF/OTF file. */
+  path: string;
+  bytes: Buffer;
+  font: fontkit.Font;
+}
+
+const cache = new Map<string, LoadedFont>();
+const require = createRequire(import.meta.url);
+
+/**
+ * Resolves a font specifier: an absolute path, a path relative to `baseDir`, or a package path
+ * such as "@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf".
+ */
+export function resolveFontPath(specifier: string, baseDir: string): string {
+  if (isAbsolute(specifier)) return specifier;
+  if (specifier.startsWith('.')) return resolve(baseDir, specifier);
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return resolve(baseDir, specifier);
+  }
+}
+
+/** Reads and parses a font once; later calls with the same file return the same object. */
+export function loadFont(path: string): LoadedFont {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new ReviewError([error('font/unreadable', `cannot read font: ${(e as Error).message}`, { file: path })]);
+  }
+  if (/\.woff2?$/i.test(path)) {
+    throw new ReviewError([error('font/format', 'WOFF/WOFF2 fonts cannot be embedded; use the TTF or OTF file', { file: path })]);
+  }
+  let font: fontkit.Font;
+  try {
+    font = fontkit.create(bytes);
+  } catch (e) {
+    throw new ReviewError([error('font/parse', `not a usable TTF/OTF font: ${(e as Error).message}`, { file: path })]);
+  }
+  const loaded = { path, bytes, font };
+  cache.set(path, loaded);
+  return loaded;
+}
+
+/** Characters of `text` the font has no glyph for (deduplicated, in order of first appearance). */
+export function missingGlyphs(font: fontkit.Font, text: string): string[] {
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || ch === '\u00ad') continue;
+    if (!font.hasGlyphForCodePoint(cp)) missing.add(ch);
+  }
+  return [...missing];
+}
+
+const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
+
+/** Advance width of `text` at `size` points, measured with the font's real metrics (kerning included). */
+export function measureText(font: fontkit.Font, text: string, size: number): number {
+  let perFont = widthCache.get(font);
+  if (!perFont) {
+    perFont = new Map();
+    widthCache.set(font, perFont);
+  }
+  let units = perFont.get(text);
+  if (units === undefined) {
+    units = font.layout(text).advanceWidth;
+    perFont.set(text, units);
+  }
+  return (units / font.unitsPerEm) * size;
+}
