@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadFont, measureText, missingGlyphs, resolveFontPath } from '../src/fonts.js';
+
+const serif = () => loadFont(resolveFontPath('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf', process.cwd()));
+
+describe('fonts', () => {
+  it('parses a font file once per process', () => {
+    expect(serif()).toBe(serif());
+  });
+  it('covers every Vietnamese letter in the default body font', () => {
+    const letters = 'aăâbcdđeêghiklmnoôơpqrstuưvxy' + 'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ';
+    expect(missingGlyphs(serif().font, letters + letters.toUpperCase())).toEqual([]);
+  });
+  it('reports characters a font lacks', () => {
+    expect(missingGlyphs(serif().font, 'Hà Nội \u{1F600}')).toEqual(['\u{1F600}']);
+  });
+  it('measures with real advance widths, proportional to size', () => {
+    const f = serif().font;
+    const w10 = measureText(f, 'Phạm Thu Hằng', 10);
+    expect(measureText(f, 'Phạm Thu Hằng', 20)).toBeCloseTo(2 * w10, 6);
+    expect(measureText(f, 'WWW', 10)).toBeGreaterThan(measureText(f, 'iii', 10));
+  });
+});
