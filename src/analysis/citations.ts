@@ -1,0 +1,13 @@
+// Citation numbers: a source's number is its position in sources.yaml; a claim cites its source.
+import type { Dataset } from '../dataset/types.js';
+import type { Citation } from '../review.js';
+
+export function citationResolver(dataset: Dataset): (id: string) => Citation | undefined {
+  const bySource = new Map<string, Citation>(dataset.sources.map((source, i) => [source.id, { number: i + 1, source }]));
+  const byClaim = new Map<string, Citation>();
+  for (const claim of dataset.claims) {
+    const cited = bySource.get(claim.source);
+    if (cited) byClaim.set(claim.id, { ...cited, claim });
+  }
+  return (id) => byClaim.get(id) ?? bySource.get(id);
+}

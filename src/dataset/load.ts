@@ -1,0 +1,125 @@
+// Loads a dataset folder: reads each YAML file, validates it against its schema, normalises it, checks references.
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import { error, ReviewError, type Diagnostic, type Location } from '../errors.js';
+import { messages } from './messages.js';
+import { checkReferences } from './references.js';
+import { validateAgainstSchema } from './schema.js';
+import type { Dataset, SourcePosition } from './types.js';
+import { parseYaml } from './yaml.js';
+
+/** The files of a dataset folder: which Dataset field each fills and under which top-level key. */
+const FILES = [
+  { file: 'review.yaml', field: 'meta', key: null, required: true },
+  { file: 'sources.yaml', field: 'sources', key: 'sources', required: true },
+  { file: 'metrics.yaml', field: 'metrics', key: 'metrics', required: true },
+  { file: 'claims.yaml', field: 'claims', key: 'claims', required: true },
+  { file: 'events.yaml', field: 'events', key: 'events', required: false },
+  { file: 'partnerships.yaml', field: 'partnerships', key: 'partnerships', required: false },
+  { file: 'people.yaml', field: 'people', key: 'people', required: false },
+  { file: 'narrative.yaml', field: 'narrative', key: 'sections', required: true },
+] as const;
+
+/** Every string NFC: NFD input renders but extracts broken from a PDF. */
+export function normaliseStrings<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map(normaliseStrings) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseStrings(v)])) as T;
+  }
+  return value;
+}
+
+/** A path as the user should read it: relative to the working folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function readText(path: string): string | Diagnostic {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    return error('dataset/unreadable', messages.fileUnreadable((e as Error).message), { file: displayPath(path) });
+  }
+}
+
+/** Loads and checks a dataset; throws a ReviewError carrying every problem found, each located. */
+export function loadDataset(dir: string): Dataset {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new ReviewError([error('dataset/no-folder', messages.notADirectory(displayPath(dir)))]);
+
+  const diagnostics: Diagnostic[] = [];
+  const positions = new Map<string, SourcePosition>();
+  const fields: Record<string, unknown> = { events: [], partnerships: [], people: [] };
+  const bodies = new Map<number, { text: string; at: SourcePosition }>();
+
+  for (const spec of FILES) {
+    const path = join(dir, spec.file);
+    const shown = displayPath(path);
+    let text: string | Diagnostic;
+    try {
+      statSync(path);
+      text = readText(path);
+    } catch {
+      if (spec.required) diagnostics.push(error('dataset/missing-file', messages.fileMissing(spec.file), { file: shown }));
+      continue;
+    }
+    if (typeof text !== 'string') {
+      diagnostics.push(text);
+      continue;
+    }
+    const parsed = parseYaml(text, shown);
+    if (parsed.diagnostics.length) {
+      diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    const schemaDiagnostics = validateAgainstSchema(parsed.value, spec.file.replace('.yaml', '.schema.json'), shown, parsed.positions);
+    if (schemaDiagnostics.length) {
+      diagnostics.push(...schemaDiagnostics);
+      continue;
+    }
+    // Re-key positions from the file's own paths to the Dataset's ("sections[0]" in narrative.yaml is "narrative[0]").
+    for (const [p, pos] of parsed.positions) {
+      if (spec.key === null) positions.set(p ? `${spec.field}.${p}` : spec.field, pos);
+      else if (p === spec.key || p.startsWith(`${spec.key}[`) || p.startsWith(`${spec.key}#`)) {
+        positions.set(spec.field + p.slice(spec.key.length), pos);
+      }
+    }
+    const value = normaliseStrings(parsed.value) as Record<string, unknown>;
+    fields[spec.field] = spec.key === null ? value : value[spec.key];
+    if (spec.field === 'narrative') {
+      const lines = text.split('\n');
+      (value[spec.key] as { body: string }[]).forEach((_, i) => {
+        const at = parsed.positions.get(`${spec.key}[${i}].body`);
+        if (at) bodies.set(i, { text: lines.slice(at.line - 1).join('\n'), at });
+      });
+    }
+  }
+  if (diagnostics.length) throw new ReviewError(diagnostics);
+
+  const dataset = { dir, ...fields, positions } as unknown as Dataset;
+  const locate = (path: string): Location => positions.get(path) ?? positions.get(path.replace(/\.[^.[\]]+$|\[\d+\]$/, '')) ?? {};
+  const locateInBody = (section: number, offset: number): Location => {
+    const entry = bodies.get(section);
+    if (!entry) return locate(`narrative[${section}].body`);
+    // The body text starts on the line after a block scalar indicator ("body: |"); find the directive there.
+    const body = dataset.narrative[section]!.body;
+    const lineInBody = body.slice(0, offset).split('\n').length - 1;
+    const lineText = body.split('\n')[lineInBody] ?? '';
+    const fileLines = entry.text.split('\n');
+    const fileIndex = fileLines.findIndex((l, idx) => idx > 0 && l.trimStart() === lineText.trimStart() && lineText.trim() !== '');
+    const column = offset - body.lastIndexOf('\n', offset - 1);
+    if (fileIndex < 0) return { file: entry.at.file, line: entry.at.line, column: entry.at.column };
+    const indent = (fileLines[fileIndex] ?? '').length - (fileLines[fileIndex] ?? '').trimStart().length;
+    return { file: entry.at.file, line: entry.at.line + fileIndex, column: indent + column };
+  };
+  const problems = checkReferences(dataset, locate, locateInBody);
+  if (problems.some((d) => d.severity === 'error')) throw new ReviewError(problems);
+  return dataset;
+}

@@ -1,0 +1,21 @@
+// Every message text of the dataset stage, so that code and tests build them the same way.
+export const messages = {
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  fileMissing: (file: string) => `required dataset file "${file}" is missing`,
+  fileUnreadable: (detail: string) => `cannot read file: ${detail}`,
+  notADirectory: (dir: string) => `dataset folder "${dir}" does not exist or is not a folder`,
+  schemaMissing: (name: string) => `the JSON Schema "${name}" is missing from the installation`,
+  missingField: (field: string) => `missing required field "${field}"`,
+  unknownField: (field: string) => `unknown field "${field}"`,
+  notOneOf: (allowed: readonly unknown[]) => `must be one of: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+  schema: (detail: string) => detail,
+  duplicateId: (kind: string, id: string, firstPath: string) => `duplicate ${kind} id "${id}" (first defined at ${firstPath})`,
+  unknownRef: (kind: string, id: string) => `unknown ${kind} "${id}"`,
+  didYouMean: (candidate: string) => `did you mean "${candidate}"?`,
+  printedNotInQuote: (printed: string) => `the printed figure "${printed}" does not occur in the quote`,
+  unitMismatch: (unit: string, metric: string, metricUnit: string) =>
+    `unit "${unit}" differs from the unit "${metricUnit}" of metric "${metric}"`,
+  relationUnit: (type: string, expected: string, unit: string) => `a ${type} relation is measured in "${expected}", not "${unit}"`,
+  basePeriod: (base: string, period: string) => `the relation's base period "${base}" must differ from the claim's period "${period}"`,
+  badDate: (value: string) => `"${value}" is not a valid calendar date`,
+};

@@ -1,0 +1,91 @@
+// Checks what a schema cannot: unique ids, references between files, units and printed figures that agree.
+import { citationPattern, parseCitationIds } from '../citations.js';
+import { error, type Diagnostic, type Location } from '../errors.js';
+import { closest } from '../suggest.js';
+import { messages } from './messages.js';
+import type { Dataset } from './types.js';
+
+export type Locate = (path: string) => Location;
+/** Locates an offset inside a narrative section's Markdown body. */
+export type LocateInBody = (section: number, offset: number) => Location;
+
+const RELATION_UNITS = { ratio: 'times', growth: 'percent' } as const;
+
+/** Folds the typographic differences a quote may legitimately have from the printed figure. */
+const fold = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ');
+
+export function checkReferences(ds: Dataset, locate: Locate, locateInBody: LocateInBody): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ref = (kind: string, id: string, known: ReadonlySet<string>, path: string) => {
+    if (known.has(id)) return;
+    const guess = closest(id, known);
+    out.push(error('dataset/unknown-ref', messages.unknownRef(kind, id), { ...locate(path), path }, guess && messages.didYouMean(guess)));
+  };
+  const ids = (kind: string, list: readonly { id: string }[], field: string): Set<string> => {
+    const first = new Map<string, string>();
+    list.forEach((item, i) => {
+      const path = `${field}[${i}].id`;
+      const prior = first.get(item.id);
+      if (prior) out.push(error('dataset/duplicate-id', messages.duplicateId(kind, item.id, prior), { ...locate(path), path }));
+      else first.set(item.id, path);
+    });
+    return new Set(first.keys());
+  };
+
+  const sources = ids('source', ds.sources, 'sources');
+  const metrics = ids('metric', ds.metrics, 'metrics');
+  const claims = ids('claim', ds.claims, 'claims');
+  ids('event', ds.events, 'events');
+  ids('person', ds.people, 'people');
+  ids('section', ds.narrative, 'narrative');
+  const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));
+
+  ds.claims.forEach((c, i) => {
+    const at = (f: string) => `claims[${i}].${f}`;
+    ref('source', c.source, sources, at('source'));
+    ref('metric', c.metric, metrics, at('metric'));
+    if (!fold(c.quote).includes(fold(c.printed))) {
+      out.push(error('dataset/printed-not-in-quote', messages.printedNotInQuote(c.printed), { ...locate(at('printed')), path: at('printed') }));
+    }
+    const rel = c.relation;
+    if (rel) {
+      if (rel.base === c.period) out.push(error('dataset/relation', messages.basePeriod(rel.base, c.period), { ...locate(at('relation.base')), path: at('relation.base') }));
+      if (rel.type === 'increment') ref('metric', rel.total, metrics, at('relation.total'));
+      else if (c.unit !== RELATION_UNITS[rel.type]) {
+        out.push(error('dataset/unit', messages.relationUnit(rel.type, RELATION_UNITS[rel.type], c.unit), { ...locate(at('unit')), path: at('unit') }));
+      }
+    }
+    const expected = metricUnit.get(c.metric);
+    const isLevel = !rel || rel.type === 'increment';
+    if (expected && isLevel && expected !== c.unit) {
+      out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), { ...locate(at('unit')), path: at('unit') }));
+    }
+  });
+  ds.events.forEach((e, i) => {
+    e.sources.forEach((s, j) => ref('source', s, sources, `events[${i}].sources[${j}]`));
+    (e.claims ?? []).forEach((c, j) => ref('claim', c, claims, `events[${i}].claims[${j}]`));
+  });
+  ds.partnerships.forEach((p, i) => p.sources.forEach((s, j) => ref('source', s, sources, `partnerships[${i}].sources[${j}]`)));
+  ds.people.forEach((p, i) => p.sources.forEach((s, j) => ref('source', s, sources, `people[${i}].sources[${j}]`)));
+
+  const citable = new Set([...claims, ...sources]);
+  ds.narrative.forEach((section, i) => {
+    for (const m of section.body.matchAll(citationPattern)) {
+      const [, kind, label = ''] = m;
+      for (const id of parseCitationIds(label)) {
+        const known = kind === 'fig' ? claims : citable;
+        if (known.has(id)) continue;
+        const guess = closest(id, known);
+        const path = `narrative[${i}].body`;
+        out.push(error('dataset/unknown-ref', messages.unknownRef(kind === 'fig' ? 'claim' : 'claim or source', id), { ...locateInBody(i, m.index), path }, guess && messages.didYouMean(guess)));
+      }
+    }
+  });
+  return out;
+}

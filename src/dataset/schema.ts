@@ -1,0 +1,82 @@
+// Validates each dataset file against its published JSON Schema (schema/*.schema.json) and locates every error.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { error, type Diagnostic } from '../errors.js';
+import { schemaDir } from '../paths.js';
+import { messages } from './messages.js';
+import type { SourcePosition } from './types.js';
+
+let ajv: Ajv2020 | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(schemaFile: string): ValidateFunction | undefined {
+  const hit = validators.get(schemaFile);
+  if (hit) return hit;
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) {
+      ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object, name);
+    }
+  }
+  const validate = ajv.getSchema(schemaFile);
+  if (validate) validators.set(schemaFile, validate);
+  return validate;
+}
+
+/** "/claims/3/hedge" → "claims[3].hedge" */
+export function pointerToPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, seg) => (/^\d+$/.test(seg) ? `${path}[${seg}]` : path ? `${path}.${seg}` : seg), '');
+}
+
+function describe(e: ErrorObject): { path: string; message: string; keyOf?: string } {
+  const path = pointerToPath(e.instancePath);
+  switch (e.keyword) {
+    case 'required': {
+      const field = (e.params as { missingProperty: string }).missingProperty;
+      return { path, message: messages.missingField(field) };
+    }
+    case 'additionalProperties': {
+      const field = (e.params as { additionalProperty: string }).additionalProperty;
+      const child = path ? `${path}.${field}` : field;
+      return { path: child, message: messages.unknownField(field), keyOf: child };
+    }
+    case 'enum':
+      return { path, message: messages.notOneOf((e.params as { allowedValues: unknown[] }).allowedValues) };
+    default:
+      return { path, message: messages.schema(e.message ?? e.keyword) };
+  }
+}
+
+/** Keeps the most specific errors: branch summaries (oneOf, anyOf, if) only when nothing deeper explains them. */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
+  const summaries = new Set(['oneOf', 'anyOf', 'if', 'not']);
+  const detailed = errors.filter((e) => !summaries.has(e.keyword));
+  return detailed.length ? detailed : [...errors];
+}
+
+export function validateAgainstSchema(
+  value: unknown,
+  schemaFile: string,
+  file: string,
+  positions: ReadonlyMap<string, SourcePosition>,
+): Diagnostic[] {
+  const validate = validatorFor(schemaFile);
+  if (!validate) return [error('dataset/schema-missing', messages.schemaMissing(schemaFile), { file })];
+  if (validate(value)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of mostSpecific(validate.errors ?? [])) {
+    const { path, message, keyOf } = describe(e);
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const pos = (keyOf && positions.get(`${keyOf}#key`)) || positions.get(path) || { file, line: 1, column: 1 };
+    out.push(error('dataset/schema', message, { ...pos, ...(path ? { path } : {}) }));
+  }
+  return out;
+}

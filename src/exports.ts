@@ -1,0 +1,54 @@
+// Machine-readable exports for attaching elsewhere: discrepancies as JSON, CSV or a terminal table.
+import type { DiscrepancyReport, Interval } from './analysis/types.js';
+
+export const DISCREPANCY_FORMATS = ['table', 'json', 'csv'] as const;
+export type DiscrepancyFormat = (typeof DISCREPANCY_FORMATS)[number];
+
+const CSV_COLUMNS = ['id', 'rule', 'severity', 'metric', 'period', 'claims', 'sources', 'printed', 'gap', 'explanation'] as const;
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function discrepanciesJson(report: DiscrepancyReport): string {
+  return `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v), 2)}\n`;
+}
+
+export function discrepanciesCsv(report: DiscrepancyReport): string {
+  const rows = report.discrepancies.map((d) => [
+    d.id,
+    d.rule,
+    d.severity,
+    d.metric,
+    d.period,
+    d.claims.map((c) => c.claim).join('; '),
+    d.claims.map((c) => c.source).join('; '),
+    d.claims.map((c) => c.printed).join('; '),
+    d.gap === undefined ? '' : d.gap.toFixed(4),
+    d.explanation,
+  ]);
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+}
+
+export function formatInterval(i: Interval): string {
+  return `${i.lowOpen ? '(' : '['}${i.low}, ${i.high}${i.highOpen ? ')' : ']'}`;
+}
+
+/** A plain-text listing for the terminal: one block per discrepancy. */
+export function discrepanciesTable(report: DiscrepancyReport): string {
+  const lines = report.discrepancies.map((d) => {
+    const said = d.claims.map((c) => `    ${c.source}: ${c.printed}`).join('\n');
+    return `${d.id}  ${d.severity.padEnd(5)}  ${d.rule}  ${d.metric} ${d.period}\n${said}\n    → ${d.explanation}`;
+  });
+  const summary = `${report.discrepancies.length} discrepancies, ${report.consistent.length} figures consistent within hedges`;
+  return `${[...lines, summary].join('\n\n')}\n`;
+}
+
+export function formatDiscrepancies(report: DiscrepancyReport, format: DiscrepancyFormat): string {
+  const formats: Record<DiscrepancyFormat, (r: DiscrepancyReport) => string> = {
+    table: discrepanciesTable,
+    json: discrepanciesJson,
+    csv: discrepanciesCsv,
+  };
+  return formats[format](report);
+}

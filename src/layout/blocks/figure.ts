@@ -1,0 +1,45 @@
+// Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and captioned.
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { Figure } from '../../document.js';
+import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
+import { drawText, measureSpans, textHeight } from '../text.js';
+
+function size(f: Figure, ctx: LayoutContext) {
+  const art = ctx.charts.get(f.chart);
+  if (!art) throw new Error(`chart "${f.chart}" was not rendered`);
+  const scale = Math.min(1, ctx.frame.width / art.width);
+  return { art, width: art.width * scale, height: art.height * scale };
+}
+
+function caption(f: Figure, ctx: LayoutContext, number: number) {
+  const t = ctx.theme;
+  const style = { ...ctx.body, family: t.table.font, size: t.figure.captionSize, leading: 1.4, color: t.colors.muted };
+  return measureSpans([{ text: `Figure ${number}.`, bold: true }, { text: ' ' }, ...f.caption], style, ctx.frame.width, ctx.fonts);
+}
+
+export const figure = {
+  minStart: (f: Figure, ctx: LayoutContext) => size(f, ctx).height + textHeight(caption(f, ctx, ctx.figures + 1)) + ctx.theme.figure.spaceBefore,
+  place(f: Figure, ctx: LayoutContext) {
+    const { art, width, height } = size(f, ctx);
+    ctx.figures += 1;
+    const cap = caption(f, ctx, ctx.figures);
+    space(ctx, ctx.theme.figure.spaceBefore);
+    ensure(ctx, height + 6 + textHeight(cap));
+    const chartFont = ctx.theme.chart.font;
+    SVGtoPDF(ctx.doc, art.svg, ctx.frame.x + (ctx.frame.width - width) / 2, ctx.y, {
+      width,
+      height,
+      assumePt: true,
+      preserveAspectRatio: 'xMidYMin meet',
+      fontCallback: (_family, bold, italic) => ctx.fonts.get(chartFont, bold, italic).name,
+      // Charts come from specs whose data loading is refused; an image reference could still point outside.
+      imageCallback: () => undefined,
+      documentCallback: () => undefined,
+    });
+    advance(ctx, height + 6);
+    const drawn = drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left');
+    recordCitations(ctx, drawn.map((d) => d.span.citation!));
+    advance(ctx, textHeight(cap));
+    space(ctx, ctx.theme.figure.spaceAfter);
+  },
+};

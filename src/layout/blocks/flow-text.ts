@@ -1,0 +1,32 @@
+// Places measured text in the flow, breaking across pages between lines with at least two lines on each side.
+import { advance, newPage, recordCitations, type LayoutContext } from '../context.js';
+import { drawText, type Alignment, type MeasuredText } from '../text.js';
+
+const MIN_LINES = 2;
+
+export function placeText(ctx: LayoutContext, m: MeasuredText, align: Alignment, x = ctx.frame.x): void {
+  const n = m.lines.length;
+  let from = 0;
+  while (from < n) {
+    const room = Math.floor((ctx.bottom - ctx.y + 0.01) / m.lineHeight);
+    const left = n - from;
+    let take = Math.min(room, left);
+    // No orphan at the foot of a page, no widow at the head of the next.
+    if (take < left) take = Math.min(take, left - MIN_LINES);
+    if (take < Math.min(MIN_LINES, left) && !ctx.atTop) {
+      newPage(ctx);
+      continue;
+    }
+    take = Math.max(take, 1);
+    const drawn = drawText(ctx.doc, m, x, ctx.y, align, from, from + take);
+    recordCitations(ctx, drawn.map((d) => d.span.citation!));
+    advance(ctx, take * m.lineHeight);
+    from += take;
+    if (from < n) newPage(ctx);
+  }
+}
+
+/** Height of the first lines a block must keep together with a heading above it. */
+export function firstLinesHeight(m: MeasuredText): number {
+  return Math.min(MIN_LINES, m.lines.length) * m.lineHeight;
+}

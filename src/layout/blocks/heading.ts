@@ -1,0 +1,42 @@
+// Headings: chapters (depth 1) open a page; every heading is kept with the start of what follows it,
+// becomes a named destination, an outline entry and (when listed) a contents entry.
+import type { Heading } from '../../document.js';
+import { addDestination, advance, ensure, newPage, space, type LayoutContext } from '../context.js';
+import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
+
+const plain = (h: Heading) => h.spans.map((s) => s.text).join('');
+
+function measure(h: Heading, ctx: LayoutContext): MeasuredText {
+  const t = ctx.theme.headings;
+  const size = t.sizes[h.depth - 1] ?? ctx.body.size;
+  return measureSpans(h.spans, { ...ctx.body, family: t.font, bold: true, size, leading: 1.25, color: t.color }, ctx.frame.width, ctx.fonts);
+}
+
+function addToOutline(ctx: LayoutContext, h: Heading): void {
+  while (ctx.outline.length && ctx.outline[ctx.outline.length - 1]!.depth >= h.depth) ctx.outline.pop();
+  const parent = ctx.outline[ctx.outline.length - 1]?.item ?? ctx.doc.outline;
+  ctx.outline.push({ depth: h.depth, item: parent.addItem(plain(h)) });
+}
+
+export const heading = {
+  minStart: (h: Heading, ctx: LayoutContext) => textHeight(measure(h, ctx)),
+  place(h: Heading, ctx: LayoutContext, follow: () => number) {
+    const t = ctx.theme.headings;
+    if (h.depth === 1 && !ctx.atTop) newPage(ctx);
+    space(ctx, t.spaceBefore[h.depth - 1] ?? 0);
+    const m = measure(h, ctx);
+    const after = t.spaceAfter[h.depth - 1] ?? 0;
+    ensure(ctx, textHeight(m) + after + follow());
+    addDestination(ctx, h.id);
+    ctx.headings.push({ id: h.id, text: plain(h), depth: h.depth, listed: h.listed, page: ctx.page });
+    if (h.listed) addToOutline(ctx, h);
+    drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left');
+    advance(ctx, textHeight(m));
+    if (h.depth === 1) {
+      // A short accent rule under chapter titles.
+      ctx.doc.save().moveTo(ctx.frame.x, ctx.y + 4).lineTo(ctx.frame.x + 36, ctx.y + 4).lineWidth(2).strokeColor(ctx.theme.colors.highlight).stroke().restore();
+      advance(ctx, 6);
+    }
+    space(ctx, after);
+  },
+};

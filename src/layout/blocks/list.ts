@@ -1,0 +1,34 @@
+// Bulleted and numbered lists, nested: a marker in the indent, the item's blocks in the column beside it.
+import type { List } from '../../document.js';
+import { ensure, space, withFrame, type LayoutContext } from '../context.js';
+import { drawText, measureSpans } from '../text.js';
+
+export interface BlockFlow {
+  place(blocks: readonly import('../../document.js').Block[], ctx: LayoutContext): void;
+  minStart(block: import('../../document.js').Block, ctx: LayoutContext): number;
+}
+
+const MARKERS = ['•', '–', '◦'];
+
+export function list(flow: BlockFlow) {
+  return {
+    minStart: (l: List, ctx: LayoutContext) => {
+      const first = l.items[0]?.[0];
+      return first ? flow.minStart(first, ctx) : 0;
+    },
+    place(l: List, ctx: LayoutContext) {
+      const { indent, itemSpacing } = ctx.theme.lists;
+      const level = Math.round((ctx.frame.x - ctx.theme.page.margins.left) / indent);
+      l.items.forEach((item, i) => {
+        const first = item[0];
+        const inner = { x: ctx.frame.x + indent, width: ctx.frame.width - indent };
+        if (first) withFrame(ctx, inner, () => ensure(ctx, flow.minStart(first, ctx)));
+        const marker = l.ordered ? `${l.start + i}.` : MARKERS[level % MARKERS.length]!;
+        const m = measureSpans([{ text: marker }], ctx.body, indent, ctx.fonts);
+        drawText(ctx.doc, m, ctx.frame.x, ctx.y, l.ordered ? 'left' : 'left');
+        withFrame(ctx, inner, () => flow.place(item, ctx));
+        if (i < l.items.length - 1) space(ctx, itemSpacing - ctx.theme.text.paragraphSpacing);
+      });
+    },
+  };
+}

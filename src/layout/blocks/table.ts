@@ -1,0 +1,117 @@
+// Tables: column widths from content, rows that never split across pages, the header repeated on each page
+// with a "(continued)" line, numeric columns right-aligned, striped rows.
+import type { Align, Span, Table } from '../../document.js';
+import { measureText } from '../../fonts.js';
+import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
+import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
+
+const plain = (cell: readonly Span[]) => cell.map((s) => s.text).join('');
+const NUMERIC = /^[\s\-–+~≈<>]*(US\$|VND|\$)?\s*[\d.,]+\s*(%|×|x|billion|million|bn)?\s*$/i;
+
+interface Styles {
+  body: TextStyle;
+  header: TextStyle;
+  pad: number;
+}
+
+function styles(ctx: LayoutContext): Styles {
+  const t = ctx.theme.table;
+  const body: TextStyle = { ...ctx.body, family: t.font, size: t.size, leading: t.leading };
+  return { body, header: { ...body, bold: true, color: t.headerColor, linkColor: t.headerColor }, pad: t.padding };
+}
+
+/** Natural (one-line) and minimum (longest word) widths of a cell. */
+function cellWidths(cell: readonly Span[], style: TextStyle, ctx: LayoutContext): { natural: number; min: number } {
+  const font = ctx.fonts.get(style.family, style.bold, style.italic).font;
+  const text = plain(cell);
+  const words = text.split(/\s+/).filter(Boolean);
+  return {
+    natural: measureText(font, text.replace(/\s+/g, ' ').trim(), style.size),
+    min: Math.max(0, ...words.map((w) => measureText(font, w, style.size))),
+  };
+}
+
+/** Shares the width between columns: each gets at least its longest word, the rest in proportion to need. */
+export function columnWidths(natural: readonly number[], min: readonly number[], total: number): number[] {
+  const sumNat = natural.reduce((a, b) => a + b, 0);
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  if (sumNat <= total) return natural.map((n) => n + ((total - sumNat) * n) / (sumNat || 1));
+  if (sumMin >= total) return min.map((m) => (m * total) / (sumMin || 1));
+  const want = natural.map((n, i) => n - min[i]!);
+  const sumWant = want.reduce((a, b) => a + b, 0) || 1;
+  return min.map((m, i) => m + ((total - sumMin) * want[i]!) / sumWant);
+}
+
+function alignments(t: Table): Alignment[] {
+  const columns = Math.max(t.header.length, ...t.rows.map((r) => r.length));
+  return Array.from({ length: columns }, (_, c) => {
+    const declared: Align | undefined = t.align[c];
+    if (declared) return declared;
+    const cells = t.rows.map((r) => plain(r[c] ?? [])).filter((s) => s.trim());
+    return cells.length > 0 && cells.every((s) => NUMERIC.test(s)) ? 'right' : 'left';
+  });
+}
+
+interface MeasuredRow {
+  cells: MeasuredText[];
+  height: number;
+}
+
+function measureRow(row: readonly Span[][], widths: readonly number[], style: TextStyle, pad: number, ctx: LayoutContext): MeasuredRow {
+  const cells = widths.map((w, c) => measureSpans(row[c] ?? [], style, Math.max(1, w - 2 * pad), ctx.fonts));
+  return { cells, height: Math.max(...cells.map((m) => textHeight(m))) + 2 * pad };
+}
+
+function layoutTable(t: Table, ctx: LayoutContext) {
+  const s = styles(ctx);
+  const align = alignments(t);
+  const columns = align.length;
+  const all = [t.header, ...t.rows];
+  const natural = Array.from({ length: columns }, (_, c) => Math.max(...all.map((r, i) => cellWidths(r[c] ?? [], i === 0 ? s.header : s.body, ctx).natural)) + 2 * s.pad + 0.5);
+  const min = Array.from({ length: columns }, (_, c) => Math.max(...all.map((r, i) => cellWidths(r[c] ?? [], i === 0 ? s.header : s.body, ctx).min)) + 2 * s.pad + 0.5);
+  const widths = columnWidths(natural, min, ctx.frame.width);
+  const header = measureRow(t.header, widths, s.header, s.pad, ctx);
+  const rows = t.rows.map((r) => measureRow(r, widths, s.body, s.pad, ctx));
+  return { s, align, widths, header, rows };
+}
+
+function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[], align: readonly Alignment[], pad: number, fill?: string): void {
+  const { doc } = ctx;
+  if (fill) doc.save().rect(ctx.frame.x, ctx.y, ctx.frame.width, row.height).fill(fill).restore();
+  let x = ctx.frame.x;
+  row.cells.forEach((m, c) => {
+    const drawn = drawText(doc, m, x + pad, ctx.y + pad, align[c] ?? 'left');
+    recordCitations(ctx, drawn.map((d) => d.span.citation!));
+    x += widths[c]!;
+  });
+  advance(ctx, row.height);
+}
+
+function continuedLine(ctx: LayoutContext, s: Styles): void {
+  const m = measureSpans([{ text: ctx.theme.table.continued, italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
+  drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'right');
+  advance(ctx, textHeight(m));
+}
+
+export const table = {
+  minStart(t: Table, ctx: LayoutContext) {
+    const { header, rows } = layoutTable(t, ctx);
+    return header.height + (rows[0]?.height ?? 0);
+  },
+  place(t: Table, ctx: LayoutContext) {
+    const { s, align, widths, header, rows } = layoutTable(t, ctx);
+    const theme = ctx.theme.table;
+    ensure(ctx, header.height + (rows[0]?.height ?? 0));
+    drawRow(ctx, header, widths, align, s.pad, theme.headerBackground);
+    rows.forEach((row, i) => {
+      if (ctx.y + row.height > ctx.bottom && !ctx.atTop) {
+        newPage(ctx);
+        continuedLine(ctx, s);
+        drawRow(ctx, header, widths, align, s.pad, theme.headerBackground);
+      }
+      drawRow(ctx, row, widths, align, s.pad, i % 2 === 1 ? theme.stripe : undefined);
+      ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.4).strokeColor(theme.rule).stroke().restore();
+    });
+    space(ctx, ctx.theme.text.paragraphSpacing + 4);
+  },
+};

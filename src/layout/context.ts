@@ -1,0 +1,101 @@
+// The layout state: where the cursor stands, on which page, and what has been placed so far (for contents,
+// outline and back-references). Page breaking lives here; what goes on a page lives in blocks/.
+import type { Block } from '../document.js';
+import type { Theme } from '../theme.js';
+import type { FontBook } from './fonts.js';
+import type { TextStyle } from './text.js';
+
+export interface PlacedHeading {
+  id: string;
+  text: string;
+  depth: number;
+  listed: boolean;
+  /** 0-based page index. */
+  page: number;
+}
+
+export interface ChartArt {
+  svg: string;
+  width: number;
+  height: number;
+  /** Alt text for the figure. */
+  alt: string;
+}
+
+export interface Frame {
+  x: number;
+  width: number;
+}
+
+export interface LayoutContext {
+  doc: PDFKit.PDFDocument;
+  theme: Theme;
+  fonts: FontBook;
+  charts: ReadonlyMap<string, ChartArt>;
+  /** The page's content box. */
+  top: number;
+  bottom: number;
+  /** The current column (indented inside lists and quotes). */
+  frame: Frame;
+  body: TextStyle;
+  y: number;
+  page: number;
+  /** True right after a page break: space before a block is dropped there. */
+  atTop: boolean;
+  headings: PlacedHeading[];
+  /** Source id → 0-based pages citing it. */
+  citedOn: Map<string, Set<number>>;
+  figures: number;
+  /** Pages reserved for the contents, filled when all headings are placed. */
+  contents?: { first: number; count: number };
+  /** Every heading of the document, known before layout, so the contents can reserve its pages. */
+  allHeadings: readonly Block[];
+  outline: { depth: number; item: PDFKit.PDFOutline }[];
+  // ^ open outline items, innermost last
+}
+
+export function newPage(ctx: LayoutContext): void {
+  const { page } = ctx.theme;
+  ctx.doc.addPage({ size: page.size, margins: page.margins });
+  ctx.page += 1;
+  ctx.y = ctx.top;
+  ctx.atTop = true;
+}
+
+/** Starts a new page unless `height` fits below the cursor (or the page is still empty). */
+export function ensure(ctx: LayoutContext, height: number): void {
+  if (ctx.y + height > ctx.bottom + 0.01 && !ctx.atTop) newPage(ctx);
+}
+
+export function advance(ctx: LayoutContext, height: number): void {
+  ctx.y += height;
+  ctx.atTop = false;
+}
+
+/** Vertical space that disappears at the top of a page. */
+export function space(ctx: LayoutContext, height: number): void {
+  if (!ctx.atTop) ctx.y = Math.min(ctx.y + height, ctx.bottom);
+}
+
+export function withFrame<T>(ctx: LayoutContext, frame: Frame, body: () => T): T {
+  const saved = ctx.frame;
+  ctx.frame = frame;
+  try {
+    return body();
+  } finally {
+    ctx.frame = saved;
+  }
+}
+
+export function recordCitations(ctx: LayoutContext, sources: readonly string[]): void {
+  for (const s of sources) {
+    const pages = ctx.citedOn.get(s) ?? new Set<number>();
+    pages.add(ctx.page);
+    ctx.citedOn.set(s, pages);
+  }
+}
+
+/** A named destination at the cursor, for links and the contents. PDF destinations count y from the page foot. */
+export function addDestination(ctx: LayoutContext, id: string): void {
+  ctx.doc.addNamedDestination(id, 'XYZ', ctx.frame.x, ctx.doc.page.height - ctx.y, null);
+}

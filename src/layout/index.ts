@@ -1,0 +1,88 @@
+// The layout stage: Document → pages of a pdfkit document. Blocks are dispatched through a map typed over the
+// block union, so a block type without a layout is a compile error.
+import type { Block, BlockType, Document } from '../document.js';
+import type { Theme } from '../theme.js';
+import { blockquote } from './blocks/blockquote.js';
+import { contents, fillContents } from './blocks/contents.js';
+import { cover } from './blocks/cover.js';
+import { figure } from './blocks/figure.js';
+import { heading } from './blocks/heading.js';
+import { list, type BlockFlow } from './blocks/list.js';
+import { paragraph } from './blocks/paragraph.js';
+import { pageBreak, rule } from './blocks/simple.js';
+import { table } from './blocks/table.js';
+import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
+import { registerFonts } from './fonts.js';
+import { drawFurniture } from './furniture.js';
+
+export type { ChartArt, PlacedHeading } from './context.js';
+
+interface BlockLayout<B> {
+  minStart(block: B, ctx: LayoutContext): number;
+  place(block: B, ctx: LayoutContext, follow: () => number): void;
+}
+type Layouts = { [K in BlockType]: BlockLayout<Extract<Block, { type: K }>> };
+
+const flow: BlockFlow = {
+  place(blocks, ctx) {
+    blocks.forEach((block, i) => {
+      const next = blocks[i + 1];
+      layoutOf(block).place(block, ctx, () => (next ? layoutOf(next).minStart(next, ctx) : 0));
+    });
+  },
+  minStart: (block, ctx) => layoutOf(block).minStart(block, ctx),
+};
+
+const layouts: Layouts = {
+  heading,
+  paragraph,
+  list: list(flow),
+  blockquote: blockquote(flow),
+  table,
+  figure,
+  cover,
+  toc: contents,
+  pageBreak,
+  rule,
+};
+
+function layoutOf<B extends Block>(block: B): BlockLayout<B> {
+  return layouts[block.type] as unknown as BlockLayout<B>;
+}
+
+export interface LayoutResult {
+  headings: PlacedHeading[];
+  pages: number;
+  /** Source id → 1-based page numbers citing it. */
+  citedOn: Map<string, number[]>;
+}
+
+/** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
+export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, theme: Theme, charts: ReadonlyMap<string, ChartArt>): LayoutResult {
+  const fonts = registerFonts(doc, theme);
+  const { margins } = theme.page;
+  const body = theme.text;
+  const ctx: LayoutContext = {
+    doc,
+    theme,
+    fonts,
+    charts,
+    top: margins.top,
+    bottom: doc.page.height - margins.bottom,
+    frame: { x: margins.left, width: doc.page.width - margins.left - margins.right },
+    body: { family: body.font, codeFamily: 'mono' in theme.fonts ? 'mono' : body.font, size: body.size, leading: body.leading, color: theme.colors.text, linkColor: theme.colors.link },
+    y: margins.top,
+    page: 0,
+    atTop: true,
+    headings: [],
+    citedOn: new Map(),
+    figures: 0,
+    allHeadings: document.blocks.filter((b) => b.type === 'heading'),
+    outline: [],
+  };
+  flow.place(document.blocks, ctx);
+  fillContents(ctx);
+  drawFurniture(ctx, document.info.title);
+  const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
+  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn };
+}

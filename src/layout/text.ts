@@ -1,0 +1,179 @@
+// Text: spans measured into words and lines (measure), then drawn at a given place (place). Line breaking is ours,
+// so that justified text spaces words evenly across bold, italic and link runs.
+import type { Span } from '../document.js';
+import { measureText } from '../fonts.js';
+import type { FontBook, FontRef } from './fonts.js';
+
+export interface TextStyle {
+  family: string;
+  /** Family used for `code` spans. */
+  codeFamily: string;
+  size: number;
+  leading: number;
+  color: string;
+  linkColor: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+interface Piece {
+  text: string;
+  font: FontRef;
+  size: number;
+  color: string;
+  span: Span;
+  width: number;
+}
+
+interface Word {
+  pieces: Piece[];
+  width: number;
+  /** Width of a space set after this word, in the style of its last piece. */
+  space: number;
+  /** A hard line break follows this word. */
+  breakAfter: boolean;
+}
+
+export interface Line {
+  words: Word[];
+  /** Width with single spaces. */
+  natural: number;
+  /** Ends the paragraph or a hard break: never justified. */
+  last: boolean;
+}
+
+export interface MeasuredText {
+  lines: Line[];
+  lineHeight: number;
+  width: number;
+  size: number;
+}
+
+export type Alignment = 'left' | 'right' | 'center' | 'justify';
+
+function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): Piece {
+  const font = fonts.get(span.code ? style.codeFamily : style.family, span.bold ?? style.bold, span.italic ?? style.italic);
+  const color = span.link || span.goTo ? style.linkColor : style.color;
+  return { text, font, size: style.size, color, span, width: measureText(font.font, text, style.size) };
+}
+
+function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[] {
+  const out: Word[] = [];
+  let current: Piece[] = [];
+  const finish = (breakAfter: boolean) => {
+    const last = current[current.length - 1];
+    if (last) {
+      out.push({
+        pieces: current,
+        width: current.reduce((w, p) => w + p.width, 0),
+        space: measureText(last.font.font, ' ', last.size),
+        breakAfter,
+      });
+    } else if (breakAfter && out.length) {
+      out[out.length - 1]!.breakAfter = true;
+    }
+    current = [];
+  };
+  for (const span of spans) {
+    for (const token of span.text.split(/(\s+)/)) {
+      if (!token) continue;
+      if (/^\s+$/.test(token)) finish(token.includes('\n'));
+      else current.push(pieceOf(token, span, style, fonts));
+    }
+  }
+  finish(false);
+  return out;
+}
+
+/** Greedy line filling: measured once, placed later wherever the page has room. */
+export function measureSpans(spans: readonly Span[], style: TextStyle, width: number, fonts: FontBook): MeasuredText {
+  const lines: Line[] = [];
+  let line: Word[] = [];
+  let natural = 0;
+  const push = (last: boolean) => {
+    if (line.length) lines.push({ words: line, natural, last });
+    line = [];
+    natural = 0;
+  };
+  for (const word of words(spans, style, fonts)) {
+    const prev = line[line.length - 1];
+    const next = prev ? natural + prev.space + word.width : word.width;
+    if (prev && next > width) push(false);
+    natural = line.length ? natural + line[line.length - 1]!.space + word.width : word.width;
+    line.push(word);
+    if (word.breakAfter) push(true);
+  }
+  push(true);
+  return { lines, lineHeight: style.size * style.leading, width, size: style.size };
+}
+
+export function textHeight(m: MeasuredText, from = 0, to = m.lines.length): number {
+  return Math.max(0, to - from) * m.lineHeight;
+}
+
+/** Pieces of a line grouped into runs of one style, each drawn with one call. */
+interface Run {
+  text: string;
+  x: number;
+  piece: Piece;
+  width: number;
+}
+
+function runsOf(line: Line, x0: number, extra: number): Run[] {
+  const runs: Run[] = [];
+  let x = x0;
+  line.words.forEach((word, wi) => {
+    word.pieces.forEach((piece, pi) => {
+      const prev = runs[runs.length - 1];
+      const joinsPrev = prev && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo;
+      const startsWord = pi === 0 && wi > 0;
+      if (joinsPrev) {
+        prev.text += (startsWord ? ' ' : '') + piece.text;
+        prev.width = x + piece.width - prev.x;
+      } else {
+        runs.push({ text: piece.text, x, piece, width: piece.width });
+      }
+      x += piece.width;
+    });
+    x += word.space + extra;
+  });
+  return runs;
+}
+
+export interface DrawnSpan {
+  span: Span;
+  x: number;
+  y: number;
+}
+
+/**
+ * Draws lines [from, to) with the top of the first line at y. Returns where each citation was drawn,
+ * so that the sources appendix can list the pages citing each source.
+ */
+export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y: number, align: Alignment, from = 0, to = m.lines.length): DrawnSpan[] {
+  const drawn: DrawnSpan[] = [];
+  for (let i = from; i < to; i++) {
+    const line = m.lines[i]!;
+    const gaps = line.words.length - 1;
+    const slack = m.width - line.natural;
+    const extra = align === 'justify' && !line.last && gaps > 0 && slack > 0 ? slack / gaps : 0;
+    const shift = align === 'right' ? slack : align === 'center' ? slack / 2 : 0;
+    const top = y + (i - from) * m.lineHeight;
+    for (const run of runsOf(line, x + shift, extra)) {
+      const { font, size, color, span } = run.piece;
+      const f = font.font;
+      // Centre the font's ascent–descent box in the line box.
+      const box = ((f.ascent - f.descent) / f.unitsPerEm) * size;
+      const ty = top + (m.lineHeight - box) / 2;
+      doc.font(font.name).fontSize(size).fillColor(color);
+      doc.text(run.text, run.x, ty, {
+        lineBreak: false,
+        ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
+        ...(span.link ? { link: span.link } : {}),
+        ...(span.goTo ? { goTo: span.goTo } : {}),
+      });
+      if (span.citation) drawn.push({ span, x: run.x, y: top });
+    }
+  }
+  return drawn;
+}

@@ -1,0 +1,52 @@
+// The markup stage: Markdown with directives (the rendered template) → the Document's blocks.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { directive } from 'micromark-extension-directive';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Block } from '../document.js';
+import { error, type Diagnostic } from '../errors.js';
+import type { Citation } from '../review.js';
+import { rootToBlocks, type BlockContext } from './blocks.js';
+
+/** "Việt Nam & the world" → "viet-nam-the-world" */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'section'
+  );
+}
+
+export interface Markup {
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses Markdown into blocks. `file` names the Markdown in messages (the template that produced it).
+ * Citations are resolved here, so every [n] in the Document already knows the source it links to.
+ */
+export function parseMarkup(markdown: string, cite: (id: string) => Citation | undefined, file: string): Markup {
+  const root = fromMarkdown(markdown.normalize('NFC'), {
+    extensions: [gfmTable(), directive()],
+    mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
+  });
+  const diagnostics: Diagnostic[] = [];
+  const used = new Map<string, number>();
+  const ctx: BlockContext = {
+    cite,
+    problem: (message, line) => diagnostics.push(error('markup/invalid', message, { file, ...(line !== undefined ? { line } : {}) })),
+    headingId: (text) => {
+      const base = slug(text);
+      const n = (used.get(base) ?? 0) + 1;
+      used.set(base, n);
+      return n === 1 ? base : `${base}-${n}`;
+    },
+  };
+  return { blocks: rootToBlocks(root, ctx), diagnostics };
+}

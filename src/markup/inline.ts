@@ -1,0 +1,106 @@
+// Phrasing content (mdast) → styled spans. One handler per node type; citations resolve to numbered links.
+import type { PhrasingContent } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { parseCitationIds, sourceAnchor } from '../citations.js';
+import type { Span } from '../document.js';
+import type { Citation } from '../review.js';
+import { messages } from './messages.js';
+
+export type Style = Omit<Span, 'text'>;
+
+export interface InlineContext {
+  cite(id: string): Citation | undefined;
+  problem(message: string, line: number | undefined): void;
+}
+
+type Phrasing = PhrasingContent | TextDirective;
+type Handler<T> = (node: T, style: Style, ctx: InlineContext) => Span[];
+type Handlers = { [K in Phrasing['type']]: Handler<Extract<Phrasing, { type: K }>> };
+
+const all = (nodes: readonly Phrasing[], style: Style, ctx: InlineContext): Span[] => nodes.flatMap((n) => handle(n, style, ctx));
+const text = (value: string, style: Style): Span[] => (value ? [{ ...style, text: value }] : []);
+
+/** "[1, 3]": one linked number per distinct source, in ascending order. */
+export function citationSpans(ids: readonly string[], style: Style, ctx: InlineContext, line?: number): Span[] {
+  const cited = new Map<number, Citation>();
+  for (const id of ids) {
+    const c = ctx.cite(id);
+    if (c) cited.set(c.number, c);
+    else ctx.problem(messages.unknownCitation(id), line);
+  }
+  if (!cited.size) return [];
+  const numbers = [...cited.values()].sort((a, b) => a.number - b.number);
+  const spans: Span[] = [{ ...style, text: '[' }];
+  numbers.forEach((c, i) => {
+    if (i) spans.push({ ...style, text: ', ' });
+    spans.push({ ...style, text: String(c.number), goTo: sourceAnchor(c.source.id), citation: c.source.id });
+  });
+  spans.push({ ...style, text: ']' });
+  return spans;
+}
+
+const directives: Record<string, Handler<TextDirective>> = {
+  cite: (node, style, ctx) => citationSpans(parseCitationIds(labelOf(node)), style, ctx, node.position?.start.line),
+  fig: (node, style, ctx) => {
+    const ids = parseCitationIds(labelOf(node));
+    const figures = ids.flatMap((id) => {
+      const printed = ctx.cite(id)?.claim?.printed;
+      return printed ? [printed] : [];
+    });
+    return [...text(figures.join(', '), style), { ...style, text: ' ' }, ...citationSpans(ids, style, ctx, node.position?.start.line)];
+  },
+};
+
+function labelOf(node: TextDirective): string {
+  return node.children.map((c) => ('value' in c ? c.value : '')).join('');
+}
+
+const handlers: Handlers = {
+  text: (node, style) => text(node.value, style),
+  emphasis: (node, style, ctx) => all(node.children, { ...style, italic: true }, ctx),
+  strong: (node, style, ctx) => all(node.children, { ...style, bold: true }, ctx),
+  inlineCode: (node, style) => text(node.value, { ...style, code: true }),
+  link: (node, style, ctx) => all(node.children, { ...style, link: node.url }, ctx),
+  break: (_node, style) => text('\n', style),
+  html: (node, style) => text(node.value, style),
+  image: (node, style, ctx) => {
+    ctx.problem(messages.unsupported('image'), node.position?.start.line);
+    return text(node.alt ?? '', style);
+  },
+  textDirective: (node, style, ctx) => {
+    const handler = directives[node.name];
+    if (handler) return handler(node, style, ctx);
+    ctx.problem(messages.unknownDirective('text', node.name), node.position?.start.line);
+    return text(`:${node.name}`, style);
+  },
+  delete: (node, style, ctx) => all(node.children, style, ctx),
+  footnoteReference: (node, style, ctx) => {
+    ctx.problem(messages.unsupported(node.type), node.position?.start.line);
+    return [];
+  },
+  imageReference: (node, style, ctx) => {
+    ctx.problem(messages.unsupported(node.type), node.position?.start.line);
+    return text(node.alt ?? '', style);
+  },
+  linkReference: (node, style, ctx) => all(node.children, style, ctx),
+};
+
+export function handle(node: Phrasing, style: Style, ctx: InlineContext): Span[] {
+  return (handlers[node.type] as Handler<Phrasing>)(node, style, ctx);
+}
+
+/** Merges neighbouring spans of the same style, so layout measures fewer, longer runs. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    const same = last && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.link === s.link && last.goTo === s.goTo && last.citation === s.citation;
+    if (same) out[out.length - 1] = { ...last, text: last.text + s.text };
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export function inlineToSpans(nodes: readonly Phrasing[], ctx: InlineContext, style: Style = {}): Span[] {
+  return mergeSpans(all(nodes, style, ctx));
+}

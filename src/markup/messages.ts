@@ -1,0 +1,7 @@
+// Every message text of the markup stage.
+export const messages = {
+  unknownDirective: (kind: string, name: string) => `unknown ${kind} directive "${name}"`,
+  unsupported: (type: string) => `unsupported Markdown construct "${type}"`,
+  missingAttribute: (directive: string, attribute: string) => `directive "${directive}" needs the attribute "${attribute}"`,
+  unknownCitation: (id: string) => `unknown claim or source "${id}" in a citation`,
+};

@@ -1,0 +1,9 @@
+// Where the package's own files are, whether running from src/ (tests) or dist/ (the CLI).
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+export const schemaDir = join(packageRoot, 'schema');
+export const builtinTemplateDir = join(packageRoot, 'templates', 'annual-review');
+export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
+export const defaultOutputDir = join(packageRoot, 'output');

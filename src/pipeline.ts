@@ -1,0 +1,153 @@
+// The whole pipeline in one screen. Data flows one way; only load (first) and the caller's write (last) touch the disk.
+//
+//   dataset dir ─load─▶ Dataset ─analyse─▶ Review ─template─▶ Markdown ─markup─▶ Document
+//   chart specs + Review.chartData ─charts─▶ SVG
+//   Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { analyse } from './analysis/index.js';
+import { loadDataset, displayPath } from './dataset/load.js';
+import type { Document, Figure } from './document.js';
+import { error, failOnErrors, ReviewError, type Diagnostic } from './errors.js';
+import { loadFont } from './fonts.js';
+import { parseMarkup } from './markup/index.js';
+import { builtinTemplateDir } from './paths.js';
+import type { Review } from './review.js';
+import { findTemplateFile, renderTemplate } from './template/index.js';
+import { loadTheme, type Theme } from './theme.js';
+import type { ChartArt, LayoutResult } from './layout/index.js';
+
+export interface BuildOptions {
+  /** The dataset folder. */
+  data: string;
+  /** A template folder whose files override the built-in template's, file by file. */
+  template?: string;
+  locale?: string;
+}
+
+export interface RenderedChartFile {
+  name: string;
+  svg: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface BuildResult {
+  pdf: Buffer;
+  review: Review;
+  markdown: string;
+  document: Document;
+  charts: RenderedChartFile[];
+  layout: LayoutResult;
+  warnings: Diagnostic[];
+  /** Milliseconds per stage, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+export const templateDirs = (template?: string) => (template ? [template, builtinTemplateDir] : [builtinTemplateDir]);
+
+function timer() {
+  const timings: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    timings,
+    lap(stage: string) {
+      const now = performance.now();
+      timings[stage] = (timings[stage] ?? 0) + now - last;
+      last = now;
+    },
+  };
+}
+
+/** Dataset → Review, the part every command shares. */
+export function loadReview(dataDir: string): Review {
+  return analyse(loadDataset(dataDir));
+}
+
+/** Review → Document, through the template and the Markdown parser. */
+export function toDocument(review: Review, dirs: readonly string[], locale: string): { markdown: string; document: Document; warnings: Diagnostic[] } {
+  const { markdown, file } = renderTemplate(review, dirs, locale);
+  const { blocks, diagnostics } = parseMarkup(markdown, review.cite, `${displayPath(file)} (rendered Markdown)`);
+  const warnings = failOnErrors(diagnostics);
+  const meta = review.dataset.meta;
+  const info = {
+    title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle, subject: meta.subtitle } : {}),
+    author: meta.author,
+    keywords: meta.keywords ?? [],
+    date: meta.date,
+    language: meta.language,
+  };
+  return { markdown, document: { info, blocks }, warnings };
+}
+
+function figuresOf(document: Document): Figure[] {
+  const out: Figure[] = [];
+  const walk = (blocks: Document['blocks']) => {
+    for (const b of blocks) {
+      if (b.type === 'figure') out.push(b);
+      else if (b.type === 'list') b.items.forEach(walk);
+      else if (b.type === 'blockquote' || b.type === 'cover') walk(b.children);
+    }
+  };
+  walk(document.blocks);
+  return out;
+}
+
+/** Renders each chart the document shows; vega is loaded only when there is one. */
+async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme): Promise<RenderedChartFile[]> {
+  const names = [...new Set(figures.map((f) => f.chart))];
+  if (!names.length) return [];
+  const { renderChart, describeChart } = await import('./charts/index.js');
+  const chartFonts = theme.fonts[theme.chart.font]!;
+  const regular = loadFont(chartFonts.regular);
+  const { margins } = theme.page;
+  const pageWidth = theme.page.size === 'LETTER' ? 612 : 595.28;
+  const chartTheme = {
+    fontFamily: regular.font.familyName,
+    fonts: { regular: chartFonts.regular, bold: chartFonts.bold },
+    fontSize: theme.chart.size,
+    titleFontSize: theme.chart.titleSize,
+    colors: theme.chart.palette,
+    textColor: theme.colors.text,
+    gridColor: theme.chart.grid,
+    width: pageWidth - margins.left - margins.right,
+  };
+  const out: RenderedChartFile[] = [];
+  for (const name of names) {
+    const file = findTemplateFile(dirs, `charts/${name}.vl.json`);
+    if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
+    let spec: object;
+    try {
+      spec = JSON.parse(readFileSync(file.path, 'utf8')) as object;
+    } catch (e) {
+      throw new ReviewError([error('chart/json', `invalid JSON: ${(e as Error).message}`, { file: displayPath(file.path) })]);
+    }
+    const input = { name, file: displayPath(file.path), spec, data: review.chartData };
+    const chart = await renderChart(input, chartTheme);
+    out.push({ ...chart, alt: describeChart(input) });
+  }
+  return out;
+}
+
+/** Builds the review PDF in memory. Throws a ReviewError with located diagnostics on bad input. */
+export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const t = timer();
+  const dirs = templateDirs(options.template);
+  const review = loadReview(options.data);
+  t.lap('load+analyse');
+  const theme = loadTheme(dirs);
+  const { markdown, document, warnings } = toDocument(review, dirs, options.locale ?? 'en');
+  t.lap('template+markup');
+  const charts = await renderCharts(figuresOf(document), review, dirs, theme);
+  t.lap('charts');
+  const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
+  const doc = createPdf(document.info, theme);
+  const art = new Map<string, ChartArt>(charts.map((c) => [c.name, c]));
+  const layout = layoutDocument(doc, document, theme, art);
+  t.lap('layout');
+  const pdf = await finishPdf(doc);
+  t.lap('pdf');
+  return { pdf, review, markdown, document, charts, layout, warnings, timings: t.timings };
+}

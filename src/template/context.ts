@@ -1,0 +1,65 @@
+// The values a template can use, built from the Review. Documented in docs/templates.md; keep the two in step.
+import type { InvolvedClaim, RuleId } from '../analysis/types.js';
+import { sourceAnchor } from '../citations.js';
+import type { Claim } from '../dataset/types.js';
+import type { Review } from '../review.js';
+
+const RULE_LABELS: Record<RuleId, string> = {
+  'value-conflict': 'Value conflict',
+  'derived-relation': 'Stated ratio or growth does not hold',
+  'running-total': 'Running total does not add up',
+  'definition-mismatch': 'Different definitions',
+  'label-conflict': 'Different measure named',
+  'unverifiable-relation': 'Cannot be checked',
+};
+
+/** The headline chart's rows pivoted for a table: one row per metric, the baseline and current year side by side. */
+function headlineTable(review: Review) {
+  const { baselineYear, year } = review.dataset.meta;
+  const rows = review.chartData.headline ?? [];
+  const metrics = [...new Set(rows.map((r) => String(r.metric)))];
+  const pick = (metric: string, y: number | undefined) => rows.find((r) => r.metric === metric && r.year === String(y));
+  return {
+    rows: metrics.map((metric) => ({ metric, label: pick(metric, year)?.label ?? pick(metric, baselineYear)?.label, baseline: pick(metric, baselineYear), current: pick(metric, year) })),
+    claims: rows.map((r) => String(r.claim)),
+  };
+}
+
+const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+export function templateContext(review: Review) {
+  const { dataset, discrepancies } = review;
+  const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
+  const number = (sourceId: string) => review.cite(sourceId)?.number;
+  const claim = (c: Claim) => ({ ...c, metricLabel: metricLabel.get(c.metric) ?? c.metric, sourceNumber: number(c.source) });
+  const involved = (c: InvolvedClaim) => ({ ...c, metricLabel: metricLabel.get(c.metric) ?? c.metric, sourceNumber: number(c.source) });
+  const standing = new Map(discrepancies.sources.map((s) => [s.source, s]));
+  return {
+    meta: dataset.meta,
+    sources: dataset.sources.map((s) => ({
+      ...s,
+      number: number(s.id),
+      anchor: sourceAnchor(s.id),
+      claims: dataset.claims.filter((c) => c.source === s.id).map(claim),
+      standing: standing.get(s.id),
+    })),
+    metrics: dataset.metrics,
+    claims: dataset.claims.map(claim),
+    events: [...dataset.events].sort(byDate),
+    partnerships: dataset.partnerships,
+    people: dataset.people,
+    sections: dataset.narrative,
+    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: RULE_LABELS[d.rule], metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
+    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved) })),
+    charts: review.chartData,
+    headline: headlineTable(review),
+    counts: {
+      sources: dataset.sources.length,
+      claims: dataset.claims.length,
+      discrepancies: discrepancies.discrepancies.length,
+      consistent: discrepancies.consistent.length,
+    },
+  };
+}
+
+export type TemplateContext = ReturnType<typeof templateContext>;

@@ -1,0 +1,175 @@
+// The Handlebars environment: finds template files (a user's folder before the built-in one), compiles them so
+// that every {{value}} is escaped for Markdown, and checks helper and partial names before anything runs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { displayPath } from '../dataset/load.js';
+import { error, ReviewError, type Diagnostic } from '../errors.js';
+import { closest } from '../suggest.js';
+import { escapeMarkdown } from './escape.js';
+import { createHelpers } from './helpers.js';
+import { messages } from './messages.js';
+
+type Node = hbs.AST.Node & Record<string, unknown>;
+
+const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+/** The escaping helper every escaped mustache is rewritten to call; its name cannot clash with a template's. */
+const ESCAPE = '__markdown';
+const PARTIAL_SUFFIX = '.md.hbs';
+
+export interface TemplateFile {
+  /** Path relative to the template folder, e.g. "partials/cover.md.hbs". */
+  name: string;
+  /** Absolute path of the file that wins (user folder first). */
+  path: string;
+}
+
+/** Finds a file in the first folder that has it. */
+export function findTemplateFile(dirs: readonly string[], name: string): TemplateFile | undefined {
+  for (const dir of dirs) {
+    const path = join(dir, name);
+    try {
+      readFileSync(path);
+      return { name, path };
+    } catch {
+      // not in this folder: try the next
+    }
+  }
+  return undefined;
+}
+
+/** Every file of a sub-folder across the template folders, the first folder winning for each name. */
+export function listTemplateFiles(dirs: readonly string[], sub: string, suffix: string): TemplateFile[] {
+  const found = new Map<string, TemplateFile>();
+  for (const dir of dirs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(dir, sub));
+    } catch {
+      continue;
+    }
+    for (const n of names.filter((x) => x.endsWith(suffix)).sort()) {
+      if (!found.has(n)) found.set(n, { name: `${sub}/${n}`, path: join(dir, sub, n) });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Rewrites {{x}} and {{helper x}} into {{__markdown x}} / {{__markdown (helper x)}}: the one escaping point. */
+function routeThroughEscape(node: unknown, helperNames: ReadonlySet<string>): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((n) => routeThroughEscape(n, helperNames));
+  const n = node as Node;
+  if (n.type === 'MustacheStatement' && n.escaped) {
+    const m = n as unknown as hbs.AST.MustacheStatement & { escaped: boolean };
+    const isCall = m.params.length > 0 || m.hash !== undefined || (m.path.type === 'PathExpression' && helperNames.has((m.path as hbs.AST.PathExpression).original));
+    const inner: hbs.AST.Expression = isCall
+      ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
+      : (m.path as hbs.AST.Expression);
+    m.path = { type: 'PathExpression', data: false, depth: 0, parts: [ESCAPE], original: ESCAPE, loc: m.loc } as hbs.AST.PathExpression;
+    m.params = [inner];
+    m.hash = undefined as unknown as hbs.AST.Hash;
+    m.escaped = false;
+    return;
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') routeThroughEscape(value, helperNames);
+}
+
+/** Unknown helpers and partials, each located, with a suggestion. */
+function checkNames(node: unknown, file: string, helpers: ReadonlySet<string>, partials: ReadonlySet<string>, out: Diagnostic[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((n) => checkNames(n, file, helpers, partials, out));
+  const n = node as Node;
+  const at = (loc: hbs.AST.SourceLocation | undefined) => ({ file: displayPath(file), ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}) });
+  if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
+    const call = n as unknown as hbs.AST.MustacheStatement;
+    const calls = call.params.length > 0 || call.hash !== undefined;
+    if (calls && call.path.type === 'PathExpression') {
+      const name = (call.path as hbs.AST.PathExpression).original;
+      if (!helpers.has(name)) {
+        const guess = closest(name, helpers);
+        out.push(error('template/unknown-helper', messages.unknownHelper(name), at(call.loc), guess && messages.didYouMean(guess)));
+      }
+    }
+  }
+  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
+    const p = n as unknown as hbs.AST.PartialStatement;
+    if (p.name.type === 'PathExpression') {
+      const name = (p.name as hbs.AST.PathExpression).original;
+      if (!partials.has(name)) {
+        const guess = closest(name, partials);
+        out.push(error('template/unknown-partial', messages.unknownPartial(name), at(p.loc), guess && messages.didYouMean(guess)));
+      }
+    }
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') checkNames(value, file, helpers, partials, out);
+}
+
+function parse(file: TemplateFile, text: string): hbs.AST.Program | Diagnostic {
+  try {
+    return Handlebars.parse(text);
+  } catch (e) {
+    const err = e as Error & { lineNumber?: number; column?: number };
+    const line = err.lineNumber ?? Number(/on line (\d+)/.exec(err.message)?.[1] ?? NaN);
+    const detail = (err.message.split('\n').pop() ?? err.message).replace(/ - \d+:\d+$/, '');
+    return error('template/syntax', messages.syntax(detail), {
+      file: displayPath(file.path),
+      ...(Number.isFinite(line) ? { line } : {}),
+      ...(err.column !== undefined ? { column: err.column + 1 } : {}),
+    });
+  }
+}
+
+export interface CompiledTemplate {
+  /** Renders the main template to Markdown. */
+  render(context: object): string;
+  main: TemplateFile;
+}
+
+/** Loads, checks and compiles a template from its folders (highest priority first). */
+export function compileTemplate(dirs: readonly string[], mainName: string, locale: string): CompiledTemplate {
+  const env = Handlebars.create();
+  const helpers = createHelpers(env.SafeString, locale);
+  env.registerHelper(helpers);
+  env.registerHelper(ESCAPE, (value: unknown) => {
+    if (value instanceof env.SafeString) return value.toString();
+    if (value === null || value === undefined) return '';
+    return escapeMarkdown(String(value));
+  });
+  const main = findTemplateFile(dirs, mainName);
+  if (!main) throw new ReviewError([error('template/missing', messages.missingMain(mainName), { file: displayPath(dirs[dirs.length - 1] ?? '.') })]);
+  const partialFiles = listTemplateFiles(dirs, 'partials', PARTIAL_SUFFIX);
+  const partialNames = new Set(partialFiles.map((p) => p.name.slice('partials/'.length, -PARTIAL_SUFFIX.length)));
+  const helperNames = new Set([...Object.keys(helpers), ...BUILTIN_HELPERS]);
+
+  const diagnostics: Diagnostic[] = [];
+  const compiled = [main, ...partialFiles].map((file) => {
+    const ast = parse(file, readFileSync(file.path, 'utf8'));
+    if (!('type' in ast && ast.type === 'Program')) {
+      diagnostics.push(ast as Diagnostic);
+      return undefined;
+    }
+    checkNames(ast, file.path, helperNames, partialNames, diagnostics);
+    routeThroughEscape(ast, new Set(Object.keys(helpers)));
+    return { file, template: env.compile(ast, { noEscape: true, preventIndent: true }) };
+  });
+  if (diagnostics.length) throw new ReviewError(diagnostics);
+  const [mainTemplate, ...partials] = compiled;
+  partials.forEach((p) => p && env.registerPartial(p.file.name.slice('partials/'.length, -PARTIAL_SUFFIX.length), p.template));
+  return {
+    main,
+    render(context) {
+      try {
+        return mainTemplate!.template(context);
+      } catch (e) {
+        const err = e as Error & { lineNumber?: number; column?: number };
+        throw new ReviewError([
+          error('template/runtime', messages.runtime(err.message.replace(/ - \d+:\d+$/, '')), {
+            file: displayPath(main.path),
+            ...(err.lineNumber !== undefined ? { line: err.lineNumber } : {}),
+          }),
+        ]);
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
+import type Handlebars from 'handlebars';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
+
+type HelperOptions = Handlebars.HelperOptions;
+type SafeStringCtor = new (s: string) => Handlebars.SafeString;
+
+/** Drops the trailing Handlebars options argument. */
+const args = (all: unknown[]): unknown[] => all.slice(0, -1);
+const ids = (all: unknown[]): string[] => args(all).flatMap((a) => (Array.isArray(a) ? a.map(String) : [String(a)]));
+
+export function createHelpers(SafeString: SafeStringCtor, locale: string): Record<string, Handlebars.HelperDelegate> {
+  return {
+    /** {{number 1234.5}} → 1,234.5 */
+    number: (value: unknown) => formatNumber(Number(value), locale),
+    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion */
+    money: (value: unknown, currency: unknown, scale: unknown) =>
+      formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', locale),
+    /** {{percent 8.2}} → 8.2% */
+    percent: (value: unknown) => formatPercent(Number(value), locale),
+    /** {{date "2026-01-08"}} → 8 January 2026 */
+    date: (value: unknown) => (value ? formatDate(String(value), locale) : ''),
+    /** {{cite "claim-or-source-id" …}} → [n] linked to the sources appendix */
+    cite: (...all: unknown[]) => new SafeString(`:cite[${ids(all).join(',')}]`),
+    /** {{fig "claim-id"}} → the figure as printed, with its citation */
+    fig: (id: unknown) => new SafeString(`:fig[${String(id)}]`),
+    /** {{markdown text}} → trusted Markdown (our own narrative), not escaped */
+    markdown: (text: unknown) => new SafeString(String(text ?? '')),
+    /** {{anchor "source-x"}} → a named destination links can point at */
+    anchor: (id: unknown) => new SafeString(`::anchor{#${String(id)}}`),
+    /** {{inc @index}} → @index + 1 */
+    inc: (value: unknown) => Number(value) + 1,
+    /** {{#if (eq a b)}} */
+    eq: (a: unknown, b: unknown) => a === b,
+    /** {{join list ", "}} */
+    join: (list: unknown, separator: unknown, options?: HelperOptions) =>
+      Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : '',
+    /** {{upper "text"}} */
+    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale),
+  };
+}

@@ -1,0 +1,19 @@
+// The template stage: Review → Markdown, through the template's Handlebars files (a user's folder first).
+import type { Review } from '../review.js';
+import { templateContext } from './context.js';
+import { compileTemplate } from './environment.js';
+
+export { findTemplateFile, listTemplateFiles } from './environment.js';
+export { escapeMarkdown } from './escape.js';
+export const MAIN_TEMPLATE = 'report.md.hbs';
+
+export interface RenderedTemplate {
+  markdown: string;
+  /** The main template file, named in messages about the Markdown it produced. */
+  file: string;
+}
+
+export function renderTemplate(review: Review, dirs: readonly string[], locale = 'en'): RenderedTemplate {
+  const template = compileTemplate(dirs, MAIN_TEMPLATE, locale);
+  return { markdown: template.render(templateContext(review)).normalize('NFC'), file: template.main.path };
+}

@@ -1,0 +1,10 @@
+// Every message text of the template stage.
+export const messages = {
+  syntax: (detail: string) => `template syntax error: ${detail}`,
+  unknownHelper: (name: string) => `unknown helper "${name}"`,
+  unknownPartial: (name: string) => `unknown partial "${name}"`,
+  didYouMean: (candidate: string) => `did you mean "${candidate}"?`,
+  runtime: (detail: string) => `template error: ${detail}`,
+  missingMain: (file: string) => `the template has no main file "${file}"`,
+  badArgument: (helper: string, detail: string) => `helper "${helper}": ${detail}`,
+};
