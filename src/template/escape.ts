@@ -13,5 +13,5 @@ export function escapeMarkdown(value: string): string {
     .replace(/\s+/g, ' ')
     .replace(ANYWHERE, '\\$&')
     .replace(/^(\s*)([-+=>])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/review.js';
+import { parseMarkup, slug } from '../../src/markup/index.js';
+
+const source = (id: string) => ({ id }) as Citation['source'];
+const citations: Record<string, Citation> = {
+  'src-a': { number: 1, source: source('src-a') },
+  'src-b': { number: 2, source: source('src-b') },
+  'claim-x': { number: 2, source: source('src-b'), claim: { printed: 'nearly 350' } as Citation['claim'] },
+};
+const parse = (md: string) => parseMarkup(md, (id) => citations[id], 'test.md');
+
+describe('markup', () => {
+  it('turns citations into numbered links to the sources appendix, deduplicated and sorted', () => {
+    const { blocks } = parse('Text :cite[claim-x, src-a, src-b].');
+    const p = blocks[0];
+    expect(p?.type).toBe('paragraph');
+    if (p?.type !== 'paragraph') return;
+    expect(p.spans.map((s) => s.text).join('')).toBe('Text [1, 2].');
+    expect(p.spans.filter((s) => s.goTo).map((s) => [s.text, s.goTo])).toEqual([
+      ['1', 'source-src-a'],
+      ['2', 'source-src-b'],
+    ]);
+  });
+
+  it('prints a claim figure as printed, with its citation', () => {
+    const { blocks } = parse('About :fig[claim-x] agreements.');
+    const p = blocks[0];
+    if (p?.type !== 'paragraph') throw new Error('paragraph expected');
+    expect(p.spans.map((s) => s.text).join('')).toBe('About nearly 350 [2] agreements.');
+  });
+
+  it('reports unknown citations and directives with their line', () => {
+    const { diagnostics } = parse('ok\n\n:cite[nope]\n\n::unknown');
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [3, 'unknown claim or source "nope" in a citation'],
+      [5, 'unknown leaf directive "unknown"'],
+    ]);
+  });
+
+  it('parses GFM tables with alignment and styled cells', () => {
+    const { blocks } = parse('| a | b |\n|---|--:|\n| **x** | 1 |');
+    expect(blocks[0]).toMatchObject({ type: 'table', align: [null, 'right'], header: [[{ text: 'a' }], [{ text: 'b' }]], rows: [[[{ text: 'x', bold: true }], [{ text: '1' }]]] });
+  });
+
+  it('gives headings unique ids and honours {.unlisted}', () => {
+    const { blocks } = parse('# Việt Nam\n\n## Việt Nam\n\n## Notes {.unlisted}');
+    expect(blocks.map((b) => (b.type === 'heading' ? [b.id, b.listed, b.spans[0]?.text] : b.type))).toEqual([
+      ['viet-nam', true, 'Việt Nam'],
+      ['viet-nam-2', true, 'Việt Nam'],
+      ['notes', false, 'Notes'],
+    ]);
+    expect(slug('Đà Nẵng & Huế')).toBe('da-nang-hue');
+  });
+
+  it('reads figure, cover, toc, page break and anchor directives', () => {
+    const { blocks, diagnostics } = parse(':::cover\n# T\n:::\n\n::toc\n\n:::figure{chart="c"}\nCaption :cite[src-a]\n:::\n\n::pagebreak\n\n::anchor{#here}\nAnchored.');
+    expect(diagnostics).toEqual([]);
+    expect(blocks.map((b) => b.type)).toEqual(['cover', 'toc', 'figure', 'pageBreak', 'paragraph']);
+    expect(blocks[2]).toMatchObject({ chart: 'c' });
+    expect(blocks[4]).toMatchObject({ anchor: 'here' });
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReviewError } from '../../src/errors.js';
+import { compileTemplate } from '../../src/template/environment.js';
+
+function templateDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ar-template-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const diagnosticsOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ReviewError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error('expected a ReviewError');
+};
+
+describe('template environment', () => {
+  it('escapes every printed value for Markdown, in partials too, but not SafeString helpers', () => {
+    const dir = templateDir({
+      'report.md.hbs': '{{title}} {{> part}} {{cite "a" "b"}} {{{raw}}}',
+      'partials/part.md.hbs': '[{{title}}]',
+    });
+    const out = compileTemplate([dir], 'report.md.hbs', 'en').render({ title: '*x* # h', raw: '*kept*' });
+    expect(out).toBe('\\*x\\* \\# h [\\*x\\* \\# h] :cite[a,b] *kept*');
+  });
+
+  it('lets a user folder override one partial and keeps the rest', () => {
+    const builtin = templateDir({ 'report.md.hbs': '{{> a}}/{{> b}}', 'partials/a.md.hbs': 'A', 'partials/b.md.hbs': 'B' });
+    const user = templateDir({ 'partials/b.md.hbs': 'mine' });
+    expect(compileTemplate([user, builtin], 'report.md.hbs', 'en').render({})).toBe('A/mine');
+  });
+
+  it('formats numbers, money, percentages and dates', () => {
+    const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}' });
+    expect(compileTemplate([dir], 'report.md.hbs', 'en').render({})).toBe('1,234,567.5|US$27.62 billion|8.2%|8 January 2026');
+  });
+
+  it('locates an unknown helper and suggests the closest name', () => {
+    const dir = templateDir({ 'report.md.hbs': 'line one\n  {{nubmer 3}}' });
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', 'en'));
+    expect(d).toMatchObject({ code: 'template/unknown-helper', line: 2, column: 3, hint: 'did you mean "number"?' });
+    expect(d?.file).toContain('report.md.hbs');
+  });
+
+  it('locates an unknown partial', () => {
+    const dir = templateDir({ 'report.md.hbs': '{{> sourcs}}', 'partials/sources.md.hbs': 'S' });
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', 'en'));
+    expect(d).toMatchObject({ code: 'template/unknown-partial', line: 1, hint: 'did you mean "sources"?' });
+  });
+
+  it('locates a syntax error in a partial', () => {
+    const dir = templateDir({ 'report.md.hbs': 'ok', 'partials/broken.md.hbs': 'a\nb\n{{#if x}}never closed' });
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', 'en'));
+    expect(d?.code).toBe('template/syntax');
+    expect(d?.file).toContain(join('partials', 'broken.md.hbs'));
+    expect(d?.line).toBe(3);
+  });
+});
