@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Document } from '../../src/document.js';
+import { layoutDocument } from '../../src/layout/index.js';
+import { columnWidths } from '../../src/layout/blocks/table.js';
+import { parseMarkup } from '../../src/markup/index.js';
+import { builtinTemplateDir } from '../../src/paths.js';
+import { createPdf, finishPdf } from '../../src/pdf/document.js';
+import { loadTheme } from '../../src/theme.js';
+import { readPdf } from '../pdf-reader.js';
+
+const theme = loadTheme([builtinTemplateDir]);
+const info = { title: 'Layout Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
+
+async function build(markdown: string) {
+  const { blocks, diagnostics } = parseMarkup(markdown, () => undefined, 'test.md');
+  expect(diagnostics).toEqual([]);
+  const doc = createPdf(info, theme);
+  const document: Document = { info, blocks: blocks as Block[] };
+  const layout = layoutDocument(doc, document, theme, new Map());
+  return { layout, pdf: await readPdf(await finishPdf(doc)) };
+}
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+
+describe('column widths', () => {
+  it('gives every column its natural width when the table fits, scaled to fill', () => {
+    expect(columnWidths([10, 30], [5, 10], 80)).toEqual([20, 60]);
+  });
+  it('keeps each column at least as wide as its longest word when space is short', () => {
+    const w = columnWidths([100, 300], [20, 40], 200);
+    expect(w[0]).toBeGreaterThanOrEqual(20);
+    expect(w[1]).toBeGreaterThanOrEqual(40);
+    expect(w[0]! + w[1]!).toBeCloseTo(200, 6);
+  });
+});
+
+describe('layout', () => {
+  it('numbers contents entries with the pages their headings landed on, and puts "Page X of Y" on every page but the first', async () => {
+    const md = `:::cover\n# Cover\n:::\n\n::toc\n\n# One\n\n${words(50)}\n\n## One point one\n\n${words(900)}\n\n# Two\n\n${words(40)}`;
+    const { layout, pdf } = await build(md);
+    const n = pdf.pages.length;
+    expect(layout.pages).toBe(n);
+    pdf.pages.forEach((text, i) => {
+      if (i === 0) expect(text).not.toMatch(/Page \d+ of/);
+      else expect(text).toContain(`Page ${i + 1} of ${n}`);
+    });
+    const contents = pdf.pages[1]!;
+    for (const h of layout.headings) {
+      expect(pdf.pages[h.page]).toContain(h.text);
+      expect(contents).toMatch(new RegExp(`${h.text}[ .]*${h.page + 1}`));
+    }
+    // Contents links and the outline resolve to the heading pages.
+    const targets = pdf.links.filter((l) => l.page === 2).map((l) => l.target);
+    expect(targets).toEqual(layout.headings.map((h) => h.page + 1));
+    expect(pdf.outline.map((o) => [o.title, o.page])).toEqual([
+      ['One', layout.headings[0]!.page + 1],
+      ['Two', layout.headings[2]!.page + 1],
+    ]);
+    expect(pdf.outline[0]!.children.map((c) => c.title)).toEqual(['One point one']);
+  });
+
+  it('repeats the table header on every page a long table covers', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `| row ${i + 1} | ${(i * 1.5).toFixed(1)} |`).join('\n');
+    const { pdf } = await build(`# Table\n\n| Name | Value |\n|---|--:|\n${rows}\n`);
+    const tablePages = pdf.pages.filter((p) => /row \d+/.test(p));
+    expect(tablePages.length).toBeGreaterThan(3);
+    for (const p of tablePages) expect(p).toMatch(/Name\s*Value/);
+    tablePages.slice(1).forEach((p) => expect(p).toContain('(continued)'));
+    // No row is lost or split: every row's cells appear together, once.
+    const all = tablePages.join('\n');
+    for (let i = 1; i <= 300; i++) expect(all.match(new RegExp(`row ${i}\\b`, 'g'))?.length).toBe(1);
+  });
+
+  it('extracts Vietnamese text exactly, with single spaces, in justified paragraphs with bold and italic runs', async () => {
+    const { pdf } = await build(`# T\n\n${words(30)} **Phạm Thu Hằng** told reporters in *Hà Nội* ${words(60)}`);
+    const text = pdf.pages.join('\n');
+    expect(text).toContain('Phạm Thu Hằng');
+    expect(text).toContain('Hà Nội');
+    expect(text).not.toMatch(/Phạm {2,}Thu/);
+  });
+});

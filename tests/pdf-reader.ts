@@ -1,0 +1,38 @@
+// Reads a PDF back for tests: the text of each page (as a reader's viewer extracts it), the outline and link targets.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface ReadPdf {
+  pages: string[];
+  outline: { title: string; page: number; children: { title: string; page: number }[] }[];
+  /** Internal links per page (1-based): the named destination and the page it resolves to. */
+  links: { page: number; dest: string; target: number }[];
+  info: Record<string, unknown>;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  const pageOf = async (dest: unknown): Promise<number> => {
+    const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : (dest as unknown[]);
+    const ref = explicit?.[0];
+    return ref && typeof ref === 'object' ? (await pdf.getPageIndex(ref as { num: number; gen: number })) + 1 : -1;
+  };
+  const pages: string[] = [];
+  const links: ReadPdf['links'] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
+    for (const a of await page.getAnnotations()) {
+      if (a.subtype === 'Link' && a.dest) links.push({ page: i, dest: typeof a.dest === 'string' ? a.dest : JSON.stringify(a.dest), target: await pageOf(a.dest) });
+    }
+  }
+  const outline: ReadPdf['outline'] = [];
+  for (const item of (await pdf.getOutline()) ?? []) {
+    const children = [];
+    for (const c of item.items ?? []) children.push({ title: c.title, page: await pageOf(c.dest) });
+    outline.push({ title: item.title, page: await pageOf(item.dest), children });
+  }
+  const meta = await pdf.getMetadata();
+  await pdf.destroy();
+  return { pages, outline, links, info: meta.info as Record<string, unknown> };
+}
