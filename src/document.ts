@@ -70,6 +70,12 @@ export interface Contents {
   type: 'toc';
 }
 
+/** "Cited on pages 3, 5": the pages citing a source, known at layout time, each a link to the citation. */
+export interface CitedBy {
+  type: 'citedBy';
+  source: string;
+}
+
 export interface PageBreak {
   type: 'pageBreak';
 }
@@ -78,7 +84,7 @@ export interface ThematicBreak {
   type: 'rule';
 }
 
-export type Block = Heading | Paragraph | List | BlockQuote | Table | Figure | Cover | Contents | PageBreak | ThematicBreak;
+export type Block = Heading | Paragraph | List | BlockQuote | Table | Figure | Cover | Contents | PageBreak | ThematicBreak | CitedBy;
 export type BlockType = Block['type'];
 
 export interface DocumentInfo {

@@ -48,9 +48,25 @@ export function loadFont(path: string): LoadedFont {
   } catch (e) {
     throw new ReviewError([error('font/parse', `not a usable TTF/OTF font: ${(e as Error).message}`, { file: path })]);
   }
+  keepCodePoints(font);
   const loaded = { path, bytes, font };
   cache.set(path, loaded);
   return loaded;
+}
+
+/**
+ * fontkit caches a glyph the first time it is asked for it. Drawing or subsetting a composite glyph ("à") asks for
+ * its components ("a") without code points, and the cache then serves "a" with none (fontkit#154): pdfkit writes an
+ * empty or wrong ToUnicode entry and the text no longer extracts. Since fonts here are shared by every document a
+ * process builds, fill the code points in when a later lookup knows them.
+ */
+function keepCodePoints(font: fontkit.Font): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
 }
 
 /** Characters of `text` the font has no glyph for (deduplicated, in order of first appearance). */

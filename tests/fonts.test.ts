@@ -21,3 +21,13 @@ describe('fonts', () => {
     expect(measureText(f, 'WWW', 10)).toBeGreaterThan(measureText(f, 'iii', 10));
   });
 });
+
+describe('glyph cache', () => {
+  it('keeps the code points of a glyph first met as the component of a composite glyph', () => {
+    const f = loadFont(resolveFontPath('@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf', process.cwd())).font;
+    // Drawing "à" and "ộ" reads their components; "a" and "o" must still map back to themselves afterwards.
+    for (const composite of ['à', 'ộ']) void f.layout(composite).glyphs[0]!.path;
+    expect(f.layout('a').glyphs[0]!.codePoints).toEqual([0x61]);
+    expect(f.layout('o').glyphs[0]!.codePoints).toEqual([0x6f]);
+  });
+});

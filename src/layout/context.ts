@@ -87,9 +87,16 @@ export function withFrame<T>(ctx: LayoutContext, frame: Frame, body: () => T): T
   }
 }
 
-export function recordCitations(ctx: LayoutContext, sources: readonly string[]): void {
-  for (const s of sources) {
+/** The named destination of the first citation of a source on a page. */
+export const citationAnchor = (source: string, page: number) => `cite-${source}-p${page + 1}`;
+
+/** Notes each citation drawn, and marks the first one per source and page as a link target for the appendix. */
+export function recordCitations(ctx: LayoutContext, drawn: readonly { span: { citation?: string }; x: number; y: number }[]): void {
+  for (const d of drawn) {
+    const s = d.span.citation;
+    if (!s) continue;
     const pages = ctx.citedOn.get(s) ?? new Set<number>();
+    if (!pages.has(ctx.page)) ctx.doc.addNamedDestination(citationAnchor(s, ctx.page), 'XYZ', d.x, ctx.doc.page.height - d.y, null);
     pages.add(ctx.page);
     ctx.citedOn.set(s, pages);
   }

@@ -3,6 +3,7 @@
 import type { Block, BlockType, Document } from '../document.js';
 import type { Theme } from '../theme.js';
 import { blockquote } from './blocks/blockquote.js';
+import { citedBy } from './blocks/cited-by.js';
 import { contents, fillContents } from './blocks/contents.js';
 import { cover } from './blocks/cover.js';
 import { figure } from './blocks/figure.js';
@@ -44,6 +45,7 @@ const layouts: Layouts = {
   toc: contents,
   pageBreak,
   rule,
+  citedBy,
 };
 
 function layoutOf<B extends Block>(block: B): BlockLayout<B> {

@@ -43,6 +43,12 @@ const containers: Record<string, Handler<ContainerDirective>> = {
 const leaves: Record<string, Handler<LeafDirective>> = {
   toc: () => [{ type: 'toc' }],
   pagebreak: () => [{ type: 'pageBreak' }],
+  citedby: (node, ctx) => {
+    const source = node.attributes?.source;
+    if (source) return [{ type: 'citedBy', source }];
+    ctx.problem(messages.missingAttribute('citedby', 'source'), line(node));
+    return [];
+  },
   anchor: (node, ctx) => {
     const id = node.attributes?.id;
     if (id) ctx.pendingAnchor = id;

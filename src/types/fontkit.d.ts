@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    codePoints: number[];
+    path: unknown;
   }
   export interface GlyphRun {
     glyphs: Glyph[];
@@ -20,6 +22,7 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
     glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number, codePoints?: number[]): Glyph;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
   const fontkit: { create: typeof create };

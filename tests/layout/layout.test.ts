@@ -11,8 +11,10 @@ import { readPdf } from '../pdf-reader.js';
 const theme = loadTheme([builtinTemplateDir]);
 const info = { title: 'Layout Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
 
+const citeS = (id: string) => (id === 's' ? { number: 1, source: { id: 's' } as never } : undefined);
+
 async function build(markdown: string) {
-  const { blocks, diagnostics } = parseMarkup(markdown, () => undefined, 'test.md');
+  const { blocks, diagnostics } = parseMarkup(markdown, citeS, 'test.md');
   expect(diagnostics).toEqual([]);
   const doc = createPdf(info, theme);
   const document: Document = { info, blocks: blocks as Block[] };
@@ -77,5 +79,18 @@ describe('layout', () => {
     expect(text).toContain('Phạm Thu Hằng');
     expect(text).toContain('Hà Nội');
     expect(text).not.toMatch(/Phạm {2,}Thu/);
+  });
+
+  it('lists in the appendix the pages citing each source, each a link to that page', async () => {
+    const { pdf } = await build(`# A\n\nFirst :cite[s].\n\n${words(700)}\n\nAgain :cite[s].\n\n# Sources\n\n::anchor{#source-s}\n**[1]** The source.\n\n::citedby{source="s"}\n`);
+    const citing = pdf.pages.flatMap((p, i) => (/\[1\]/.test(p) && !p.includes('The source') ? [i + 1] : []));
+    expect(citing.length).toBe(2);
+    const last = pdf.pages[pdf.pages.length - 1]!;
+    expect(last).toContain(`Cited on pages ${citing.join(', ')}.`);
+    const back = pdf.links.filter((l) => l.page === pdf.pages.length && l.dest.startsWith('cite-')).map((l) => l.target);
+    expect(back).toEqual(citing);
+    // And forwards: every [1] links to the appendix entry.
+    const forward = pdf.links.filter((l) => l.dest === 'source-s').map((l) => l.target);
+    expect(new Set(forward)).toEqual(new Set([pdf.pages.length]));
   });
 });

@@ -38,7 +38,7 @@ export const figure = {
     });
     advance(ctx, height + 6);
     const drawn = drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left');
-    recordCitations(ctx, drawn.map((d) => d.span.citation!));
+    recordCitations(ctx, drawn);
     advance(ctx, textHeight(cap));
     space(ctx, ctx.theme.figure.spaceAfter);
   },

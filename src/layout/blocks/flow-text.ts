@@ -19,7 +19,7 @@ export function placeText(ctx: LayoutContext, m: MeasuredText, align: Alignment,
     }
     take = Math.max(take, 1);
     const drawn = drawText(ctx.doc, m, x, ctx.y, align, from, from + take);
-    recordCitations(ctx, drawn.map((d) => d.span.citation!));
+    recordCitations(ctx, drawn);
     advance(ctx, take * m.lineHeight);
     from += take;
     if (from < n) newPage(ctx);

@@ -81,7 +81,7 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
   let x = ctx.frame.x;
   row.cells.forEach((m, c) => {
     const drawn = drawText(doc, m, x + pad, ctx.y + pad, align[c] ?? 'left');
-    recordCitations(ctx, drawn.map((d) => d.span.citation!));
+    recordCitations(ctx, drawn);
     x += widths[c]!;
   });
   advance(ctx, row.height);
