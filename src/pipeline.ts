@@ -31,6 +31,7 @@ export interface RenderedChartFile {
   width: number;
   height: number;
   alt: string;
+  warnings: Diagnostic[];
 }
 
 export interface BuildResult {
@@ -125,8 +126,8 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
       throw new ReviewError([error('chart/json', `invalid JSON: ${(e as Error).message}`, { file: displayPath(file.path) })]);
     }
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
-    const chart = await renderChart(input, chartTheme);
-    out.push({ ...chart, alt: describeChart(input) });
+    const { warnings, ...chart } = await renderChart(input, chartTheme);
+    out.push({ ...chart, alt: describeChart(input), warnings });
   }
   return out;
 }
@@ -149,5 +150,5 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, warnings, timings: t.timings };
+  return { pdf, review, markdown, document, charts, layout, warnings: [...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
 }

@@ -1,0 +1,39 @@
+// Every diagnostic the chart stage reports, built in one place so tests compare against the same texts.
+import { error, warning, type Diagnostic } from '../errors.js';
+import type { ChartInput } from './types.js';
+
+const at = (input: ChartInput) => (input.file === undefined ? {} : { file: input.file });
+
+export function unknownData(input: ChartInput, names: readonly string[], available: readonly string[]): Diagnostic {
+  const list = available.length > 0 ? available.map((n) => `"${n}"`).join(', ') : 'none';
+  return error(
+    'chart/unknown-data',
+    `chart "${input.name}" refers to data ${names.map((n) => `"${n}"`).join(', ')} that the pipeline does not supply (available: ${list})`,
+    at(input),
+  );
+}
+
+export function refusedLoad(input: ChartInput, url: string): Diagnostic {
+  return error(
+    'chart/refused-load',
+    `chart "${input.name}" tries to load "${url}"; charts may only use the named datasets the pipeline supplies`,
+    at(input),
+    'replace the url with {"name": "<dataset>"}',
+  );
+}
+
+export function invalidSpec(input: ChartInput, detail: string): Diagnostic {
+  return error('chart/invalid-spec', `chart "${input.name}" is not a valid Vega-Lite spec: ${detail}`, at(input));
+}
+
+export function vegaError(input: ChartInput, detail: string): Diagnostic {
+  return error('chart/vega-error', `chart "${input.name}" failed to render: ${detail}`, at(input));
+}
+
+export function vegaWarning(input: ChartInput, detail: string): Diagnostic {
+  return warning('chart/vega-warning', `chart "${input.name}": ${detail}`, at(input));
+}
+
+export function imageMark(input: ChartInput): Diagnostic {
+  return error('chart/image', `chart "${input.name}" draws an image; charts may only contain vector marks and text`, at(input));
+}

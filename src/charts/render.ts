@@ -1,0 +1,125 @@
+// One chart from Vega-Lite spec to SVG: compile, bind data, run headless in the sandbox, finish text, serialise.
+import * as vega from 'vega';
+import { compile, type Config, type TopLevelSpec } from 'vega-lite';
+import { expressionInterpreter } from 'vega-interpreter';
+import { ReviewError, type Diagnostic } from '../errors.js';
+import { bindData, externalDataNames, normaliseStrings } from './data.js';
+import * as message from './messages.js';
+import { loadChartFonts, withChartFonts, type ChartFonts } from './metrics.js';
+import { recordingLogger, refusingLoader, type RecordingLogger } from './sandbox.js';
+import { finishText, hasImages } from './scene.js';
+import { themeConfig } from './theme.js';
+import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
+
+type Plain = Record<string, unknown>;
+
+/** The narrowest inner width a composite chart is given while fitting it to the column. */
+const MIN_INNER_WIDTH = 40;
+
+/** Vega keeps its text metrics in a global: renders run one at a time so each measures in its own fonts. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function renderChart(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
+  const run = queue.then(() => renderAlone(input, theme));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function renderAlone(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
+  const fonts = loadChartFonts(theme.fonts);
+  const spec = normaliseStrings(input.spec) as Plain;
+  const chart = await withChartFonts(fonts, () =>
+    isComposite(spec) && spec.width === undefined
+      ? renderToWidth(input, spec, theme, fonts)
+      : renderPass(input, fittedUnit(spec, theme), theme, fonts, theme.width),
+  );
+  return { name: input.name, ...chart };
+}
+
+/** Facets and concatenations size their cells, not themselves; a unit spec's row/column channels make a facet. */
+function isComposite(spec: Plain): boolean {
+  if (['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => key in spec)) return true;
+  const encoding = spec.encoding as Plain | undefined;
+  return encoding !== undefined && ['row', 'column', 'facet'].some((key) => key in encoding);
+}
+
+/** A unit or layer spec without a width (or with "container") fills the column exactly. */
+function fittedUnit(spec: Plain, theme: ChartTheme): Plain {
+  if (spec.width !== undefined && spec.width !== 'container') return spec;
+  return { autosize: { type: 'fit-x', contains: 'padding' }, ...spec, width: theme.width };
+}
+
+/**
+ * Vega-Lite cannot fit a composite chart to a width, so the cells' default width is solved for: the total
+ * width grows linearly with it (slope = number of columns), so two corrections reach the column width.
+ */
+async function renderToWidth(input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts): Promise<Chart> {
+  const target = theme.width;
+  const pass = (inner: number) => renderPass(input, spec, theme, fonts, Math.max(MIN_INNER_WIDTH, inner));
+  const first = await pass(target);
+  if (Math.abs(first.width - target) < 1) return first;
+  const secondInner = target + target - first.width;
+  const second = await pass(secondInner);
+  if (Math.abs(second.width - target) < 1 || second.width === first.width) return second;
+  const slope = (second.width - first.width) / (secondInner - target);
+  return pass(secondInner + (target - second.width) / slope);
+}
+
+type Chart = Omit<RenderedChart, 'name'>;
+
+async function renderPass(input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts, innerWidth: number): Promise<Chart> {
+  const log = recordingLogger();
+  const compiled = compileSpec(input, spec, themeConfig(theme, innerWidth), log);
+  const missing = externalDataNames(compiled).filter((name) => !(name in input.data));
+  if (missing.length > 0) throw new ReviewError([message.unknownData(input, missing, Object.keys(input.data))]);
+
+  const { loader, refused } = refusingLoader();
+  const view = createView(input, bindData(compiled, input.data), loader, log);
+  try {
+    await view.runAsync();
+    failOnProblems(input, refused, log);
+    // The typings describe the scenegraph without its root group.
+    const root = (view.scenegraph() as unknown as { root: unknown }).root;
+    if (hasImages(root)) throw new ReviewError([message.imageMark(input)]);
+    finishText(root, fonts, theme.fontFamily);
+    // Clip and gradient ids count up per process; resetting them keeps equal charts byte-identical.
+    vega.resetSVGDefIds();
+    const svg = await view.toSVG();
+    return { svg, ...svgSize(svg), warnings: log.entries.map((entry) => message.vegaWarning(input, entry.message)) };
+  } finally {
+    view.finalize();
+  }
+}
+
+function compileSpec(input: ChartInput, spec: Plain, config: Config, log: RecordingLogger): vega.Spec {
+  try {
+    return compile(spec as unknown as TopLevelSpec, { config, logger: log.logger }).spec;
+  } catch (e) {
+    throw new ReviewError([message.invalidSpec(input, (e as Error).message)]);
+  }
+}
+
+function createView(input: ChartInput, spec: vega.Spec, loader: vega.Loader, log: RecordingLogger): vega.View {
+  try {
+    // `ast: true` plus the interpreter evaluates expressions without generating code (no eval, CSP-safe).
+    const runtime = vega.parse(spec, undefined, { ast: true });
+    return new vega.View(runtime, { renderer: 'none', loader, logger: log.logger, expr: expressionInterpreter });
+  } catch (e) {
+    throw new ReviewError([message.invalidSpec(input, (e as Error).message)]);
+  }
+}
+
+/** Vega only logs a refused load or a failed operator and draws on; either fails the chart here. */
+function failOnProblems(input: ChartInput, refused: readonly string[], log: RecordingLogger): void {
+  const problems: Diagnostic[] = [
+    ...[...new Set(refused)].map((url) => message.refusedLoad(input, url)),
+    ...(refused.length > 0 ? [] : log.entries.filter((e) => e.level === 'error').map((e) => message.vegaError(input, e.message))),
+  ];
+  if (problems.length > 0) throw new ReviewError(problems);
+}
+
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const attribute = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1] ?? 0);
+  return { width: attribute('width'), height: attribute('height') };
+}

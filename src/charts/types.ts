@@ -1,0 +1,41 @@
+// Types crossing the chart stage's boundary: what the pipeline hands in and what the layout stage gets back.
+import type { Diagnostic } from '../errors.js';
+
+export interface ChartTheme {
+  /** Font family names as written into the SVG; the PDF stage maps them to registered fonts. */
+  fontFamily: string;
+  /** Absolute paths of the TTF files the chart text is measured with. */
+  fonts: { regular: string; bold: string };
+  /** Base label size in pt. */
+  fontSize: number;
+  titleFontSize: number;
+  /** Categorical palette, readable in greyscale and by colour-blind readers. */
+  colors: string[];
+  textColor: string;
+  gridColor: string;
+  /** Default: transparent. */
+  background?: string;
+  /** Default chart width in pt (the text column width). */
+  width: number;
+}
+
+export interface ChartInput {
+  /** E.g. "year-on-year"; used in messages. */
+  name: string;
+  /** The spec's file, for located messages. */
+  file?: string;
+  /** A Vega-Lite spec whose data are `{"name": "<dataset>"}` references. */
+  spec: object;
+  /** Named datasets supplied by the pipeline. */
+  data: Record<string, readonly object[]>;
+}
+
+export interface RenderedChart {
+  name: string;
+  svg: string;
+  /** Size of the SVG in pt. */
+  width: number;
+  height: number;
+  /** Vega-Lite and Vega warnings met while rendering. */
+  warnings: Diagnostic[];
+}
