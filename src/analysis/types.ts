@@ -41,7 +41,7 @@ export interface InvolvedClaim {
 }
 
 export interface Discrepancy {
-  /** "D1", "D2", ... in the order of the table (severity, then metric, then period). */
+  /** "D1", "D2", ... in the order of the table (severity, then metric, then period, then rule). */
   id: string;
   rule: RuleId;
   severity: Severity;
@@ -64,11 +64,19 @@ export interface Agreement {
   explanation: string;
 }
 
+/**
+ * How far one source's claims are borne out by the others. Each claim counts once, in the first that applies:
+ * contradicted (part of a value conflict or a failed relation), corroborated (another source agrees within the
+ * hedges), unique (no other source gives that metric and period), uncompared (others give it, but not comparably:
+ * a different scope, or a relation with no level to check it against). `claims` is the sum of the four.
+ */
 export interface SourceStanding {
   source: string;
+  claims: number;
   corroborated: number;
   contradicted: number;
   unique: number;
+  uncompared: number;
 }
 
 export interface DiscrepancyReport {

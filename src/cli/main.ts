@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The command line: parses argv, runs one command, prints, and sets the exit code. Nothing else does these.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { formatDiagnostic, ReviewError } from '../errors.js';
+import { UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: annual-review <command> [options]
 
@@ -20,13 +21,6 @@ Options:
 /** Exit codes: 0 success, 1 bad input (located diagnostics), 2 wrong usage, 3 unexpected failure. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
 
-export class UsageError extends Error {}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-export interface Command {
-  options: Options;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
-}
 
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).build,

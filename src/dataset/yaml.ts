@@ -12,10 +12,11 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // After the first syntax error the parser's further complaints are mostly its consequences: report the first.
+  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].slice(0, 1).map((e) => {
     const pos = e.linePos?.[0];
-    return error('dataset/yaml-syntax', messages.yamlSyntax(e.message.split('\n')[0] ?? e.message), {
+    return error('dataset/yaml-syntax', messages.yamlSyntax((e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '')), {
       file,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     });

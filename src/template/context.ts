@@ -38,7 +38,7 @@ export function templateContext(review: Review) {
     meta: dataset.meta,
     sources: dataset.sources.map((s) => ({
       ...s,
-      number: number(s.id),
+      citation: number(s.id),
       anchor: sourceAnchor(s.id),
       claims: dataset.claims.filter((c) => c.source === s.id).map(claim),
       standing: standing.get(s.id),

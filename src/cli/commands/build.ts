@@ -5,7 +5,7 @@ import { displayPath } from '../../dataset/load.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReportToFile } from '../../index.js';
 import { defaultDataDir } from '../../paths.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 export const build: Command = {
   options: {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DISCREPANCY_FORMATS, formatDiscrepancies, type DiscrepancyFormat } from '../../exports.js';
 import { defaultDataDir } from '../../paths.js';
 import { loadReview } from '../../pipeline.js';
-import { UsageError, type Command } from '../main.js';
+import { UsageError, type Command } from '../command.js';
 
 export const discrepancies: Command = {
   options: { data: { type: 'string' }, format: { type: 'string' } },

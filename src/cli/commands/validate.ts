@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { displayPath, loadDataset } from '../../dataset/load.js';
 import { defaultDataDir } from '../../paths.js';
-import type { Command } from '../main.js';
+import type { Command } from '../command.js';
 
 export const validate: Command = {
   options: { data: { type: 'string' } },

@@ -1,0 +1,51 @@
+// The discrepancy engine: claims become hedge-aware intervals, grouped by metric and period (a Map, so the work
+// grows as n log n, not n²), then each rule looks for its kind of disagreement. Pure and order-independent.
+import type { Dataset } from '../../dataset/types.js';
+import type { Discrepancy, DiscrepancyReport, Severity } from '../types.js';
+import { byRank, engineClaims, involved, levelGroups } from './claims.js';
+import { definitionMismatch } from './rules/definition-mismatch.js';
+import { labelConflict } from './rules/label-conflict.js';
+import { checkRelations, relations } from './rules/relations.js';
+import type { Finding, Rule, RuleContext } from './rules/types.js';
+import { valueConflict } from './rules/value-conflict.js';
+import { sourceStanding } from './standing.js';
+import { resolveTolerances, type Tolerances } from './tolerances.js';
+
+export { DEFAULT_TOLERANCES, type Tolerances } from './tolerances.js';
+export { hedgeInterval } from './claims.js';
+
+const RULES: readonly Rule[] = [valueConflict, relations, definitionMismatch, labelConflict];
+const SEVERITY_ORDER: Record<Severity, number> = { major: 0, minor: 1, note: 2 };
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function order(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.metric, b.metric) || compare(a.period, b.period) || compare(a.rule, b.rule) || compare(a.explanation, b.explanation);
+}
+
+export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' | 'claims'>, options: Partial<Tolerances> = {}): DiscrepancyReport {
+  const tolerances = resolveTolerances(options);
+  const claims = engineClaims(dataset, tolerances).sort(byRank);
+  const groups = levelGroups(claims);
+  const number = new Map(dataset.sources.map((s, i) => [s.id, i + 1]));
+  const ctx: RuleContext = {
+    claims,
+    groups,
+    metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
+    tolerances,
+    name: (source) => `[${number.get(source) ?? '?'}]`,
+  };
+  const results = RULES.map((rule) => rule(ctx));
+  const findings = results.flatMap((r) => r.findings).sort(order);
+  const discrepancies: Discrepancy[] = findings.map((f, i) => ({
+    id: `D${i + 1}`,
+    rule: f.rule,
+    severity: f.severity,
+    metric: f.metric,
+    period: f.period,
+    claims: [...f.claims].sort(byRank).map(involved),
+    ...(f.gap !== undefined && f.gap > 0 ? { gap: f.gap } : {}),
+    explanation: f.explanation,
+  }));
+  const consistent = results.flatMap((r) => r.agreements ?? []).sort((a, b) => compare(a.metric, b.metric) || compare(a.period, b.period));
+  return { discrepancies, consistent, sources: sourceStanding(dataset.sources, claims, groups, findings, checkRelations(ctx)) };
+}

@@ -1,0 +1,87 @@
+// The command line as a user meets it: exit codes, located errors, and an existing PDF never replaced by a broken one.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultDataDir, packageRoot } from '../../src/paths.js';
+
+const cli = join(packageRoot, 'dist', 'cli', 'main.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: packageRoot });
+
+let work: string;
+let pdfPath: string;
+let goodBytes: Buffer;
+
+/** A copy of the default dataset with one file changed. */
+function brokenDataset(file: string, change: (text: string) => string): string {
+  const dir = mkdtempSync(join(work, 'data-'));
+  cpSync(defaultDataDir, dir, { recursive: true });
+  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+function expectFailureKeepsPdf(result: ReturnType<typeof run>, pattern: RegExp): void {
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(pattern);
+  expect(Buffer.compare(readFileSync(pdfPath), goodBytes)).toBe(0);
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'annual-review-cli-'));
+  pdfPath = join(work, 'review.pdf');
+  const r = run('build', '--out', pdfPath);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  goodBytes = readFileSync(pdfPath);
+});
+
+describe('annual-review build', () => {
+  it('writes the PDF and its exports', () => {
+    expect(goodBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const json = JSON.parse(readFileSync(join(work, 'review', 'discrepancies.json'), 'utf8')) as { discrepancies: unknown[] };
+    expect(json.discrepancies.length).toBeGreaterThan(0);
+    expect(readFileSync(join(work, 'review', 'charts', 'year-on-year.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+
+  it('reports broken YAML with file, line and column, and keeps the previous PDF', () => {
+    const data = brokenDataset('claims.yaml', (t) => t.replace(/\n {4}source: /, '\n    source: [unclosed\n'));
+    expectFailureKeepsPdf(run('build', '--data', data, '--out', pdfPath), /claims\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it('reports a claim citing an unknown source, with its field path and a suggestion', () => {
+    const data = brokenDataset('claims.yaml', (t) => t.replace(/(\n {4}source: )([a-z0-9-]+)/, '$1$2x'));
+    expectFailureKeepsPdf(run('build', '--data', data, '--out', pdfPath), /claims\.yaml:\d+:\d+: claims\[0\]\.source: unknown source "[a-z0-9-]+x" \(did you mean "[a-z0-9-]+"\?\)/);
+  });
+
+  it('reports a template syntax error in the file that has it', () => {
+    const template = mkdtempSync(join(work, 'template-'));
+    mkdirSync(join(template, 'partials'));
+    writeFileSync(join(template, 'partials', 'cover.md.hbs'), '# {{meta.title}\n');
+    expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /partials\/cover\.md\.hbs:1(:\d+)?: template syntax error/);
+  });
+
+  it('rejects wrong usage with exit code 2', () => {
+    expect(run('frobnicate').status).toBe(2);
+    expect(run('build', '--no-such-flag').status).toBe(2);
+    expect(run('discrepancies', '--format', 'xml').status).toBe(2);
+  });
+});
+
+describe('annual-review validate and discrepancies', () => {
+  it('validates the default dataset', () => {
+    const r = run('validate');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/valid — \d+ sources/);
+  });
+
+  it('prints the discrepancies as JSON and CSV', () => {
+    const json = run('discrepancies', '--format', 'json');
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout) as { discrepancies: { id: string; explanation: string }[] };
+    expect(report.discrepancies[0]?.id).toBe('D1');
+    const csv = run('discrepancies', '--format', 'csv');
+    expect(csv.stdout.split('\r\n')[0]).toBe('id,rule,severity,metric,period,claims,sources,printed,gap,explanation');
+    expect(csv.stdout.trim().split('\r\n')).toHaveLength(report.discrepancies.length + 1);
+  });
+});

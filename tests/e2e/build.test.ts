@@ -1,0 +1,69 @@
+// End to end: the default review built in memory and read back as a reader's viewer would.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultDataDir } from '../../src/paths.js';
+import { buildReport, type BuildResult } from '../../src/pipeline.js';
+import { readPdf, type ReadPdf } from '../pdf-reader.js';
+
+let result: BuildResult;
+let pdf: ReadPdf;
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** The pages from the one whose running head names `chapter` on. */
+const chapter = (title: string) => pdf.pages.filter((p) => p.split('\n').some((line) => line.endsWith(title) && line.startsWith(result.review.dataset.meta.title)));
+
+beforeAll(async () => {
+  result = await buildReport({ data: defaultDataDir });
+  pdf = await readPdf(result.pdf);
+});
+
+describe('the default review', () => {
+  it('carries Vietnamese names out of the PDF exactly as they went in', () => {
+    const text = pdf.pages.join('\n');
+    expect(text).toContain('Phạm Thu Hằng');
+    expect(text).toMatch(/Hà Nội|Hanoi/);
+    expect(text).not.toContain('\u0000');
+  });
+
+  it('has the dataset title as document title and starts with the cover', () => {
+    expect(pdf.info.Title).toBe(result.review.dataset.meta.title);
+    expect(flat(pdf.pages[0]!)).toContain(result.review.dataset.meta.title);
+    expect(pdf.pages[0]).not.toMatch(/Page \d+ of/);
+  });
+
+  it('lists every source in the appendix, with its publisher and citation number', () => {
+    const appendix = flat(chapter('Sources').join('\n'));
+    for (const [i, s] of result.review.dataset.sources.entries()) {
+      expect(appendix).toContain(`[${i + 1}] ${flat(s.publisher)}`);
+    }
+  });
+
+  it('shows every computed discrepancy as a row of the table, with its sources cited', () => {
+    const found = result.review.discrepancies.discrepancies;
+    expect(found.length).toBeGreaterThan(0);
+    const table = flat(chapter('Where the sources disagree').join('\n'));
+    for (const d of found) {
+      expect(table).toContain(d.id);
+      for (const c of d.claims) expect(table).toContain(flat(c.printed));
+    }
+  });
+
+  it('draws the chart with its labels as text', () => {
+    const figures = flat(chapter('The year in figures').join('\n'));
+    expect(figures).toContain('Figure 1.');
+    for (const row of result.review.chartData.headline!) {
+      expect(figures).toContain(flat(String(row.label)));
+      expect(figures).toContain(flat(String(row.printed)));
+    }
+  });
+
+  it('links every citation to its source entry in the appendix', () => {
+    const sourcesPages = new Set(chapter('Sources').map((p) => pdf.pages.indexOf(p) + 1));
+    const citations = pdf.links.filter((l) => l.dest.startsWith('source-'));
+    expect(citations.length).toBeGreaterThan(10);
+    for (const l of citations) expect(sourcesPages.has(l.target)).toBe(true);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const again = await buildReport({ data: defaultDataDir });
+    expect(Buffer.compare(again.pdf, result.pdf)).toBe(0);
+  });
+});
