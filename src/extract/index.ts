@@ -38,12 +38,18 @@ function sentences(text: string): string[] {
 }
 
 const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s$/;
+/** The year printed nearest to the figure, as its likely period. */
+function periodNear(years: readonly RegExpMatchArray[], at: number, raw: string): { period?: string } {
+  const near = [...years].filter((y) => y[0] !== raw).sort((a, b) => Math.abs((a.index ?? 0) - at) - Math.abs((b.index ?? 0) - at))[0];
+  return near ? { period: near[0] } : {};
+}
+
 const isYear = (n: string, scale?: string, after?: string) => /^(19|20)\d\d$/.test(n) && !scale && !after;
 
 export function extractClaims(text: string, sourceId: string): ClaimStub[] {
   const stubs: ClaimStub[] = [];
   for (const sentence of sentences(text.normalize('NFC'))) {
-    const year = /\b(19|20)\d\d\b/.exec(sentence)?.[0];
+    const years = [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)];
     for (const m of sentence.matchAll(FIGURE)) {
       const g = m.groups ?? {};
       const raw = g.number ?? '';
@@ -62,7 +68,7 @@ export function extractClaims(text: string, sourceId: string): ClaimStub[] {
         id: `${sourceId}-${stubs.length + 1}`,
         source: sourceId,
         metric: 'TODO',
-        ...(year && year !== raw ? { period: year } : {}),
+        ...periodNear(years, m.index ?? 0, raw),
         value,
         scale,
         unit,

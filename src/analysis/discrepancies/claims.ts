@@ -18,7 +18,8 @@ export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' |
   const h = precisionOf(claim).halfUnit;
   const traits = UNIT_TRAITS[claim.unit];
   const floor = traits.nonNegative ? 0 : -Infinity;
-  const widen = (fraction: number) => Math.max(Math.abs(v) * fraction, h);
+  // A hedged count allows at least one whole step: "nearly 3" can be 2, "over 5" can be 6.
+  const widen = (fraction: number) => Math.max(Math.abs(v) * fraction, h, traits.whole ? 1 : 0);
   let i: Interval;
   switch (claim.hedge) {
     case 'none':
