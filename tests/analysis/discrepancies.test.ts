@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDiscrepancies, hedgeInterval, DEFAULT_TOLERANCES } from '../../src/analysis/discrepancies/index.js';
+import { interval, overlaps } from '../../src/analysis/discrepancies/interval.js';
 import type { Claim, Hedge, Metric, Scale, Source } from '../../src/dataset/types.js';
 
 const source = (id: string): Source => ({ id, publisher: id, title: id, dateStatus: 'undated', language: 'en', kind: 'news', file: `${id}.txt` });
@@ -34,6 +35,17 @@ describe('hedge intervals', () => {
     const about = i(35.2, 'about');
     expect(about.low).toBeLessThan(35.2e9);
     expect(about.high).toBeGreaterThan(35.2e9);
+  });
+  it('counts touching intervals as overlapping only when both touching ends are closed', () => {
+    expect(overlaps(interval(0, 1), interval(1, 2))).toBe(true);
+    expect(overlaps(interval(0, 1, false, true), interval(1, 2))).toBe(false);
+    expect(overlaps(interval(0, 1), interval(1, 2, true))).toBe(false);
+  });
+  it('sets "over 930" against a whole count of exactly 930 as a conflict, but not against a rounded amount', () => {
+    const count = (source: string, hedge: Hedge) => claim({ source, value: 930, hedge });
+    expect(run([count('a', 'over'), count('b', 'none')]).discrepancies.map((d) => [d.rule, d.severity])).toEqual([['value-conflict', 'note']]);
+    const usd = (source: string, hedge: Hedge) => claim({ source, value: 930, hedge, scale: 'billion', unit: 'USD' });
+    expect(run([usd('a', 'over'), usd('b', 'none')], [metric('m', 'USD')]).discrepancies).toEqual([]);
   });
   it('makes "at least" one-sided', () => {
     expect(i(5, 'at least')).toMatchObject({ low: 5e9, high: Infinity });

@@ -1,9 +1,9 @@
 // The command line as a user meets it: exit codes, located errors, and an existing PDF never replaced by a broken one.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDataDir, packageRoot } from '../../src/paths.js';
 
 const cli = join(packageRoot, 'dist', 'cli', 'main.js');
@@ -35,6 +35,8 @@ beforeAll(() => {
   expect(r.status).toBe(0);
   goodBytes = readFileSync(pdfPath);
 });
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('annual-review build', () => {
   it('writes the PDF and its exports', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,5 +28,6 @@ describe('quote verification', () => {
     expect(d?.file).toContain('claims.yaml');
     const line = readFileSync(file, 'utf8').split('\n')[d!.line! - 1];
     expect(line).toContain('cooperation deals');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
