@@ -1,19 +1,9 @@
 // Assisted extraction: proposes claim stubs for every number an article states, for an analyst to review.
 import { stringify } from 'yaml';
-import { HEDGES, type Hedge, type Scale, type Unit } from '../dataset/types.js';
+import { HEDGES, type Claim, type Hedge, type Scale, type Unit } from '../dataset/types.js';
 
-export interface ClaimStub {
-  id: string;
-  source: string;
-  metric: string;
-  period?: string;
-  value: number;
-  scale: Scale;
-  unit: Unit;
-  hedge: Hedge;
-  printed: string;
-  quote: string;
-}
+/** A claim as proposed: every field of a claim but the period, which is only a guess here and may be missing. */
+export type ClaimStub = Omit<Claim, 'period' | 'scope' | 'label' | 'relation' | 'note'> & { period?: string };
 
 const WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, hundred: 100,

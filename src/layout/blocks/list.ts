@@ -1,11 +1,12 @@
 // Bulleted and numbered lists, nested: a marker in the indent, the item's blocks in the column beside it.
-import type { List } from '../../document.js';
+import type { Block, List } from '../../document.js';
 import { ensure, space, withFrame, type LayoutContext } from '../context.js';
 import { drawText, measureSpans } from '../text.js';
 
+/** The block dispatcher, handed to blocks that hold other blocks. */
 export interface BlockFlow {
-  place(blocks: readonly import('../../document.js').Block[], ctx: LayoutContext): void;
-  minStart(block: import('../../document.js').Block, ctx: LayoutContext): number;
+  place(blocks: readonly Block[], ctx: LayoutContext): void;
+  minStart(block: Block, ctx: LayoutContext): number;
 }
 
 const MARKERS = ['•', '–', '◦'];
@@ -25,7 +26,7 @@ export function list(flow: BlockFlow) {
         if (first) withFrame(ctx, inner, () => ensure(ctx, flow.minStart(first, ctx)));
         const marker = l.ordered ? `${l.start + i}.` : MARKERS[level % MARKERS.length]!;
         const m = measureSpans([{ text: marker }], ctx.body, indent, ctx.fonts);
-        drawText(ctx.doc, m, ctx.frame.x, ctx.y, l.ordered ? 'left' : 'left');
+        drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left');
         withFrame(ctx, inner, () => flow.place(item, ctx));
         if (i < l.items.length - 1) space(ctx, itemSpacing - ctx.theme.text.paragraphSpacing);
       });
