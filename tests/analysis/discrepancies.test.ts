@@ -85,6 +85,16 @@ describe('rules', () => {
     expect(d?.explanation).toContain('imply about 140 in 2024');
   });
 
+  it('does not let a loose figure ("at least 200") excuse a ratio the precise figures contradict', () => {
+    const r = run([
+      claim({ source: 'a', value: 350, hedge: 'nearly', printed: 'nearly 350' }),
+      claim({ source: 'c', value: 200, hedge: 'at least', printed: 'Hundreds' }),
+      claim({ source: 'a', value: 2.5, unit: 'times', printed: '2.5 times', relation: { type: 'ratio', base: '2024' } }),
+      claim({ source: 'b', value: 170, period: '2024' }),
+    ]);
+    expect(r.discrepancies.map((d) => d.rule)).toEqual(['derived-relation']);
+  });
+
   it('checks a running total against the previous total', () => {
     const r = run([
       claim({ source: 'a', metric: 'm', value: 7, relation: { type: 'increment', total: 'total', base: '2024' } }),

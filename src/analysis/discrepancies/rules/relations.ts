@@ -2,12 +2,20 @@
 // from any source; a relation whose levels no source gives is listed as unverifiable, never dropped.
 
 import { groupKey, type EngineClaim } from '../claims.js';
-import { affine, divide, overlaps, relativeGap, span, subtract } from '../interval.js';
+import { affine, divide, intersectAll, isEmpty, overlaps, relativeGap, span, subtract } from '../interval.js';
 import { messages, quantity } from '../messages.js';
-import type { Severity } from '../../types.js';
+import type { Interval, Severity } from '../../types.js';
 import { labelOf, severityOf, type Finding, type Rule, type RuleContext } from './types.js';
 
 const levels = (ctx: RuleContext, metric: string, period: string) => ctx.groups.get(groupKey(metric, period)) ?? [];
+/**
+ * What the sources together say of a level: the values every figure allows when they agree (so a loose "at least
+ * 200" does not swallow a precise "nearly 350"), or the span of them all when they conflict among themselves.
+ */
+function levelRange(claims: readonly EngineClaim[]): Interval {
+  const common = intersectAll(claims.map((x) => x.interval));
+  return isEmpty(common) ? span(claims.map((x) => x.interval)) : common;
+}
 const printedList = (claims: readonly EngineClaim[]) => [...new Set(claims.map((c) => c.printed))].join(' or ');
 /** A stated relation that the figures contradict is an inconsistency in the sources: never a mere note. */
 const atLeastMinor = (s: Severity): Severity => (s === 'note' ? 'minor' : s);
@@ -30,7 +38,7 @@ function checkRatioOrGrowth(ctx: RuleContext, c: EngineClaim, type: 'ratio' | 'g
   const then = levels(ctx, c.metric, base);
   const missing = [now.length ? '' : c.period, then.length ? '' : base].filter(Boolean);
   if (missing.length) return unverifiable(c, label, base, missing.join(' or '));
-  const ratio = divide(span(now.map((x) => x.interval)), span(then.map((x) => x.interval)));
+  const ratio = divide(levelRange(now), levelRange(then));
   // Growth in percent: (ratio − 1) × 100.
   const achieved = type === 'ratio' ? ratio : affine(ratio, 100, -100);
   const involvedClaims = [c, ...now, ...then];
@@ -54,11 +62,11 @@ function checkIncrement(ctx: RuleContext, c: EngineClaim, total: string, base: s
   const after = levels(ctx, total, c.period);
   const missing = [before.length ? '' : base, after.length ? '' : c.period].filter(Boolean);
   if (missing.length) return unverifiable(c, label, base, missing.join(' or '), true);
-  const added = subtract(span(after.map((x) => x.interval)), span(before.map((x) => x.interval)));
+  const added = subtract(levelRange(after), levelRange(before));
   const involvedClaims = [c, ...before, ...after];
   if (overlaps(added, c.interval)) return { rule: 'running-total', severity: 'note', metric: total, period: c.period, claims: involvedClaims, gap: 0, explanation: '' };
   const expected = middle(before) + c.value;
-  const gap = relativeGap(span(after.map((x) => x.interval)), affine(c.interval, 1, middle(before)));
+  const gap = relativeGap(levelRange(after), affine(c.interval, 1, middle(before)));
   return {
     rule: 'running-total',
     severity: atLeastMinor(severityOf(gap, ctx.tolerances)),
