@@ -50,7 +50,7 @@ export function templateContext(review: Review) {
     people: dataset.people,
     sections: dataset.narrative,
     discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: RULE_LABELS[d.rule], metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
-    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved) })),
+    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim) })),
     charts: review.chartData,
     headline: headlineTable(review),
     counts: {
