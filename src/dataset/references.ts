@@ -3,6 +3,7 @@ import { citationPattern, parseCitationIds } from '../citations.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
 import { closest } from '../suggest.js';
 import { messages } from './messages.js';
+import { foldForComparison } from './verify.js';
 import type { Dataset } from './types.js';
 
 export type Locate = (path: string) => Location;
@@ -10,15 +11,6 @@ export type Locate = (path: string) => Location;
 export type LocateInBody = (section: number, offset: number) => Location;
 
 const RELATION_UNITS = { ratio: 'times', growth: 'percent' } as const;
-
-/** Folds the typographic differences a quote may legitimately have from the printed figure. */
-const fold = (s: string) =>
-  s
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ');
 
 export function checkReferences(ds: Dataset, locate: Locate, locateInBody: LocateInBody): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -50,7 +42,7 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     const at = (f: string) => `claims[${i}].${f}`;
     ref('source', c.source, sources, at('source'));
     ref('metric', c.metric, metrics, at('metric'));
-    if (!fold(c.quote).includes(fold(c.printed))) {
+    if (!foldForComparison(c.quote).includes(foldForComparison(c.printed))) {
       out.push(error('dataset/printed-not-in-quote', messages.printedNotInQuote(c.printed), { ...locate(at('printed')), path: at('printed') }));
     }
     const rel = c.relation;

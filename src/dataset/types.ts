@@ -82,6 +82,8 @@ export interface Source {
   url?: string;
   /** Name of the plain-text copy the quotes are verified against (relative to the --sources folder). */
   file: string;
+  /** Free text: our remarks on the source, e.g. how its publisher or title was established. */
+  note?: string;
 }
 
 /** metrics.yaml: the dictionary of what claims measure. */

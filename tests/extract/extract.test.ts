@@ -1,31 +1,73 @@
+// Claim extraction on fixture articles: every figure proposed with hedge, scale, unit and period; names skipped.
+// The expected stubs are golden files beside the fixtures; rewrite them with UPDATE=1 after a deliberate change.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { extractClaims, stubsToYaml } from '../../src/extract/index.js';
+import { extractClaims, METRIC_TO_FILL, stubsToYaml } from '../../src/extract/index.js';
+import { splitSentences } from '../../src/extract/sentences.js';
+import { packageRoot } from '../../src/paths.js';
 
-const article = `Hanoi, March 3, 2031 – The ministry said exports exceeded US$1,020.5 billion in 2030, up 7.5 per cent.
-The country signed nearly 400 agreements, about 2.5 times more than the year before. The 15th congress met.
-Seven new heritage sites were listed, bringing the total to 84. Over 2 million visitors came for the 2029-2031 programme.`;
+const fixtures = join(packageRoot, 'tests', 'fixtures', 'extract');
+const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
 
 describe('claim extraction', () => {
-  const stubs = extractClaims(article, 'test-source');
-  const printed = stubs.map((s) => s.printed);
+  const stubs = extractClaims(read('briefing.txt'), 'gazette');
+  const byPrinted = (printed: string) => stubs.find((s) => s.printed === printed);
 
-  it('proposes a stub for every quantity, with hedge, scale and unit', () => {
-    expect(printed).toEqual(['exceeded US$1,020.5 billion', '7.5 per cent', 'nearly 400', 'about 2.5 times', 'Seven', '84', 'Over 2 million']);
-    expect(stubs[0]).toMatchObject({ value: 1020.5, scale: 'billion', unit: 'USD', hedge: 'exceeded', period: '2030' });
-    expect(stubs[1]).toMatchObject({ value: 7.5, unit: 'percent' });
-    expect(stubs[3]).toMatchObject({ value: 2.5, unit: 'times', hedge: 'about' });
-    expect(stubs[4]).toMatchObject({ value: 7, unit: 'count' });
-    expect(stubs[6]).toMatchObject({ value: 2, scale: 'million', hedge: 'over' });
+  it('matches the golden stubs', () => {
+    const golden = join(fixtures, 'briefing.stubs.json');
+    if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, `${JSON.stringify(stubs, null, 2)}\n`);
+    expect(stubs).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
   });
 
-  it('skips years, ordinals, ranges and days of dates', () => {
-    expect(printed.some((p) => /2030|2031|15|3\b/.test(p) && !p.includes('1,020'))).toBe(false);
+  it('reads hedge, currency, scale and unit as printed', () => {
+    expect(byPrinted('exceeded US$1,020.5 billion')).toMatchObject({ value: 1020.5, scale: 'billion', unit: 'USD', hedge: 'exceeded', period: '2030' });
+    expect(byPrinted('about 40.1 billion USD')).toMatchObject({ value: 40.1, scale: 'billion', unit: 'USD', hedge: 'about' });
+    expect(byPrinted('nearly VND600 trillion')).toMatchObject({ value: 600, scale: 'trillion', unit: 'VND', hedge: 'nearly' });
+    expect(byPrinted('more than 13 billion dollars')).toMatchObject({ value: 13, unit: 'USD', hedge: 'more than' });
+    expect(byPrinted('7.5 per cent')).toMatchObject({ value: 7.5, unit: 'percent' });
+    expect(byPrinted('12%')).toMatchObject({ value: 12, unit: 'percent' });
+    expect(byPrinted('6-million')).toMatchObject({ value: 6, scale: 'million', unit: 'count' });
+    expect(byPrinted('Over 2 million')).toMatchObject({ value: 2, scale: 'million', hedge: 'over' });
+    expect(byPrinted('6.1-magnitude')).toMatchObject({ value: 6.1, unit: 'magnitude' });
+    expect(byPrinted('40 days')).toMatchObject({ value: 40, unit: 'days' });
+    expect(byPrinted('12 years')).toMatchObject({ value: 12, unit: 'years', hedge: 'none' });
   });
 
-  it('writes YAML ready to review, with the sentence as quote', () => {
-    const doc = parse(stubsToYaml(stubs)) as { claims: { quote: string; source: string }[] };
+  it('reads numbers written in words, and ordinals that count occurrences', () => {
+    expect(byPrinted('Seven')).toMatchObject({ value: 7, unit: 'count' });
+    expect(byPrinted('almost ten times')).toMatchObject({ value: 10, unit: 'times', hedge: 'almost' });
+    expect(byPrinted('third time')).toMatchObject({ value: 3, unit: 'count' });
+  });
+
+  it('skips years, dates, ordinals that name things, numbered names and list numbering', () => {
+    const printed = stubs.map((s) => s.printed);
+    for (const name of ['2031', '3', '9', '15', '2029', '57', '59', '66', '68', '20', '1', '2']) expect(printed).not.toContain(name);
+    expect(printed.some((p) => /\b(?:2030|2031)\b/.test(p))).toBe(false);
+    expect(stubs.filter((s) => s.value === 7).map((s) => s.printed)).toEqual(['Seven']);
+  });
+
+  it('guesses the period from the nearest year of the sentence, and leaves it out when there is none', () => {
+    expect(byPrinted('84')?.period).toBe('2030');
+    expect(byPrinted('nearly 400')).not.toHaveProperty('period');
+  });
+
+  it('quotes the whole sentence, exactly as printed', () => {
+    expect(byPrinted('nearly 400')?.quote).toBe('The country signed nearly 400 agreements, about 2.5 times more than the year before.');
+    for (const s of stubs) expect(read('briefing.txt')).toContain(s.quote);
+  });
+
+  it('writes YAML ready to review, every metric still to fill', () => {
+    const doc = parse(stubsToYaml(stubs)) as { claims: { id: string; metric: string; source: string }[] };
     expect(doc.claims).toHaveLength(stubs.length);
-    expect(doc.claims[2]).toMatchObject({ source: 'test-source', quote: 'The country signed nearly 400 agreements, about 2.5 times more than the year before.' });
+    expect(doc.claims.every((c) => c.metric === METRIC_TO_FILL && c.source === 'gazette')).toBe(true);
+    expect(new Set(doc.claims.map((c) => c.id)).size).toBe(stubs.length);
+  });
+});
+
+describe('sentence splitting', () => {
+  it('ends sentences at full stops and line breaks, not after abbreviations, and drops list markers', () => {
+    expect(splitSentences('Unit No. 4 left. Then 2025 began.\n1. First item\n- Second item')).toEqual(['Unit No. 4 left.', 'Then 2025 began.', 'First item', 'Second item']);
   });
 });
