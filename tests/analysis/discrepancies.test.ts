@@ -120,6 +120,35 @@ describe('rules', () => {
     expect(r.discrepancies.map((d) => d.rule)).toEqual(['definition-mismatch']);
   });
 
+  it('makes one finding of a relation that several sources repeat', () => {
+    const r = run([
+      claim({ source: 'a', value: 350, hedge: 'nearly', printed: 'nearly 350' }),
+      claim({ source: 'a', value: 2.5, unit: 'times', hedge: 'around', printed: 'around 2.5 times', relation: { type: 'ratio', base: '2024' } }),
+      claim({ source: 'c', value: 2.5, unit: 'times', printed: '2.5 times', relation: { type: 'ratio', base: '2024' } }),
+      claim({ source: 'b', value: 170, period: '2024' }),
+    ]);
+    expect(r.discrepancies.map((d) => [d.rule, d.claims.length])).toEqual([['derived-relation', 4]]);
+    expect(r.discrepancies[0]!.explanation).toContain('not the stated around 2.5 times or 2.5 times');
+  });
+
+  it('does not hold a relation against levels of another scope, but says what they would give', () => {
+    const r = run([
+      claim({ source: 'a', value: 75, scope: 'bilateral activities' }),
+      claim({ source: 'a', value: 1.5, unit: 'times', printed: '1.5 times', relation: { type: 'ratio', base: '2024' } }),
+      claim({ source: 'b', value: 60, period: '2024', scope: 'all high-level activities' }),
+    ]);
+    expect(r.discrepancies.map((d) => [d.rule, d.severity])).toEqual([['definition-mismatch', 'minor']]);
+    expect(r.discrepancies[0]!.explanation).toContain('a ratio of about 1.25, not the stated 1.5 times');
+    expect(r.discrepancies[0]!.explanation).toContain('not reported as a conflict');
+    expect(r.sources.find((s) => s.source === 'a')).toMatchObject({ contradicted: 0 });
+  });
+
+  it('does not take a label that restates the metric\'s own name for a conflict', () => {
+    const named = [metric('m'), metric('total')].map((m) => ({ ...m, label: 'Trade turnover' }));
+    const r = run([claim({ source: 'a', value: 930, label: 'trade turnover' }), claim({ source: 'b', value: 930 })], named);
+    expect(r.discrepancies).toEqual([]);
+  });
+
   it('flags a figure named as a different measure', () => {
     const r = run([claim({ source: 'a', value: 920, hedge: 'exceeded', label: 'export turnover' }), claim({ source: 'b', value: 930 })]);
     expect(r.discrepancies.map((d) => d.rule)).toEqual(['label-conflict']);

@@ -36,16 +36,17 @@ export const messages = {
     }, so they are not checked against each other.`,
   labelConflict: (label: string, period: string, odd: InvolvedClaim, others: readonly InvolvedClaim[], names: (s: string) => string) =>
     `Source ${names(odd.source)} calls ${odd.printed} "${odd.label}", for an amount the other sources (${said(others, names)}) give as ${inSentence(label)} in ${period}.`,
-  ratio: (label: string, period: string, base: string, now: string, then: string, achieved: string, stated: InvolvedClaim, impliedBase: string, scopes: boolean) =>
-    `Sources give ${now} ${inSentence(label)} in ${period} and ${then} in ${base}: a ratio of about ${achieved}, not the stated ${stated.printed} (which would imply about ${impliedBase} in ${base}).${
-      scopes ? ' The two figures are also defined differently.' : ''
-    }`,
-  growth: (label: string, period: string, base: string, now: string, then: string, achieved: string, stated: InvolvedClaim, impliedBase: string) =>
-    `Sources give ${now} for ${inSentence(label)} in ${period} and ${then} in ${base}: a change of about ${achieved}, not the stated ${stated.printed} (which would imply about ${impliedBase} in ${base}).`,
-  runningTotal: (totalLabel: string, period: string, base: string, before: string, added: InvolvedClaim, expected: string, stated: string) =>
-    `Sources give ${before} ${inSentence(totalLabel)} at the end of ${base}; adding the ${added.printed} of ${period} makes ${expected}, not the stated ${stated}.`,
-  unverifiable: (label: string, stated: InvolvedClaim, base: string, missing: string) =>
-    `"${stated.printed}" (${inSentence(label)}, ${stated.period} against ${base}) cannot be checked: no source gives ${inSentence(label)} for ${missing}.`,
-  unverifiableTotal: (totalLabel: string, stated: InvolvedClaim, missing: string) =>
-    `The "${stated.printed}" of ${stated.period} cannot be checked against the running total: no source gives ${inSentence(totalLabel)} for ${missing}.`,
+  ratio: (label: string, period: string, base: string, now: string, then: string, achieved: string, stated: string, impliedBase: string, scopes: boolean) =>
+    `${scopes ? 'Taken at face value, the sources give' : 'Sources give'} ${now} ${inSentence(label)} in ${period} and ${then} in ${base}: a ratio of about ${achieved}, not the stated ${stated} (which would imply about ${impliedBase} in ${base}).`,
+  growth: (label: string, period: string, base: string, now: string, then: string, achieved: string, stated: string, impliedBase: string, scopes: boolean) =>
+    `${scopes ? 'Taken at face value, the sources give' : 'Sources give'} ${now} for ${inSentence(label)} in ${period} and ${then} in ${base}: a change of about ${achieved}, not the stated ${stated} (which would imply about ${impliedBase} in ${base}).`,
+  runningTotal: (totalLabel: string, period: string, base: string, before: string, added: string, expected: string, stated: string, scopes: boolean) =>
+    `${scopes ? 'Taken at face value, the sources give' : 'Sources give'} ${before} ${inSentence(totalLabel)} at the end of ${base}; adding the ${added} of ${period} makes ${expected}, not the stated ${stated}.`,
+  /** A relation whose levels are defined differently: the face-value check, and why it is not a conflict. */
+  relationScopes: (faceValue: string) =>
+    `${faceValue} But the figures are defined differently, so they are not comparable and this is not reported as a conflict.`,
+  unverifiable: (label: string, stated: string, period: string, base: string, missing: string) =>
+    `"${stated}" (${inSentence(label)}, ${period} against ${base}) cannot be checked: no source gives ${inSentence(label)} for ${missing}.`,
+  unverifiableTotal: (totalLabel: string, stated: string, period: string, missing: string) =>
+    `The "${stated}" of ${period} cannot be checked against the running total: no source gives ${inSentence(totalLabel)} for ${missing}.`,
 };

@@ -6,10 +6,12 @@ import { labelOf } from './types.js';
 export const labelConflict: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const group of ctx.groups.values()) {
-    for (const odd of group.filter((c) => c.label)) {
+    for (const odd of group) {
+      const label = labelOf(ctx, odd.metric);
+      // A label that only restates the metric's own name ("Trade turnover" for trade turnover) is no conflict.
+      if (!odd.label || odd.label.toLowerCase() === label.toLowerCase()) continue;
       const others = group.filter((c) => c.source !== odd.source && c.label !== odd.label);
       if (!others.length) continue;
-      const label = labelOf(ctx, odd.metric);
       findings.push({
         rule: 'label-conflict',
         severity: 'minor',

@@ -1,10 +1,12 @@
-// Rules 3, 4 and 7: a stated ratio, growth rate or increment is checked against the level figures it relates,
-// from any source; a relation whose levels no source gives is listed as unverifiable, never dropped.
+// Rules 3, 4 and 7, and rule 5 for relations: a stated ratio, growth rate or increment is checked against the level
+// figures it relates, from any source. The same statement repeated by several sources is one finding; a relation
+// whose levels are defined differently is a definition mismatch, not a conflict; one whose levels no source gives
+// is listed as unverifiable, never dropped.
 
 import { groupKey, type EngineClaim } from '../claims.js';
 import { affine, divide, intersectAll, isEmpty, overlaps, relativeGap, span, subtract } from '../interval.js';
 import { messages, quantity } from '../messages.js';
-import type { Interval, Severity } from '../../types.js';
+import type { Interval, RuleId, Severity } from '../../types.js';
 import { labelOf, severityOf, type Finding, type Rule, type RuleContext } from './types.js';
 
 const levels = (ctx: RuleContext, metric: string, period: string) => ctx.groups.get(groupKey(metric, period)) ?? [];
@@ -20,71 +22,113 @@ const printedList = (claims: readonly EngineClaim[]) => [...new Set(claims.map((
 /** A stated relation that the figures contradict is an inconsistency in the sources: never a mere note. */
 const atLeastMinor = (s: Severity): Severity => (s === 'note' ? 'minor' : s);
 const middle = (claims: readonly EngineClaim[]) => claims[0]!.value;
+/** Levels described with different scopes (by each other or by the relation) cannot be related at face value. */
+const scopesDiffer = (claims: readonly EngineClaim[]) => new Set(claims.flatMap((c) => (c.scope ? [c.scope] : []))).size > 1;
 
-function unverifiable(c: EngineClaim, label: string, base: string, missing: string, total = false): Finding {
-  return {
-    rule: 'unverifiable-relation',
-    severity: 'note',
-    metric: c.metric,
-    period: c.period,
-    claims: [c],
-    explanation: total ? messages.unverifiableTotal(label, c, missing) : messages.unverifiable(label, c, base, missing),
+/** One relation kind: which levels it relates, and what they imply in the relation's own terms. */
+interface RelationSpec {
+  rule: Extract<RuleId, 'derived-relation' | 'running-total'>;
+  /** The metric whose levels are related: the claim's own, or the running total's. */
+  levelMetric: (c: EngineClaim) => string;
+  /** The relation's value implied by the level ranges at the period and at the base. */
+  implied: (now: Interval, then: Interval) => Interval;
+  explain: (ctx: RuleContext, stated: readonly EngineClaim[], now: readonly EngineClaim[], then: readonly EngineClaim[], scopes: boolean) => string;
+  /** The finding's gap: between what the levels imply and what the stated claims allow, in comparable terms. */
+  gap: (stated: readonly EngineClaim[], now: readonly EngineClaim[], then: readonly EngineClaim[]) => number;
+}
+
+const hull = (claims: readonly EngineClaim[]) => span(claims.map((c) => c.interval));
+
+function explainRatioOrGrowth(type: 'ratio' | 'growth') {
+  return (ctx: RuleContext, stated: readonly EngineClaim[], now: readonly EngineClaim[], then: readonly EngineClaim[], scopes: boolean) => {
+    const c = stated[0]!;
+    const base = c.relation!.base;
+    const label = labelOf(ctx, c.metric);
+    const pointRatio = middle(now) / middle(then);
+    const statedValue = c.value;
+    const impliedBase = type === 'ratio' ? middle(now) / statedValue : middle(now) / (1 + statedValue / 100);
+    const unit = now[0]!.unit;
+    return type === 'ratio'
+      ? messages.ratio(label, c.period, base, printedList(now), printedList(then), quantity(pointRatio, 'times', 2), printedList(stated), quantity(impliedBase, unit), scopes)
+      : messages.growth(label, c.period, base, printedList(now), printedList(then), quantity((pointRatio - 1) * 100, 'percent', 1), printedList(stated), quantity(impliedBase, unit), scopes);
   };
 }
 
-function checkRatioOrGrowth(ctx: RuleContext, c: EngineClaim, type: 'ratio' | 'growth', base: string): Finding {
-  const label = labelOf(ctx, c.metric);
-  const now = levels(ctx, c.metric, c.period);
-  const then = levels(ctx, c.metric, base);
-  const missing = [now.length ? '' : c.period, then.length ? '' : base].filter(Boolean);
-  if (missing.length) return unverifiable(c, label, base, missing.join(' or '));
-  const ratio = divide(levelRange(now), levelRange(then));
+const ratioSpec = (type: 'ratio' | 'growth'): RelationSpec => {
   // Growth in percent: (ratio − 1) × 100.
-  const achieved = type === 'ratio' ? ratio : affine(ratio, 100, -100);
-  const involvedClaims = [c, ...now, ...then];
-  if (overlaps(achieved, c.interval)) return { rule: 'derived-relation', severity: 'note', metric: c.metric, period: c.period, claims: involvedClaims, gap: 0, explanation: '' };
-  const gap = relativeGap(achieved, c.interval);
-  const unit = now[0]!.unit;
-  const pointRatio = middle(now) / middle(then);
-  const stated = c.value;
-  const impliedBase = type === 'ratio' ? middle(now) / stated : middle(now) / (1 + stated / 100);
-  const scopes = new Set([...now, ...then].map((x) => x.scope ?? '')).size > 1;
-  const explanation =
-    type === 'ratio'
-      ? messages.ratio(label, c.period, base, printedList(now), printedList(then), quantity(pointRatio, 'times', 2), c, quantity(impliedBase, unit), scopes)
-      : messages.growth(label, c.period, base, printedList(now), printedList(then), `${quantity((pointRatio - 1) * 100, 'percent', 1)}`, c, quantity(impliedBase, unit));
-  return { rule: 'derived-relation', severity: atLeastMinor(severityOf(gap, ctx.tolerances)), metric: c.metric, period: c.period, claims: involvedClaims, gap, explanation };
-}
-
-function checkIncrement(ctx: RuleContext, c: EngineClaim, total: string, base: string): Finding {
-  const label = labelOf(ctx, total);
-  const before = levels(ctx, total, base);
-  const after = levels(ctx, total, c.period);
-  const missing = [before.length ? '' : base, after.length ? '' : c.period].filter(Boolean);
-  if (missing.length) return unverifiable(c, label, base, missing.join(' or '), true);
-  const added = subtract(levelRange(after), levelRange(before));
-  const involvedClaims = [c, ...before, ...after];
-  if (overlaps(added, c.interval)) return { rule: 'running-total', severity: 'note', metric: total, period: c.period, claims: involvedClaims, gap: 0, explanation: '' };
-  const expected = middle(before) + c.value;
-  const gap = relativeGap(levelRange(after), affine(c.interval, 1, middle(before)));
+  const implied = (now: Interval, then: Interval) => (type === 'ratio' ? divide(now, then) : affine(divide(now, then), 100, -100));
   return {
-    rule: 'running-total',
-    severity: atLeastMinor(severityOf(gap, ctx.tolerances)),
-    metric: total,
-    period: c.period,
-    claims: involvedClaims,
-    gap,
-    explanation: messages.runningTotal(label, c.period, base, printedList(before), c, quantity(expected, before[0]!.unit), printedList(after)),
+    rule: 'derived-relation',
+    levelMetric: (c) => c.metric,
+    implied,
+    explain: explainRatioOrGrowth(type),
+    gap: (stated, now, then) => relativeGap(implied(levelRange(now), levelRange(then)), hull(stated)),
   };
+};
+
+const RELATIONS: Readonly<Record<NonNullable<EngineClaim['relation']>['type'], RelationSpec>> = {
+  ratio: ratioSpec('ratio'),
+  growth: ratioSpec('growth'),
+  increment: {
+    rule: 'running-total',
+    levelMetric: (c) => (c.relation?.type === 'increment' ? c.relation.total : c.metric),
+    implied: (now, then) => subtract(now, then),
+    explain: (ctx, stated, now, then, scopes) => {
+      const c = stated[0]!;
+      const total = RELATIONS.increment.levelMetric(c);
+      const expected = middle(then) + c.value;
+      return messages.runningTotal(labelOf(ctx, total), c.period, c.relation!.base, printedList(then), printedList(stated), quantity(expected, then[0]!.unit), printedList(now), scopes);
+    },
+    // Measured on the totals, where the reader sees the sum fail.
+    gap: (stated, now, then) => relativeGap(levelRange(now), affine(hull(stated), 1, middle(then))),
+  },
+};
+
+/** Checks one bundle: relation claims stating the same kind of relation for one metric, period and base. */
+function checkBundle(ctx: RuleContext, bundle: readonly EngineClaim[]): Finding[] {
+  const c = bundle[0]!;
+  const relation = c.relation!;
+  const spec = RELATIONS[relation.type];
+  const metric = spec.levelMetric(c);
+  const label = labelOf(ctx, metric);
+  const now = levels(ctx, metric, c.period);
+  const then = levels(ctx, metric, relation.base);
+  const finding = (rule: RuleId, severity: Severity, claims: readonly EngineClaim[], explanation: string, gap?: number): Finding => ({
+    rule,
+    severity,
+    metric: relation.type === 'increment' ? metric : c.metric,
+    period: c.period,
+    claims,
+    ...(gap !== undefined ? { gap } : {}),
+    explanation,
+  });
+  const missing = [now.length ? '' : c.period, then.length ? '' : relation.base].filter(Boolean).join(' or ');
+  if (missing) {
+    const explanation = relation.type === 'increment' ? messages.unverifiableTotal(label, printedList(bundle), c.period, missing) : messages.unverifiable(label, printedList(bundle), c.period, relation.base, missing);
+    return [finding('unverifiable-relation', 'note', bundle, explanation)];
+  }
+  const implied = spec.implied(levelRange(now), levelRange(then));
+  const failed = bundle.filter((s) => !overlaps(implied, s.interval));
+  if (scopesDiffer([c, ...now, ...then])) {
+    const explanation = messages.relationScopes(spec.explain(ctx, bundle, now, then, true));
+    return [finding('definition-mismatch', failed.length ? 'minor' : 'note', [...bundle, ...now, ...then], explanation)];
+  }
+  // Relations that hold come back with an empty explanation, for source standing only.
+  const held = bundle.filter((s) => !failed.includes(s)).map((s) => finding(spec.rule, 'note', [s, ...now, ...then], ''));
+  if (!failed.length) return held;
+  const gap = spec.gap(failed, now, then);
+  return [...held, finding(spec.rule, atLeastMinor(severityOf(gap, ctx.tolerances)), [...failed, ...now, ...then], spec.explain(ctx, failed, now, then, false), gap)];
 }
 
-/** Checks every relation claim; relations that hold come back with an empty explanation, for source standing only. */
+/** Checks every relation claim, bundled by what they state; held relations come back with an empty explanation. */
 export function checkRelations(ctx: RuleContext): Finding[] {
-  return ctx.claims.flatMap((c) => {
-    const r = c.relation;
-    if (!r) return [];
-    return r.type === 'increment' ? [checkIncrement(ctx, c, r.total, r.base)] : [checkRatioOrGrowth(ctx, c, r.type, r.base)];
-  });
+  const bundles = new Map<string, EngineClaim[]>();
+  for (const c of ctx.claims) {
+    if (!c.relation) continue;
+    const key = [c.metric, c.period, c.relation.type, c.relation.base, c.relation.type === 'increment' ? c.relation.total : ''].join('\u0000');
+    bundles.set(key, [...(bundles.get(key) ?? []), c]);
+  }
+  return [...bundles.values()].flatMap((bundle) => checkBundle(ctx, bundle));
 }
 
 export const relations: Rule = (ctx) => ({ findings: checkRelations(ctx).filter((f) => f.explanation !== '') });
