@@ -59,6 +59,10 @@ export interface Figure {
   /** Name of the chart in the template's charts folder. */
   chart: string;
   caption: Span[];
+  /** The line under the caption naming where the figures come from, with citations ("Source: …"). */
+  source?: Span[];
+  /** An authored sentence that leads the alt text computed from the chart's data. */
+  alt?: string;
 }
 
 export interface Cover {

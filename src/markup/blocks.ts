@@ -31,8 +31,19 @@ const containers: Record<string, Handler<ContainerDirective>> = {
       ctx.problem(messages.missingAttribute('figure', 'chart'), line(node));
       return [];
     }
-    const caption = node.children.filter((c): c is MdParagraph => c.type === 'paragraph' && !isLabel(c));
-    return [{ type: 'figure', chart, caption: caption.flatMap((p) => inlineToSpans(p.children, ctx)) }];
+    // The first paragraph is the caption; a second one, if any, is the source line.
+    const [caption, source, ...rest] = node.children.filter((c): c is MdParagraph => c.type === 'paragraph' && !isLabel(c));
+    if (rest.length) ctx.problem(messages.figureParagraphs(rest.length + 2), line(rest[0]!));
+    const alt = node.attributes?.alt;
+    return [
+      {
+        type: 'figure',
+        chart,
+        caption: caption ? inlineToSpans(caption.children, ctx) : [],
+        ...(source ? { source: inlineToSpans(source.children, ctx) } : {}),
+        ...(alt ? { alt } : {}),
+      },
+    ];
   },
   lead: (node, ctx) =>
     children(node.children, ctx).map((b) => (b.type === 'paragraph' ? { ...b, style: 'lead' } : b)),

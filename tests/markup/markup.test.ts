@@ -60,4 +60,16 @@ describe('markup', () => {
     expect(blocks[2]).toMatchObject({ chart: 'c' });
     expect(blocks[4]).toMatchObject({ anchor: 'here' });
   });
+
+  it("reads a figure's caption, source line and authored alt text, and refuses a third paragraph", () => {
+    const { blocks, diagnostics } = parse(':::figure{chart="c" alt="Trade grew."}\nCaption.\n\nSource: :cite[src-b]\n:::');
+    expect(diagnostics).toEqual([]);
+    const f = blocks[0];
+    if (f?.type !== 'figure') throw new Error('figure expected');
+    expect(f.caption.map((s) => s.text).join('')).toBe('Caption.');
+    expect(f.source?.map((s) => s.text).join('')).toBe('Source: [2]');
+    expect(f.alt).toBe('Trade grew.');
+    const bad = parse(':::figure{chart="c"}\nOne.\n\nTwo.\n\nThree.\n:::');
+    expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([[6, 'a figure holds a caption paragraph and an optional source line, not 3 paragraphs']]);
+  });
 });

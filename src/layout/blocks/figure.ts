@@ -11,14 +11,16 @@ function size(f: Figure, ctx: LayoutContext) {
   return { art, width: art.width * scale, height: art.height * scale };
 }
 
+/** The caption, then the source line if the figure has one: measured together, since they never part. */
 function caption(f: Figure, ctx: LayoutContext, number: number) {
   const t = ctx.theme;
   const style = { ...ctx.body, family: t.table.font, size: t.figure.captionSize, leading: 1.4, color: t.colors.muted };
-  return measureSpans([{ text: `Figure ${number}.`, bold: true }, { text: ' ' }, ...f.caption], style, ctx.frame.width, ctx.fonts);
+  const spans = [{ text: `Figure ${number}.`, bold: true }, { text: ' ' }, ...f.caption, ...(f.source ? [{ text: '\n' }, ...f.source] : [])];
+  return measureSpans(spans, style, ctx.frame.width, ctx.fonts);
 }
 
 export const figure = {
-  minStart: (f: Figure, ctx: LayoutContext) => size(f, ctx).height + textHeight(caption(f, ctx, ctx.figures + 1)) + ctx.theme.figure.spaceBefore,
+  minStart: (f: Figure, ctx: LayoutContext) => size(f, ctx).height + 6 + textHeight(caption(f, ctx, ctx.figures + 1)) + ctx.theme.figure.spaceBefore,
   place(f: Figure, ctx: LayoutContext) {
     const { art, width, height } = size(f, ctx);
     ctx.figures += 1;
