@@ -82,17 +82,21 @@ export function missingGlyphs(font: fontkit.Font, text: string): string[] {
 
 const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
 
-/** Advance width of `text` at `size` points, measured with the font's real metrics (kerning included). */
-export function measureText(font: fontkit.Font, text: string, size: number): number {
+/**
+ * Advance width of `text` at `size` points, measured with the font's real metrics (kerning included) and the
+ * OpenType features the text will be drawn with (e.g. `tnum` for tabular figures).
+ */
+export function measureText(font: fontkit.Font, text: string, size: number, features: readonly string[] = []): number {
   let perFont = widthCache.get(font);
   if (!perFont) {
     perFont = new Map();
     widthCache.set(font, perFont);
   }
-  let units = perFont.get(text);
+  const key = features.length ? `${features.join(',')}\u0000${text}` : text;
+  let units = perFont.get(key);
   if (units === undefined) {
-    units = font.layout(text).advanceWidth;
-    perFont.set(text, units);
+    units = font.layout(text, features.length ? [...features] : undefined).advanceWidth;
+    perFont.set(key, units);
   }
   return (units / font.unitsPerEm) * size;
 }

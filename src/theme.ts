@@ -36,6 +36,8 @@ export interface Theme {
     stripe: string;
     rule: string;
     continued: string;
+    /** OpenType features for number columns, e.g. [tnum, lnum]: digits of equal width that line up. */
+    numberFeatures: string[];
   };
   figure: { captionSize: number; spaceBefore: number; spaceAfter: number };
   cover: { background: string; color: string; accent: string; titleSize: number; subtitleSize: number };

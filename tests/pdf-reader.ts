@@ -7,6 +7,10 @@ export interface ReadPdf {
   /** Internal links per page (1-based): the named destination and the page it resolves to. */
   links: { page: number; dest: string; target: number }[];
   info: Record<string, unknown>;
+  /** Each page's text pieces as drawn: string, position (from the page's bottom left) and advance width, in points. */
+  items: { str: string; x: number; y: number; width: number }[][];
+  /** Each page's width and height in points. */
+  sizes: { width: number; height: number }[];
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
@@ -17,11 +21,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     return ref && typeof ref === 'object' ? (await pdf.getPageIndex(ref as { num: number; gen: number })) + 1 : -1;
   };
   const pages: string[] = [];
+  const items: ReadPdf['items'] = [];
+  const sizes: ReadPdf['sizes'] = [];
   const links: ReadPdf['links'] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const page = await pdf.getPage(i);
     const content = await page.getTextContent();
     pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
+    items.push(content.items.flatMap((it) => ('str' in it && it.str ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width }] : [])));
+    const [, , width, height] = page.view;
+    sizes.push({ width: width!, height: height! });
     for (const a of await page.getAnnotations()) {
       if (a.subtype === 'Link' && a.dest) links.push({ page: i, dest: typeof a.dest === 'string' ? a.dest : JSON.stringify(a.dest), target: await pageOf(a.dest) });
     }
@@ -34,5 +43,5 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   }
   const meta = await pdf.getMetadata();
   await pdf.destroy();
-  return { pages, outline, links, info: meta.info as Record<string, unknown> };
+  return { pages, outline, links, info: meta.info as Record<string, unknown>, items, sizes };
 }

@@ -14,6 +14,8 @@ export interface TextStyle {
   linkColor: string;
   bold?: boolean;
   italic?: boolean;
+  /** OpenType features, such as `tnum` for tabular figures in number columns. */
+  features?: readonly string[];
 }
 
 interface Piece {
@@ -23,6 +25,7 @@ interface Piece {
   color: string;
   span: Span;
   width: number;
+  features: readonly string[];
 }
 
 interface Word {
@@ -51,10 +54,13 @@ export interface MeasuredText {
 
 export type Alignment = 'left' | 'right' | 'center' | 'justify';
 
+const NO_FEATURES: readonly string[] = Object.freeze([]);
+
 function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): Piece {
   const font = fonts.get(span.code ? style.codeFamily : style.family, span.bold ?? style.bold, span.italic ?? style.italic);
   const color = span.link || span.goTo ? style.linkColor : style.color;
-  return { text, font, size: style.size, color, span, width: measureText(font.font, text, style.size) };
+  const features = style.features ?? NO_FEATURES;
+  return { text, font, size: style.size, color, span, features, width: measureText(font.font, text, style.size, features) };
 }
 
 function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[] {
@@ -66,7 +72,7 @@ function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[
       out.push({
         pieces: current,
         width: current.reduce((w, p) => w + p.width, 0),
-        space: measureText(last.font.font, ' ', last.size),
+        space: measureText(last.font.font, ' ', last.size, last.features),
         breakAfter,
       });
     } else if (breakAfter && out.length) {
@@ -125,7 +131,7 @@ function runsOf(line: Line, x0: number, extra: number): Run[] {
   line.words.forEach((word, wi) => {
     word.pieces.forEach((piece, pi) => {
       const prev = runs[runs.length - 1];
-      const joinsPrev = prev && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo;
+      const joinsPrev = prev && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo && prev.piece.features === piece.features;
       const startsWord = pi === 0 && wi > 0;
       if (joinsPrev) {
         prev.text += (startsWord ? ' ' : '') + piece.text;
@@ -160,7 +166,7 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
     const shift = align === 'right' ? slack : align === 'center' ? slack / 2 : 0;
     const top = y + (i - from) * m.lineHeight;
     for (const run of runsOf(line, x + shift, extra)) {
-      const { font, size, color, span } = run.piece;
+      const { font, size, color, span, features } = run.piece;
       const f = font.font;
       // Centre the font's ascent–descent box in the line box.
       const box = ((f.ascent - f.descent) / f.unitsPerEm) * size;
@@ -168,6 +174,7 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
       doc.font(font.name).fontSize(size).fillColor(color);
       doc.text(run.text, run.x, ty, {
         lineBreak: false,
+        ...(features.length ? { features: [...features] as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
         ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
         ...(span.link ? { link: span.link } : {}),
         ...(span.goTo ? { goTo: span.goTo } : {}),

@@ -13,12 +13,12 @@ const info = { title: 'Layout Test', author: 'Tests', keywords: [], date: '2026-
 
 const citeS = (id: string) => (id === 's' ? { number: 1, source: { id: 's' } as never } : undefined);
 
-async function build(markdown: string) {
+async function build(markdown: string, themeUsed = theme) {
   const { blocks, diagnostics } = parseMarkup(markdown, citeS, 'test.md');
   expect(diagnostics).toEqual([]);
-  const doc = createPdf(info, theme);
+  const doc = createPdf(info, themeUsed);
   const document: Document = { info, blocks: blocks as Block[] };
-  const layout = layoutDocument(doc, document, theme, new Map());
+  const layout = layoutDocument(doc, document, themeUsed, new Map());
   return { layout, pdf: await readPdf(await finishPdf(doc)) };
 }
 
@@ -71,6 +71,22 @@ describe('layout', () => {
     // No row is lost or split: every row's cells appear together, once.
     const all = tablePages.join('\n');
     for (let i = 1; i <= 300; i++) expect(all.match(new RegExp(`row ${i}\\b`, 'g'))?.length).toBe(1);
+  });
+
+  it('sets number columns in tabular figures, so digits line up under each other', async () => {
+    const md = '| Item | Count |\n|---|--:|\n| ones | 111 |\n| eights | 888 |';
+    const widthsOf = async (t: typeof theme) => {
+      const { pdf } = await build(md, t);
+      const items = pdf.items[0]!;
+      return ['111', '888'].map((s) => items.find((i) => i.str === s)!);
+    };
+    const [ones, eights] = await widthsOf(theme);
+    expect(theme.table.numberFeatures).toContain('tnum');
+    expect(ones!.width).toBeCloseTo(eights!.width, 2);
+    expect(ones!.x + ones!.width).toBeCloseTo(eights!.x + eights!.width, 1);
+    // The same table without the feature: the body font's figures are proportional, so the widths differ.
+    const [p1, p8] = await widthsOf({ ...theme, table: { ...theme.table, numberFeatures: [] } });
+    expect(Math.abs(p1!.width - p8!.width)).toBeGreaterThan(1);
   });
 
   it('extracts Vietnamese text exactly, with single spaces, in justified paragraphs with bold and italic runs', async () => {

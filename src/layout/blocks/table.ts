@@ -11,13 +11,15 @@ const NUMERIC = /^[\s\-–+~≈<>]*(US\$|VND|\$)?\s*[\d.,]+\s*(%|×|x|billion|mi
 interface Styles {
   body: TextStyle;
   header: TextStyle;
+  /** Number columns: the body style with the theme's figure features (tabular figures line up digit under digit). */
+  numbers: TextStyle;
   pad: number;
 }
 
 function styles(ctx: LayoutContext): Styles {
   const t = ctx.theme.table;
   const body: TextStyle = { ...ctx.body, family: t.font, size: t.size, leading: t.leading };
-  return { body, header: { ...body, bold: true, color: t.headerColor, linkColor: t.headerColor }, pad: t.padding };
+  return { body, header: { ...body, bold: true, color: t.headerColor, linkColor: t.headerColor }, numbers: { ...body, features: t.numberFeatures }, pad: t.padding };
 }
 
 /** Natural (one-line) and minimum (longest word) widths of a cell. */
@@ -26,8 +28,8 @@ function cellWidths(cell: readonly Span[], style: TextStyle, ctx: LayoutContext)
   const text = plain(cell);
   const words = text.split(/\s+/).filter(Boolean);
   return {
-    natural: measureText(font, text.replace(/\s+/g, ' ').trim(), style.size),
-    min: Math.max(0, ...words.map((w) => measureText(font, w, style.size))),
+    natural: measureText(font, text.replace(/\s+/g, ' ').trim(), style.size, style.features),
+    min: Math.max(0, ...words.map((w) => measureText(font, w, style.size, style.features))),
   };
 }
 
@@ -57,8 +59,8 @@ interface MeasuredRow {
   height: number;
 }
 
-function measureRow(row: readonly Span[][], widths: readonly number[], style: TextStyle, pad: number, ctx: LayoutContext): MeasuredRow {
-  const cells = widths.map((w, c) => measureSpans(row[c] ?? [], style, Math.max(1, w - 2 * pad), ctx.fonts));
+function measureRow(row: readonly Span[][], widths: readonly number[], styleOf: (column: number) => TextStyle, pad: number, ctx: LayoutContext): MeasuredRow {
+  const cells = widths.map((w, c) => measureSpans(row[c] ?? [], styleOf(c), Math.max(1, w - 2 * pad), ctx.fonts));
   return { cells, height: Math.max(...cells.map((m) => textHeight(m))) + 2 * pad };
 }
 
@@ -67,11 +69,13 @@ function layoutTable(t: Table, ctx: LayoutContext) {
   const align = alignments(t);
   const columns = align.length;
   const all = [t.header, ...t.rows];
-  const natural = Array.from({ length: columns }, (_, c) => Math.max(...all.map((r, i) => cellWidths(r[c] ?? [], i === 0 ? s.header : s.body, ctx).natural)) + 2 * s.pad + 0.5);
-  const min = Array.from({ length: columns }, (_, c) => Math.max(...all.map((r, i) => cellWidths(r[c] ?? [], i === 0 ? s.header : s.body, ctx).min)) + 2 * s.pad + 0.5);
+  const bodyStyle = (c: number) => (align[c] === 'right' ? s.numbers : s.body);
+  const styleAt = (row: number, c: number) => (row === 0 ? s.header : bodyStyle(c));
+  const natural = Array.from({ length: columns }, (_, c) => Math.max(...all.map((r, i) => cellWidths(r[c] ?? [], styleAt(i, c), ctx).natural)) + 2 * s.pad + 0.5);
+  const min = Array.from({ length: columns }, (_, c) => Math.max(...all.map((r, i) => cellWidths(r[c] ?? [], styleAt(i, c), ctx).min)) + 2 * s.pad + 0.5);
   const widths = columnWidths(natural, min, ctx.frame.width);
-  const header = measureRow(t.header, widths, s.header, s.pad, ctx);
-  const rows = t.rows.map((r) => measureRow(r, widths, s.body, s.pad, ctx));
+  const header = measureRow(t.header, widths, () => s.header, s.pad, ctx);
+  const rows = t.rows.map((r) => measureRow(r, widths, bodyStyle, s.pad, ctx));
   return { s, align, widths, header, rows };
 }
 
