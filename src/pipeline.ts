@@ -14,7 +14,7 @@ import { parseMarkup } from './markup/index.js';
 import { builtinTemplateDir } from './paths.js';
 import type { Review } from './review.js';
 import { findTemplateFile, renderTemplate } from './template/index.js';
-import { loadTheme, type Theme } from './theme.js';
+import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
 
 export interface BuildOptions {
@@ -23,6 +23,8 @@ export interface BuildOptions {
   /** A template folder whose files override the built-in template's, file by file. */
   template?: string;
   locale?: string;
+  /** Paper size, over the theme's `page.size`. */
+  pageSize?: PageSize;
 }
 
 export interface RenderedChartFile {
@@ -104,7 +106,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
   const chartFonts = theme.fonts[theme.chart.font]!;
   const regular = loadFont(chartFonts.regular);
   const { margins } = theme.page;
-  const pageWidth = theme.page.size === 'LETTER' ? 612 : 595.28;
+  const [pageWidth] = pageDimensions(theme);
   const chartTheme = {
     fontFamily: regular.font.familyName,
     fonts: { regular: chartFonts.regular, bold: chartFonts.bold },
@@ -138,7 +140,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const dirs = templateDirs(options.template);
   const review = loadReview(options.data);
   t.lap('load+analyse');
-  const theme = loadTheme(dirs);
+  const loaded = loadTheme(dirs);
+  const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
   const { markdown, document, warnings } = toDocument(review, dirs, options.locale ?? 'en');
   t.lap('template+markup');
   const charts = await renderCharts(figuresOf(document), review, dirs, theme);

@@ -1,16 +1,21 @@
 // The template's theme: page, type, colours and fonts. A user's theme.yaml overrides the built-in one key by key.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { displayPath } from './dataset/load.js';
 import { parseYaml } from './dataset/yaml.js';
+import { validateAgainstSchema } from './dataset/schema.js';
 import { error, ReviewError } from './errors.js';
 import { resolveFontPath } from './fonts.js';
+
+/** Paper sizes in points, the same as pdfkit's. */
+export const PAGE_SIZES = { A4: [595.28, 841.89], LETTER: [612, 792] } as const;
+export type PageSize = keyof typeof PAGE_SIZES;
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export type FontFamily = Record<FontStyle, string>;
 
 export interface Theme {
-  page: { size: 'A4' | 'LETTER'; margins: { top: number; right: number; bottom: number; left: number } };
+  page: { size: PageSize; margins: { top: number; right: number; bottom: number; left: number } };
   /** Family name → style → absolute font file path (resolved at load time). */
   fonts: Record<string, FontFamily>;
   colors: { text: string; muted: string; accent: string; highlight: string; rule: string; link: string };
@@ -40,9 +45,19 @@ export interface Theme {
     numberFeatures: string[];
   };
   figure: { captionSize: number; spaceBefore: number; spaceAfter: number };
-  cover: { background: string; color: string; accent: string; titleSize: number; subtitleSize: number };
+  cover: {
+    layout: 'full' | 'band';
+    background: string;
+    color: string;
+    accent: string;
+    titleSize: number;
+    subtitleSize: number;
+    /** Absolute path of an SVG, PNG or JPEG file (resolved at load time), or null. */
+    logo: string | null;
+    logoWidth: number;
+  };
   contents: { title: string; size: number; leading: number; depth: number };
-  furniture: { size: number; color: string; pageNumber: string };
+  furniture: { size: number; color: string; pageNumber: string; align: 'right' | 'center' | 'outside' };
   chart: { font: string; size: number; titleSize: number; palette: string[]; grid: string };
 }
 
@@ -63,9 +78,12 @@ function readTheme(path: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-  const parsed = parseYaml(text, displayPath(path));
+  const shown = displayPath(path);
+  const parsed = parseYaml(text, shown);
   if (parsed.diagnostics.length) throw new ReviewError(parsed.diagnostics);
-  if (!isObject(parsed.value)) throw new ReviewError([error('theme/invalid', 'a theme must be a mapping of keys', { file: displayPath(path) })]);
+  if (!isObject(parsed.value)) throw new ReviewError([error('theme/invalid', 'a theme must be a mapping of keys', { file: shown })]);
+  const problems = validateAgainstSchema(parsed.value, 'theme.schema.json', shown, parsed.positions);
+  if (problems.length) throw new ReviewError(problems);
   // Font files are relative to the theme that names them.
   const fonts = parsed.value.fonts;
   if (isObject(fonts)) {
@@ -76,8 +94,25 @@ function readTheme(path: string): Record<string, unknown> | undefined {
       }
     }
   }
+  // So is the cover's logo.
+  const cover = parsed.value.cover;
+  if (isObject(cover) && typeof cover.logo === 'string') {
+    const logo = resolve(dirname(path), cover.logo);
+    if (!existsSync(logo)) {
+      const at = parsed.positions.get('cover.logo') ?? { file: shown };
+      throw new ReviewError([error('theme/logo', `no such file "${cover.logo}" (looked for ${displayPath(logo)})`, { ...at, path: 'cover.logo' })]);
+    }
+    if (!/\.(svg|png|jpe?g)$/i.test(logo)) {
+      const at = parsed.positions.get('cover.logo') ?? { file: shown };
+      throw new ReviewError([error('theme/logo', `"${cover.logo}" is not an SVG, PNG or JPEG file`, { ...at, path: 'cover.logo' })]);
+    }
+    cover.logo = logo;
+  }
   return parsed.value;
 }
+
+/** The page's width and height in points. */
+export const pageDimensions = (theme: Theme): readonly [number, number] => PAGE_SIZES[theme.page.size];
 
 /** Loads theme.yaml from each template folder (highest priority first) and merges them over the built-in one. */
 export function loadTheme(dirs: readonly string[]): Theme {

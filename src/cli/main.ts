@@ -9,6 +9,7 @@ const USAGE = `Usage: annual-review <command> [options]
 Commands:
   build          Build the review PDF and its exports
                  [--data DIR] [--template DIR] [--out FILE] [--locale en]
+                 [--page-size a4|letter]
   validate       Check a dataset against its schema and references   [--data DIR]
   verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR
   discrepancies  List the discrepancies between sources              [--data DIR] [--format table|json|csv]

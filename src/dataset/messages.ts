@@ -8,6 +8,7 @@ export const messages = {
   missingField: (field: string) => `missing required field "${field}"`,
   unknownField: (field: string) => `unknown field "${field}"`,
   notOneOf: (allowed: readonly unknown[]) => `must be one of: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+  notLike: (description: string, value: unknown) => `${JSON.stringify(value)} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, '')}`,
   schema: (detail: string) => detail,
   duplicateId: (kind: string, id: string, firstPath: string) => `duplicate ${kind} id "${id}" (first defined at ${firstPath})`,
   unknownRef: (kind: string, id: string) => `unknown ${kind} "${id}"`,

@@ -14,7 +14,7 @@ function validatorFor(schemaFile: string): ValidateFunction | undefined {
   const hit = validators.get(schemaFile);
   if (hit) return hit;
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) {
       ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object, name);
     }
@@ -44,6 +44,11 @@ function describe(e: ErrorObject): { path: string; message: string; keyOf?: stri
       const field = (e.params as { additionalProperty: string }).additionalProperty;
       const child = path ? `${path}.${field}` : field;
       return { path: child, message: messages.unknownField(field), keyOf: child };
+    }
+    case 'pattern': {
+      // The pattern itself means little to a reader; the schema's description of the value says what is wanted.
+      const description = (e.parentSchema as { description?: string } | undefined)?.description;
+      return { path, message: description ? messages.notLike(description, e.data) : messages.schema(e.message ?? e.keyword) };
     }
     case 'enum':
       return { path, message: messages.notOneOf((e.params as { allowedValues: unknown[] }).allowedValues) };

@@ -30,6 +30,7 @@ export function drawFurniture(ctx: LayoutContext, title: string): void {
     drawText(doc, measureSpans([{ text: title }], style, half, ctx.fonts), x, headY, 'left', 0, 1);
     drawText(doc, measureSpans([{ text: chapterOf(ctx, p) }], style, half, ctx.fonts), x + width - half, headY, 'right', 0, 1);
     doc.save().moveTo(x, headY + f.size * 1.2 + 4).lineTo(x + width, headY + f.size * 1.2 + 4).lineWidth(0.4).strokeColor(theme.colors.rule).stroke().restore();
-    drawText(doc, measureSpans([{ text: pageLabel(f.pageNumber, p + 1, pages) }], style, width, ctx.fonts), x, footY, 'right');
+    const side = f.align === 'outside' ? ((p + 1) % 2 === 0 ? 'left' : 'right') : f.align;
+    drawText(doc, measureSpans([{ text: pageLabel(f.pageNumber, p + 1, pages) }], style, width, ctx.fonts), x, footY, side);
   }
 }

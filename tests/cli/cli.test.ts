@@ -63,6 +63,25 @@ describe('annual-review build', () => {
     expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /partials\/cover\.md\.hbs:1(:\d+)?: template syntax error/);
   });
 
+  it('reports theme mistakes at their line: an unknown key, a bad colour, a missing logo', () => {
+    const template = mkdtempSync(join(work, 'theme-'));
+    const theme = (text: string) => {
+      writeFileSync(join(template, 'theme.yaml'), text);
+      return run('build', '--template', template, '--out', pdfPath);
+    };
+    expectFailureKeepsPdf(theme('colors:\n  accent: "#0b4f6c"\ncolours:\n  text: "#000"\n'), /theme\.yaml:3:1: colours: unknown field/);
+    expectFailureKeepsPdf(theme('colors:\n  accent: "teal"\n'), /theme\.yaml:2:11: colors\.accent: /);
+    expectFailureKeepsPdf(theme('cover:\n  logo: crest.svg\n'), /theme\.yaml:2:9: cover\.logo: no such file "crest\.svg"/);
+  });
+
+  it('sets the paper size by option, over the theme', () => {
+    const out = join(work, 'letter.pdf');
+    expect(run('build', '--page-size', 'letter', '--out', out).status).toBe(0);
+    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
+    expect(info.stdout).toMatch(/Page size:\s+612 x 792 pts/);
+    expect(run('build', '--page-size', 'a5', '--out', out).status).toBe(2);
+  });
+
   it('rejects wrong usage with exit code 2', () => {
     expect(run('frobnicate').status).toBe(2);
     expect(run('build', '--no-such-flag').status).toBe(2);

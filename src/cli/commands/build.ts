@@ -5,7 +5,15 @@ import { displayPath } from '../../dataset/load.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReportToFile } from '../../index.js';
 import { defaultDataDir } from '../../paths.js';
-import type { Command } from '../command.js';
+import { PAGE_SIZES, type PageSize } from '../../theme.js';
+import { UsageError, type Command } from '../command.js';
+
+/** "a4" / "letter" in any case → the theme's page size name. */
+function pageSizeOption(value: string): PageSize {
+  const size = value.toUpperCase();
+  if (size in PAGE_SIZES) return size as PageSize;
+  throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
+}
 
 export const build: Command = {
   options: {
@@ -13,6 +21,7 @@ export const build: Command = {
     template: { type: 'string' },
     out: { type: 'string' },
     locale: { type: 'string' },
+    'page-size': { type: 'string' },
   },
   async run(values) {
     const started = performance.now();
@@ -21,6 +30,7 @@ export const build: Command = {
       ...(values.out ? { out: resolve(String(values.out)) } : {}),
       ...(values.template ? { template: resolve(String(values.template)) } : {}),
       ...(values.locale ? { locale: String(values.locale) } : {}),
+      ...(values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {}),
     });
     for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

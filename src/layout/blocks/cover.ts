@@ -1,8 +1,23 @@
-// The cover: a full-bleed colour page; its first heading is the title, a second-level heading the subtitle,
-// paragraphs follow in the cover's type.
-import type { Cover } from '../../document.js';
+// The cover: the theme's layout ("full": the whole page in the cover colour; "band": a colour band on a white page),
+// an optional logo, the first heading as the title, a second-level heading as the subtitle, then paragraphs, and
+// after a rule the cover's closing lines. Measured first, so the band can end below the title it holds.
+import type { Block, Cover } from '../../document.js';
 import { newPage, type LayoutContext } from '../context.js';
-import { drawText, measureSpans, textHeight } from '../text.js';
+import { drawSvg } from '../svg.js';
+import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
+
+interface Placed {
+  text?: MeasuredText;
+  rule?: boolean;
+  y: number;
+  /** Set inside the band (on the cover colour) rather than below it. */
+  onColour: boolean;
+}
+
+function drawLogo(ctx: LayoutContext, path: string, x: number, y: number, width: number): void {
+  if (path.toLowerCase().endsWith('.svg')) drawSvg(ctx, path, x, y, width);
+  else ctx.doc.image(path, x, y, { width });
+}
 
 export const cover = {
   minStart: () => 0,
@@ -11,25 +26,43 @@ export const cover = {
     const t = theme.cover;
     if (!ctx.atTop) newPage(ctx);
     const { width, height } = doc.page;
-    doc.save().rect(0, 0, width, height).fill(t.background).restore();
-    doc.save().rect(ctx.frame.x, height * 0.3 - 18, 56, 4).fill(t.accent).restore();
-    let y = height * 0.3;
+    const x = ctx.frame.x;
     const base = { ...ctx.body, color: t.color, linkColor: t.color };
-    for (const block of c.children) {
+    const titleTop = height * 0.3;
+    const placed: Placed[] = [];
+    let y = titleTop;
+    let inBand = true;
+    for (const block of c.children as Block[]) {
       if (block.type === 'heading') {
         const size = block.depth === 1 ? t.titleSize : t.subtitleSize;
-        const m = measureSpans(block.spans, { ...base, family: theme.headings.font, bold: block.depth === 1, size, leading: 1.15 }, ctx.frame.width, ctx.fonts);
-        drawText(doc, m, ctx.frame.x, y, 'left');
-        y += textHeight(m) + (block.depth === 1 ? 14 : 10);
+        const text = measureSpans(block.spans, { ...base, family: theme.headings.font, bold: block.depth === 1, size, leading: 1.15 }, ctx.frame.width, ctx.fonts);
+        placed.push({ text, y, onColour: true });
+        y += textHeight(text) + (block.depth === 1 ? 14 : 10);
       } else if (block.type === 'paragraph') {
-        const m = measureSpans(block.spans, { ...base, family: theme.table.font, size: 11, leading: 1.45 }, ctx.frame.width * 0.8, ctx.fonts);
-        drawText(doc, m, ctx.frame.x, y, 'left');
-        y += textHeight(m) + 6;
+        // In the band layout the band ends with the headings; what follows sits on white.
+        if (inBand && t.layout === 'band') {
+          inBand = false;
+          y += 40;
+        }
+        const colour = t.layout === 'band' ? theme.colors.text : t.color;
+        const text = measureSpans(block.spans, { ...base, color: colour, linkColor: colour, family: theme.table.font, size: 11, leading: 1.45 }, ctx.frame.width * 0.8, ctx.fonts);
+        placed.push({ text, y, onColour: t.layout === 'full' });
+        y += textHeight(text) + 6;
       } else if (block.type === 'rule') {
+        inBand = false;
         y = Math.max(y + 24, height * 0.72);
-        doc.save().moveTo(ctx.frame.x, y).lineTo(ctx.frame.x + ctx.frame.width, y).lineWidth(0.6).strokeColor(t.color).opacity(0.5).stroke().restore();
+        placed.push({ rule: true, y, onColour: t.layout === 'full' });
         y += 14;
       }
+    }
+    const firstPlain = placed.find((p) => p.text && !p.onColour);
+    const bandBottom = t.layout === 'full' ? height : (firstPlain?.y ?? y) - 28;
+    doc.save().rect(0, 0, width, bandBottom).fill(t.background).restore();
+    doc.save().rect(x, titleTop - 18, 56, 4).fill(t.accent).restore();
+    if (t.logo) drawLogo(ctx, t.logo, x, theme.page.margins.top, t.logoWidth);
+    for (const p of placed) {
+      if (p.text) drawText(doc, p.text, x, p.y, 'left');
+      else doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore();
     }
     newPage(ctx);
   },

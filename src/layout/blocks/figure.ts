@@ -1,7 +1,7 @@
 // Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and captioned.
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { Figure } from '../../document.js';
 import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
+import { drawSvg } from '../svg.js';
 import { drawText, measureSpans, textHeight } from '../text.js';
 
 function size(f: Figure, ctx: LayoutContext) {
@@ -27,17 +27,7 @@ export const figure = {
     const cap = caption(f, ctx, ctx.figures);
     space(ctx, ctx.theme.figure.spaceBefore);
     ensure(ctx, height + 6 + textHeight(cap));
-    const chartFont = ctx.theme.chart.font;
-    SVGtoPDF(ctx.doc, art.svg, ctx.frame.x + (ctx.frame.width - width) / 2, ctx.y, {
-      width,
-      height,
-      assumePt: true,
-      preserveAspectRatio: 'xMidYMin meet',
-      fontCallback: (_family, bold, italic) => ctx.fonts.get(chartFont, bold, italic).name,
-      // Charts come from specs whose data loading is refused; an image reference could still point outside.
-      imageCallback: () => undefined,
-      documentCallback: () => undefined,
-    });
+    drawSvg(ctx, art.svg, ctx.frame.x + (ctx.frame.width - width) / 2, ctx.y, width, height);
     advance(ctx, height + 6);
     const drawn = drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left');
     recordCitations(ctx, drawn);
