@@ -3,6 +3,7 @@
 import type { Block } from '../document.js';
 import type { Theme } from '../theme.js';
 import type { FontBook } from './fonts.js';
+import type { Tags } from './tags.js';
 import type { TextStyle } from './text.js';
 
 export interface PlacedHeading {
@@ -47,16 +48,18 @@ export interface LayoutContext {
   citedOn: Map<string, Set<number>>;
   figures: number;
   /** Pages reserved for the contents, filled when all headings are placed. */
-  contents?: { first: number; count: number };
+  contents?: { first: number; count: number; structure: PDFKit.PDFStructureElement };
   /** Every heading of the document, known before layout, so the contents can reserve its pages. */
   allHeadings: readonly Block[];
   outline: { depth: number; item: PDFKit.PDFOutline }[];
   // ^ open outline items, innermost last
+  tags: Tags;
 }
 
 export function newPage(ctx: LayoutContext): void {
   const { page } = ctx.theme;
-  ctx.doc.addPage({ size: page.size, margins: page.margins });
+  // Marked content open across the break (a paragraph split between pages) is closed here and reopened there.
+  (ctx.doc as PDFKit.PDFDocument & { continueOnNewPage(o: PDFKit.PDFDocumentOptions): void }).continueOnNewPage({ size: page.size, margins: page.margins });
   ctx.page += 1;
   ctx.y = ctx.top;
   ctx.atTop = true;

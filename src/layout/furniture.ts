@@ -1,6 +1,7 @@
 // Running heads (report title, current chapter) and "Page X of Y" on every page but the cover, drawn once the
 // page count is known.
 import type { LayoutContext } from './context.js';
+import { artifact } from './tags.js';
 import { drawText, measureSpans } from './text.js';
 
 /** "Page {page} of {pages}" → "Page 3 of 14" */
@@ -27,10 +28,12 @@ export function drawFurniture(ctx: LayoutContext, title: string): void {
     const footY = doc.page.height - theme.page.margins.bottom + 22;
     const { x, width } = ctx.frame;
     const half = width / 2 - 6;
-    drawText(doc, measureSpans([{ text: title }], style, half, ctx.fonts), x, headY, 'left', 0, 1);
-    drawText(doc, measureSpans([{ text: chapterOf(ctx, p) }], style, half, ctx.fonts), x + width - half, headY, 'right', 0, 1);
-    doc.save().moveTo(x, headY + f.size * 1.2 + 4).lineTo(x + width, headY + f.size * 1.2 + 4).lineWidth(0.4).strokeColor(theme.colors.rule).stroke().restore();
-    const side = f.align === 'outside' ? ((p + 1) % 2 === 0 ? 'left' : 'right') : f.align;
-    drawText(doc, measureSpans([{ text: pageLabel(f.pageNumber, p + 1, pages) }], style, width, ctx.fonts), x, footY, side);
+    artifact(ctx, () => {
+      drawText(doc, measureSpans([{ text: title }], style, half, ctx.fonts), x, headY, 'left', 0, 1);
+      drawText(doc, measureSpans([{ text: chapterOf(ctx, p) }], style, half, ctx.fonts), x + width - half, headY, 'right', 0, 1);
+      doc.save().moveTo(x, headY + f.size * 1.2 + 4).lineTo(x + width, headY + f.size * 1.2 + 4).lineWidth(0.4).strokeColor(theme.colors.rule).stroke().restore();
+      const side = f.align === 'outside' ? ((p + 1) % 2 === 0 ? 'left' : 'right') : f.align;
+      drawText(doc, measureSpans([{ text: pageLabel(f.pageNumber, p + 1, pages) }], style, width, ctx.fonts), x, footY, side);
+    }, 'Pagination');
   }
 }

@@ -15,6 +15,7 @@ import { table } from './blocks/table.js';
 import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
+import { startTags } from './tags.js';
 
 export type { ChartArt, PlacedHeading } from './context.js';
 
@@ -81,6 +82,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     figures: 0,
     allHeadings: document.blocks.filter((b) => b.type === 'heading'),
     outline: [],
+    tags: startTags(doc),
   };
   flow.place(document.blocks, ctx);
   fillContents(ctx);

@@ -16,6 +16,7 @@ export function createPdf(info: DocumentInfo, theme: Theme): PDFKit.PDFDocument 
     compress: true,
     pdfVersion: '1.7',
     lang: info.language,
+    tagged: true,
     displayTitle: true,
     info: {
       Title: xmpSafe(info.title),

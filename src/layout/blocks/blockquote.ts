@@ -1,6 +1,7 @@
 // Block quotes: indented, in the muted colour, with a bar in the margin on each page they cover.
 import type { BlockQuote } from '../../document.js';
 import { withFrame, type LayoutContext } from '../context.js';
+import { artifact, group } from '../tags.js';
 import type { BlockFlow } from './list.js';
 
 export function blockquote(flow: BlockFlow) {
@@ -14,13 +15,13 @@ export function blockquote(flow: BlockFlow) {
       const startPage = ctx.page;
       const startY = ctx.y;
       try {
-        withFrame(ctx, frame, () => flow.place(q.children, ctx));
+        group(ctx, 'BlockQuote', () => withFrame(ctx, frame, () => flow.place(q.children, ctx)));
       } finally {
         ctx.body = body;
       }
       const top = ctx.page === startPage ? startY : ctx.top;
       const barX = frame.x - t.indent / 2;
-      ctx.doc.save().moveTo(barX, top).lineTo(barX, ctx.y - ctx.theme.text.paragraphSpacing).lineWidth(2).strokeColor(t.bar).stroke().restore();
+      artifact(ctx, () => ctx.doc.save().moveTo(barX, top).lineTo(barX, ctx.y - ctx.theme.text.paragraphSpacing).lineWidth(2).strokeColor(t.bar).stroke().restore());
     },
   };
 }

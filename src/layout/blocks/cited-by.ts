@@ -3,6 +3,7 @@
 import type { CitedBy, Span } from '../../document.js';
 import { citationAnchor, ensure, space, type LayoutContext } from '../context.js';
 import { measureSpans } from '../text.js';
+import { leaf } from '../tags.js';
 import { placeText } from './flow-text.js';
 
 function spans(c: CitedBy, ctx: LayoutContext): Span[] {
@@ -25,7 +26,7 @@ export const citedBy = {
   place(c: CitedBy, ctx: LayoutContext) {
     const m = measure(c, ctx);
     ensure(ctx, m.lineHeight);
-    placeText(ctx, m, 'left');
+    leaf(ctx, 'P', () => placeText(ctx, m, 'left'));
     space(ctx, ctx.theme.text.paragraphSpacing);
   },
 };

@@ -3,6 +3,7 @@
 import type { Contents, Heading } from '../../document.js';
 import { measureText } from '../../fonts.js';
 import { newPage, type LayoutContext, type PlacedHeading } from '../context.js';
+import { artifact, group, leaf, marked, reserve, within } from '../tags.js';
 import { drawText, measureSpans } from '../text.js';
 
 const listed = (depth: number) => (h: { listed: boolean; depth: number }) => h.listed && h.depth <= depth;
@@ -26,7 +27,8 @@ export const contents = {
     if (!ctx.atTop) newPage(ctx);
     const rows = (ctx.allHeadings as Heading[]).filter(listed(ctx.theme.contents.depth)).length;
     const count = contentsPages(ctx, rows);
-    ctx.contents = { first: ctx.page, count };
+    // Its place in the reading order is here, though it is drawn last.
+    ctx.contents = { first: ctx.page, count, structure: reserve(ctx, 'Sect') };
     for (let i = 0; i < count; i++) newPage(ctx);
   },
 };
@@ -43,17 +45,22 @@ export function fillContents(ctx: LayoutContext): void {
   doc.switchToPage(page);
   let y = ctx.top;
   const title = measureSpans([{ text: c.title }], { ...ctx.body, family: theme.headings.font, bold: true, size: theme.headings.sizes[0] ?? 20, leading: 1.25, color: theme.headings.color }, ctx.frame.width, ctx.fonts);
-  drawText(doc, title, ctx.frame.x, y, 'left');
-  y += titleHeight(ctx);
-  for (const entry of entries) {
-    if (y + rowHeight > ctx.bottom) {
-      page += 1;
-      doc.switchToPage(page);
-      y = ctx.top;
-    }
-    drawEntry(ctx, entry, y, rowHeight);
-    y += rowHeight;
-  }
+  within(ctx, reserved.structure, () => {
+    leaf(ctx, 'H1', () => drawText(doc, title, ctx.frame.x, y, 'left'));
+    y += titleHeight(ctx);
+    group(ctx, 'TOC', () => {
+      for (const entry of entries) {
+        if (y + rowHeight > ctx.bottom) {
+          page += 1;
+          doc.switchToPage(page);
+          y = ctx.top;
+        }
+        group(ctx, 'TOCI', () => group(ctx, 'Reference', () => drawEntry(ctx, entry, y, rowHeight)));
+        y += rowHeight;
+      }
+    });
+  });
+  reserved.structure.end();
 }
 
 function drawEntry(ctx: LayoutContext, entry: PlacedHeading, y: number, rowHeight: number): void {
@@ -68,9 +75,9 @@ function drawEntry(ctx: LayoutContext, entry: PlacedHeading, y: number, rowHeigh
   const numberWidth = measureText(font, number, c.size);
   const titleText = measureSpans([{ text: entry.text }], style, width - numberWidth - 24, ctx.fonts);
   const firstLine = { ...titleText, lines: titleText.lines.slice(0, 1) };
-  drawText(doc, firstLine, x, y, 'left');
+  marked(ctx, 'Reference', () => drawText(doc, firstLine, x, y, 'left'));
   const numberText = measureSpans([{ text: number }], style, width, ctx.fonts);
-  drawText(doc, numberText, x, y, 'right');
+  marked(ctx, 'Reference', () => drawText(doc, numberText, x, y, 'right'));
   // Dot leaders between the title and the number, aligned to the right.
   const start = x + (firstLine.lines[0]?.natural ?? 0) + 8;
   const end = x + width - numberWidth - 6;
@@ -78,7 +85,7 @@ function drawEntry(ctx: LayoutContext, entry: PlacedHeading, y: number, rowHeigh
   const dots = Math.max(0, Math.floor((end - start) / unit));
   if (dots > 0) {
     const leader = measureSpans([{ text: ' .'.repeat(dots).trim() }], { ...style, bold: false, color: theme.colors.muted }, width, ctx.fonts);
-    drawText(doc, leader, end - (leader.lines[0]?.natural ?? 0), y, 'left');
+    artifact(ctx, () => void drawText(doc, leader, end - (leader.lines[0]?.natural ?? 0), y, 'left'));
   }
   doc.goTo(x, y, width, rowHeight, entry.id);
 }

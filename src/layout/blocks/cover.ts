@@ -4,9 +4,12 @@
 import type { Block, Cover } from '../../document.js';
 import { newPage, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
+import { artifact, group, leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
 interface Placed {
+  /** The structure element type of the text. */
+  tag?: string;
   text?: MeasuredText;
   rule?: boolean;
   y: number;
@@ -36,7 +39,7 @@ export const cover = {
       if (block.type === 'heading') {
         const size = block.depth === 1 ? t.titleSize : t.subtitleSize;
         const text = measureSpans(block.spans, { ...base, family: theme.headings.font, bold: block.depth === 1, size, leading: 1.15 }, ctx.frame.width, ctx.fonts);
-        placed.push({ text, y, onColour: true });
+        placed.push({ tag: `H${block.depth}`, text, y, onColour: true });
         y += textHeight(text) + (block.depth === 1 ? 14 : 10);
       } else if (block.type === 'paragraph') {
         // In the band layout the band ends with the headings; what follows sits on white.
@@ -46,7 +49,7 @@ export const cover = {
         }
         const colour = t.layout === 'band' ? theme.colors.text : t.color;
         const text = measureSpans(block.spans, { ...base, color: colour, linkColor: colour, family: theme.table.font, size: 11, leading: 1.45 }, ctx.frame.width * 0.8, ctx.fonts);
-        placed.push({ text, y, onColour: t.layout === 'full' });
+        placed.push({ tag: 'P', text, y, onColour: t.layout === 'full' });
         y += textHeight(text) + 6;
       } else if (block.type === 'rule') {
         inBand = false;
@@ -57,13 +60,18 @@ export const cover = {
     }
     const firstPlain = placed.find((p) => p.text && !p.onColour);
     const bandBottom = t.layout === 'full' ? height : (firstPlain?.y ?? y) - 28;
-    doc.save().rect(0, 0, width, bandBottom).fill(t.background).restore();
-    doc.save().rect(x, titleTop - 18, 56, 4).fill(t.accent).restore();
-    if (t.logo) drawLogo(ctx, t.logo, x, theme.page.margins.top, t.logoWidth);
-    for (const p of placed) {
-      if (p.text) drawText(doc, p.text, x, p.y, 'left');
-      else doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore();
-    }
+    artifact(ctx, () => {
+      doc.save().rect(0, 0, width, bandBottom).fill(t.background).restore();
+      doc.save().rect(x, titleTop - 18, 56, 4).fill(t.accent).restore();
+      if (t.logo) drawLogo(ctx, t.logo, x, theme.page.margins.top, t.logoWidth);
+    });
+    group(ctx, 'Sect', () => {
+      for (const p of placed) {
+        const text = p.text;
+        if (text) leaf(ctx, p.tag ?? 'P', () => drawText(doc, text, x, p.y, 'left'));
+        else artifact(ctx, () => doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore());
+      }
+    });
     newPage(ctx);
   },
 };

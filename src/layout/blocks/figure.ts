@@ -2,6 +2,7 @@
 import type { Figure } from '../../document.js';
 import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
+import { leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight } from '../text.js';
 
 function size(f: Figure, ctx: LayoutContext) {
@@ -27,9 +28,10 @@ export const figure = {
     const cap = caption(f, ctx, ctx.figures);
     space(ctx, ctx.theme.figure.spaceBefore);
     ensure(ctx, height + 6 + textHeight(cap));
-    drawSvg(ctx, art.svg, ctx.frame.x + (ctx.frame.width - width) / 2, ctx.y, width, height);
+    const alt = [f.alt, art.alt].filter(Boolean).join(' ');
+    leaf(ctx, 'Figure', () => drawSvg(ctx, art.svg, ctx.frame.x + (ctx.frame.width - width) / 2, ctx.y, width, height), { alt });
     advance(ctx, height + 6);
-    const drawn = drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left');
+    const drawn = leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left'));
     recordCitations(ctx, drawn);
     advance(ctx, textHeight(cap));
     space(ctx, ctx.theme.figure.spaceAfter);

@@ -2,6 +2,7 @@
 // becomes a named destination, an outline entry and (when listed) a contents entry.
 import type { Heading } from '../../document.js';
 import { addDestination, advance, ensure, newPage, space, type LayoutContext } from '../context.js';
+import { artifact, leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
 const plain = (h: Heading) => h.spans.map((s) => s.text).join('');
@@ -30,11 +31,12 @@ export const heading = {
     addDestination(ctx, h.id);
     ctx.headings.push({ id: h.id, text: plain(h), depth: h.depth, listed: h.listed, page: ctx.page });
     if (h.listed) addToOutline(ctx, h);
-    drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left');
+    leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
     advance(ctx, textHeight(m));
     if (h.depth === 1) {
       // A short accent rule under chapter titles.
-      ctx.doc.save().moveTo(ctx.frame.x, ctx.y + 4).lineTo(ctx.frame.x + 36, ctx.y + 4).lineWidth(2).strokeColor(ctx.theme.colors.highlight).stroke().restore();
+      const y = ctx.y + 4;
+      artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, y).lineTo(ctx.frame.x + 36, y).lineWidth(2).strokeColor(ctx.theme.colors.highlight).stroke().restore());
       advance(ctx, 6);
     }
     space(ctx, after);

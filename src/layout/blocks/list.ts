@@ -1,6 +1,7 @@
 // Bulleted and numbered lists, nested: a marker in the indent, the item's blocks in the column beside it.
 import type { Block, List } from '../../document.js';
 import { ensure, space, withFrame, type LayoutContext } from '../context.js';
+import { group, leaf } from '../tags.js';
 import { drawText, measureSpans } from '../text.js';
 
 /** The block dispatcher, handed to blocks that hold other blocks. */
@@ -20,16 +21,16 @@ export function list(flow: BlockFlow) {
     place(l: List, ctx: LayoutContext) {
       const { indent, itemSpacing } = ctx.theme.lists;
       const level = Math.round((ctx.frame.x - ctx.theme.page.margins.left) / indent);
-      l.items.forEach((item, i) => {
+      group(ctx, 'L', () => l.items.forEach((item, i) => group(ctx, 'LI', () => {
         const first = item[0];
         const inner = { x: ctx.frame.x + indent, width: ctx.frame.width - indent };
         if (first) withFrame(ctx, inner, () => ensure(ctx, flow.minStart(first, ctx)));
         const marker = l.ordered ? `${l.start + i}.` : MARKERS[level % MARKERS.length]!;
         const m = measureSpans([{ text: marker }], ctx.body, indent, ctx.fonts);
-        drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left');
-        withFrame(ctx, inner, () => flow.place(item, ctx));
+        leaf(ctx, 'Lbl', () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
+        group(ctx, 'LBody', () => withFrame(ctx, inner, () => flow.place(item, ctx)));
         if (i < l.items.length - 1) space(ctx, itemSpacing - ctx.theme.text.paragraphSpacing);
-      });
+      })));
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { Paragraph } from '../../document.js';
 import { addDestination, ensure, space, type LayoutContext } from '../context.js';
 import { measureSpans, type TextStyle } from '../text.js';
+import { leaf } from '../tags.js';
 import { firstLinesHeight, placeText } from './flow-text.js';
 
 function styleOf(p: Paragraph, ctx: LayoutContext): TextStyle {
@@ -20,7 +21,7 @@ export const paragraph = {
     if (m.lines.length === 0) return;
     ensure(ctx, firstLinesHeight(m));
     if (p.anchor) addDestination(ctx, p.anchor);
-    placeText(ctx, m, ctx.theme.text.align);
+    leaf(ctx, 'P', () => placeText(ctx, m, ctx.theme.text.align));
     space(ctx, ctx.theme.text.paragraphSpacing);
   },
 };

@@ -1,6 +1,7 @@
 // The small blocks: page breaks and horizontal rules.
 import type { PageBreak, ThematicBreak } from '../../document.js';
 import { advance, ensure, newPage, space, type LayoutContext } from '../context.js';
+import { artifact } from '../tags.js';
 
 export const pageBreak = {
   minStart: () => 0,
@@ -14,7 +15,7 @@ export const rule = {
   place: (_b: ThematicBreak, ctx: LayoutContext) => {
     ensure(ctx, 12);
     space(ctx, 4);
-    ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.6).strokeColor(ctx.theme.colors.rule).stroke().restore();
+    artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.6).strokeColor(ctx.theme.colors.rule).stroke().restore());
     advance(ctx, 8);
   },
 };

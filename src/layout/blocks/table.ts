@@ -3,6 +3,7 @@
 import type { Align, Span, Table } from '../../document.js';
 import { measureText } from '../../fonts.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
+import { artifact, group, leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
 
 const plain = (cell: readonly Span[]) => cell.map((s) => s.text).join('');
@@ -79,21 +80,31 @@ function layoutTable(t: Table, ctx: LayoutContext) {
   return { s, align, widths, header, rows };
 }
 
-function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[], align: readonly Alignment[], pad: number, fill?: string): void {
+/**
+ * Draws a row: `TH` or `TD` cells of a `TR` in the structure, or, for a header repeated on a later page, an
+ * artifact (a reader meets the header once).
+ */
+function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[], align: readonly Alignment[], pad: number, cell: 'TH' | 'TD' | 'repeat', fill?: string): void {
   const { doc } = ctx;
-  if (fill) doc.save().rect(ctx.frame.x, ctx.y, ctx.frame.width, row.height).fill(fill).restore();
-  let x = ctx.frame.x;
-  row.cells.forEach((m, c) => {
-    const drawn = drawText(doc, m, x + pad, ctx.y + pad, align[c] ?? 'left');
-    recordCitations(ctx, drawn);
-    x += widths[c]!;
-  });
+  const top = ctx.y;
+  if (fill) artifact(ctx, () => doc.save().rect(ctx.frame.x, top, ctx.frame.width, row.height).fill(fill).restore());
+  const cells = () => {
+    let x = ctx.frame.x;
+    row.cells.forEach((m, c) => {
+      const draw = () => drawText(doc, m, x + pad, top + pad, align[c] ?? 'left');
+      if (cell === 'repeat') draw();
+      else recordCitations(ctx, leaf(ctx, cell, draw, cell === 'TH' ? { scope: 'Column' } : {}));
+      x += widths[c]!;
+    });
+  };
+  if (cell === 'repeat') artifact(ctx, cells);
+  else group(ctx, 'TR', cells);
   advance(ctx, row.height);
 }
 
 function continuedLine(ctx: LayoutContext, s: Styles): void {
   const m = measureSpans([{ text: ctx.theme.table.continued, italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
-  drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'right');
+  artifact(ctx, () => void drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'right'));
   advance(ctx, textHeight(m));
 }
 
@@ -106,15 +117,17 @@ export const table = {
     const { s, align, widths, header, rows } = layoutTable(t, ctx);
     const theme = ctx.theme.table;
     ensure(ctx, header.height + (rows[0]?.height ?? 0));
-    drawRow(ctx, header, widths, align, s.pad, theme.headerBackground);
-    rows.forEach((row, i) => {
-      if (ctx.y + row.height > ctx.bottom && !ctx.atTop) {
-        newPage(ctx);
-        continuedLine(ctx, s);
-        drawRow(ctx, header, widths, align, s.pad, theme.headerBackground);
-      }
-      drawRow(ctx, row, widths, align, s.pad, i % 2 === 1 ? theme.stripe : undefined);
-      ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.4).strokeColor(theme.rule).stroke().restore();
+    group(ctx, 'Table', () => {
+      drawRow(ctx, header, widths, align, s.pad, 'TH', theme.headerBackground);
+      rows.forEach((row, i) => {
+        if (ctx.y + row.height > ctx.bottom && !ctx.atTop) {
+          newPage(ctx);
+          continuedLine(ctx, s);
+          drawRow(ctx, header, widths, align, s.pad, 'repeat', theme.headerBackground);
+        }
+        drawRow(ctx, row, widths, align, s.pad, 'TD', i % 2 === 1 ? theme.stripe : undefined);
+        artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.4).strokeColor(theme.rule).stroke().restore());
+      });
     });
     space(ctx, ctx.theme.text.paragraphSpacing + 4);
   },
