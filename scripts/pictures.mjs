@@ -18,6 +18,7 @@ const pages = {
   text: firstPage('The year in review'),
   figures: firstPage('The year in figures'),
   discrepancies: firstPage('Where the sources disagree'),
+  continued: result.layout.continuedTables[0] === undefined ? undefined : result.layout.continuedTables[0] - 1,
   sources: firstPage('Sources'),
 };
 for (const [name, index] of Object.entries(pages)) {

@@ -47,6 +47,8 @@ export interface LayoutContext {
   /** Source id → 0-based pages citing it. */
   citedOn: Map<string, Set<number>>;
   figures: number;
+  /** 0-based pages on which a table continues from the page before. */
+  continuedTables: number[];
   /** Pages reserved for the contents, filled when all headings are placed. */
   contents?: { first: number; count: number; structure: PDFKit.PDFStructureElement };
   /** Every heading of the document, known before layout, so the contents can reserve its pages. */

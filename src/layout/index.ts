@@ -58,6 +58,8 @@ export interface LayoutResult {
   pages: number;
   /** Source id → 1-based page numbers citing it. */
   citedOn: Map<string, number[]>;
+  /** 1-based pages on which a table continues, under a repeated header. */
+  continuedTables: number[];
 }
 
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
@@ -80,6 +82,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     headings: [],
     citedOn: new Map(),
     figures: 0,
+    continuedTables: [],
     allHeadings: document.blocks.filter((b) => b.type === 'heading'),
     outline: [],
     tags: startTags(doc),
@@ -88,5 +91,5 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   fillContents(ctx);
   drawFurniture(ctx, document.info.title);
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
-  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn };
+  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1) };
 }

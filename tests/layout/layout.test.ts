@@ -63,9 +63,12 @@ describe('layout', () => {
 
   it('repeats the table header on every page a long table covers', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `| row ${i + 1} | ${(i * 1.5).toFixed(1)} |`).join('\n');
-    const { pdf } = await build(`# Table\n\n| Name | Value |\n|---|--:|\n${rows}\n`);
+    const { pdf, layout } = await build(`# Table\n\n| Name | Value |\n|---|--:|\n${rows}\n`);
     const tablePages = pdf.pages.filter((p) => /row \d+/.test(p));
     expect(tablePages.length).toBeGreaterThan(3);
+    // The layout reports the continuation pages: every table page after the first.
+    const first = pdf.pages.findIndex((p) => /row \d+/.test(p)) + 1;
+    expect(layout.continuedTables).toEqual(tablePages.slice(1).map((_, i) => first + 1 + i));
     for (const p of tablePages) expect(p).toMatch(/Name\s*Value/);
     tablePages.slice(1).forEach((p) => expect(p).toContain('(continued)'));
     // No row is lost or split: every row's cells appear together, once.

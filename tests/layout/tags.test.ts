@@ -99,3 +99,31 @@ describe('tagged PDF', () => {
     expect(artifactText.join(' ')).not.toContain('word');
   });
 });
+
+describe('block quotes', () => {
+  it('draw their bar beside the quote on every page the quote covers', async () => {
+    const { blocks } = parseMarkup(`# Q\n\n${words(300)}\n\n> ${words(900)}`, () => undefined, 'test.md');
+    const doc = createPdf(info, theme);
+    layoutDocument(doc, { info, blocks: blocks as Block[] }, theme, new Map());
+    const pdf = await getDocument({ data: new Uint8Array(await finishPdf(doc)), verbosity: 0 }).promise;
+    const barX = theme.page.margins.left + theme.blockquote.indent / 2;
+    const withBar: number[] = [];
+    const withQuote: number[] = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const page = await pdf.getPage(i);
+      const { fnArray, argsArray } = await page.getOperatorList();
+      // A vertical line at the bar's x: a path whose bounding box has no width there.
+      const bar = fnArray.some((op, k) => {
+        const box = op === OPS.constructPath ? (argsArray[k] as unknown[])[2] as ArrayLike<number> | undefined : undefined;
+        return !!box && Math.abs(box[0]! - barX) < 0.01 && Math.abs(box[2]! - barX) < 0.01;
+      });
+      if (bar) withBar.push(i);
+      // Quote lines start at the quote's indent.
+      const quoteX = theme.page.margins.left + theme.blockquote.indent;
+      if ((await page.getTextContent()).items.some((it) => 'str' in it && Math.abs((it.transform[4] as number) - quoteX) < 0.01)) withQuote.push(i);
+    }
+    await pdf.destroy();
+    expect(withQuote.length).toBeGreaterThan(1);
+    expect(withBar).toEqual(withQuote);
+  });
+});

@@ -1,6 +1,6 @@
 // Block quotes: indented, in the muted colour, with a bar in the margin on each page they cover.
 import type { BlockQuote } from '../../document.js';
-import { withFrame, type LayoutContext } from '../context.js';
+import { ensure, withFrame, type LayoutContext } from '../context.js';
 import { artifact, group } from '../tags.js';
 import type { BlockFlow } from './list.js';
 
@@ -12,6 +12,9 @@ export function blockquote(flow: BlockFlow) {
       const frame = { x: ctx.frame.x + t.indent, width: ctx.frame.width - t.indent };
       const body = ctx.body;
       ctx.body = { ...body, color: t.color, italic: true };
+      // Start where the first lines fit, so that the bar never begins on a page the quote leaves at once.
+      const first = q.children[0];
+      if (first) withFrame(ctx, frame, () => ensure(ctx, flow.minStart(first, ctx)));
       const startPage = ctx.page;
       const startY = ctx.y;
       try {
@@ -19,9 +22,17 @@ export function blockquote(flow: BlockFlow) {
       } finally {
         ctx.body = body;
       }
-      const top = ctx.page === startPage ? startY : ctx.top;
+      // The bar runs beside the quote on every page it covers: from its start, through whole pages, to its end.
       const barX = frame.x - t.indent / 2;
-      artifact(ctx, () => ctx.doc.save().moveTo(barX, top).lineTo(barX, ctx.y - ctx.theme.text.paragraphSpacing).lineWidth(2).strokeColor(t.bar).stroke().restore());
+      const endPage = ctx.page;
+      for (let page = startPage; page <= endPage; page++) {
+        const top = page === startPage ? startY : ctx.top;
+        const bottom = page === endPage ? ctx.y - ctx.theme.text.paragraphSpacing : ctx.bottom;
+        if (bottom <= top) continue;
+        ctx.doc.switchToPage(page);
+        artifact(ctx, () => ctx.doc.save().moveTo(barX, top).lineTo(barX, bottom).lineWidth(2).strokeColor(t.bar).stroke().restore());
+      }
+      ctx.doc.switchToPage(endPage);
     },
   };
 }

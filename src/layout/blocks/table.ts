@@ -122,6 +122,7 @@ export const table = {
       rows.forEach((row, i) => {
         if (ctx.y + row.height > ctx.bottom && !ctx.atTop) {
           newPage(ctx);
+          ctx.continuedTables.push(ctx.page);
           continuedLine(ctx, s);
           drawRow(ctx, header, widths, align, s.pad, 'repeat', theme.headerBackground);
         }
