@@ -6,6 +6,7 @@ import { parseYaml } from './dataset/yaml.js';
 import { validateAgainstSchema } from './dataset/schema.js';
 import { error, ReviewError } from './errors.js';
 import { resolveFontPath } from './fonts.js';
+import { hasHyphenation } from './hyphenation.js';
 
 /** Paper sizes in points, the same as pdfkit's. */
 export const PAGE_SIZES = { A4: [595.28, 841.89], LETTER: [612, 792] } as const;
@@ -24,6 +25,8 @@ export interface Theme {
     size: number;
     leading: number;
     align: 'justify' | 'left';
+    /** Hyphenation patterns for body text (e.g. "en-gb"), or null for none. */
+    hyphenation: string | null;
     paragraphSpacing: number;
     lead: { size: number; color: string };
     note: { size: number; color: string };
@@ -118,6 +121,11 @@ export const pageDimensions = (theme: Theme): readonly [number, number] => PAGE_
 export function loadTheme(dirs: readonly string[]): Theme {
   const layers = dirs.map((d) => readTheme(join(d, 'theme.yaml'))).filter((t) => t !== undefined);
   const merged = layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer), {}) as Theme;
+  const language = merged.text.hyphenation;
+  if (language && !hasHyphenation(language)) {
+    const file = dirs.map((d) => join(d, 'theme.yaml')).find((f) => existsSync(f)) ?? join(dirs[0] ?? '.', 'theme.yaml');
+    throw new ReviewError([error('theme/hyphenation', `text.hyphenation: no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file: displayPath(file), path: 'text.hyphenation' })]);
+  }
   for (const role of [merged.text.font, merged.headings.font, merged.table.font, merged.chart.font]) {
     if (!merged.fonts[role]) {
       throw new ReviewError([error('theme/unknown-font', `the theme uses the font family "${role}" but defines no such family under fonts`, { file: displayPath(join(dirs[0] ?? '.', 'theme.yaml')) })]);

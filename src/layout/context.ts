@@ -56,6 +56,8 @@ export interface LayoutContext {
   outline: { depth: number; item: PDFKit.PDFOutline }[];
   // ^ open outline items, innermost last
   tags: Tags;
+  /** Splits words at hyphenation points, for body text; absent when the theme turns hyphenation off. */
+  hyphenate?: (word: string) => string[];
 }
 
 export function newPage(ctx: LayoutContext): void {

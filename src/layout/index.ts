@@ -16,6 +16,7 @@ import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
+import { hyphenator } from '../hyphenation.js';
 
 export type { ChartArt, PlacedHeading } from './context.js';
 
@@ -86,6 +87,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     allHeadings: document.blocks.filter((b) => b.type === 'heading'),
     outline: [],
     tags: startTags(doc),
+    ...(theme.text.hyphenation ? { hyphenate: hyphenator(theme.text.hyphenation) } : {}),
   };
   flow.place(document.blocks, ctx);
   fillContents(ctx);

@@ -16,6 +16,8 @@ export interface TextStyle {
   italic?: boolean;
   /** OpenType features, such as `tnum` for tabular figures in number columns. */
   features?: readonly string[];
+  /** Splits a word at its hyphenation points; body text only. */
+  hyphenate?: (word: string) => string[];
 }
 
 interface Piece {
@@ -91,23 +93,67 @@ function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[
   return out;
 }
 
-/** Greedy line filling: measured once, placed later wherever the page has room. */
+/** Lower-case words of plain letters, with trailing punctuation: proper names, figures and codes are never split. */
+const HYPHENATABLE = /^([a-z]{6,})([,.;:!?)’'"”]*)$/;
+/** At most this many lines in a row end with a hyphen. */
+const MAX_HYPHENS_IN_A_ROW = 2;
+
+/**
+ * The word's longest head (ending in a hyphen) that fits in `room`, and the rest. Only when spaces on the line
+ * would otherwise stretch noticeably: a nearly full line is left alone.
+ */
+function splitToFit(word: Word, room: number, style: TextStyle, fonts: FontBook): { head: Word; tail: Word } | undefined {
+  const piece = word.pieces.length === 1 ? word.pieces[0] : undefined;
+  const match = piece && style.hyphenate ? HYPHENATABLE.exec(piece.text) : null;
+  if (!piece || !match || !style.hyphenate) return undefined;
+  const [, letters, trailing] = match as unknown as [string, string, string];
+  const parts = style.hyphenate(letters);
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const headText = `${parts.slice(0, k).join('')}-`;
+    const tailText = parts.slice(k).join('') + trailing;
+    if (headText.length < 3 || tailText.length < 3) continue;
+    const head = pieceOf(headText, piece.span, style, fonts);
+    if (head.width > room) continue;
+    const tail = pieceOf(tailText, piece.span, style, fonts);
+    return { head: { pieces: [head], width: head.width, space: word.space, breakAfter: false }, tail: { pieces: [tail], width: tail.width, space: word.space, breakAfter: word.breakAfter } };
+  }
+  return undefined;
+}
+
+/** Greedy line filling, with hyphenation where the style allows it: measured once, placed later wherever the page has room. */
 export function measureSpans(spans: readonly Span[], style: TextStyle, width: number, fonts: FontBook): MeasuredText {
   const lines: Line[] = [];
   let line: Word[] = [];
   let natural = 0;
+  let hyphensInARow = 0;
   const push = (last: boolean) => {
     if (line.length) lines.push({ words: line, natural, last });
     line = [];
     natural = 0;
   };
-  for (const word of words(spans, style, fonts)) {
-    const prev = line[line.length - 1];
-    const next = prev ? natural + prev.space + word.width : word.width;
-    if (prev && next > width) push(false);
+  const append = (word: Word) => {
     natural = line.length ? natural + line[line.length - 1]!.space + word.width : word.width;
     line.push(word);
-    if (word.breakAfter) push(true);
+  };
+  for (let word of words(spans, style, fonts)) {
+    const prev = line[line.length - 1];
+    const next = prev ? natural + prev.space + word.width : word.width;
+    if (prev && next > width) {
+      const room = width - natural - prev.space;
+      const stretch = (width - natural) / Math.max(1, line.length - 1);
+      const split = hyphensInARow < MAX_HYPHENS_IN_A_ROW && stretch > 0.35 * prev.space ? splitToFit(word, room, style, fonts) : undefined;
+      if (split) {
+        append(split.head);
+        word = split.tail;
+      }
+      hyphensInARow = split ? hyphensInARow + 1 : 0;
+      push(false);
+    }
+    append(word);
+    if (word.breakAfter) {
+      push(true);
+      hyphensInARow = 0;
+    }
   }
   push(true);
   return { lines, lineHeight: style.size * style.leading, width, size: style.size };

@@ -7,6 +7,9 @@ import { builtinTemplateDir } from '../../src/paths.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
 import { loadTheme } from '../../src/theme.js';
 import { readPdf } from '../pdf-reader.js';
+import { registerFonts } from '../../src/layout/fonts.js';
+import { measureSpans } from '../../src/layout/text.js';
+import { hyphenator } from '../../src/hyphenation.js';
 
 const theme = loadTheme([builtinTemplateDir]);
 const info = { title: 'Layout Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
@@ -33,6 +36,32 @@ describe('column widths', () => {
     expect(w[0]).toBeGreaterThanOrEqual(20);
     expect(w[1]).toBeGreaterThanOrEqual(40);
     expect(w[0]! + w[1]!).toBeCloseTo(200, 6);
+  });
+});
+
+describe('hyphenation', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const text = 'Comprehensive international relationships strengthened multilateral cooperation considerably, while Phạm Thu Hằng and UNESCO-recognised heritage 2025 remained unbroken throughout the extraordinary administrative reorganisation.';
+  const lines = (hyphenate?: (w: string) => string[]) => measureSpans([{ text }], { ...theme.text, ...{ family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' }, ...(hyphenate ? { hyphenate } : {}) }, 150, fonts).lines;
+  /** The room justification must spread over the spaces, summed over the lines (the last line is not justified). */
+  const slack = (ls: ReturnType<typeof lines>) => ls.filter((l) => !l.last).reduce((sum, l) => sum + 150 - l.natural, 0);
+  const wordsOf = (ls: ReturnType<typeof lines>) => ls.map((l) => l.words.map((w) => w.pieces.map((p) => p.text).join('')).join(' '));
+
+  it('splits long lower-case words at permitted points, so justified lines have less room to stretch', () => {
+    const plain = lines();
+    const hyphenated = lines(hyphenator('en-gb'));
+    const broken = wordsOf(hyphenated).filter((l) => l.endsWith('-'));
+    expect(broken.length).toBeGreaterThan(0);
+    expect(slack(hyphenated)).toBeLessThan(0.8 * slack(plain));
+    // Rejoined, the text is what went in.
+    expect(wordsOf(hyphenated).join(' ').replace(/- /g, '')).toBe(text);
+  });
+
+  it('never splits names, figures or capitalised words, and ends at most two lines in a row with a hyphen', () => {
+    const out = wordsOf(lines(hyphenator('en-gb')));
+    for (const l of out) expect(l).not.toMatch(/(Phạm|Hằng|UNESCO|2025|Comprehen)-$/);
+    const ends = out.map((l) => l.endsWith('-'));
+    ends.forEach((e, i) => expect(e && ends[i + 1] && ends[i + 2]).toBeFalsy());
   });
 });
 

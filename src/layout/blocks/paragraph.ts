@@ -7,9 +7,10 @@ import { firstLinesHeight, placeText } from './flow-text.js';
 
 function styleOf(p: Paragraph, ctx: LayoutContext): TextStyle {
   const t = ctx.theme.text;
-  if (p.style === 'lead') return { ...ctx.body, size: t.lead.size, color: t.lead.color };
-  if (p.style === 'note') return { ...ctx.body, size: t.note.size, color: t.note.color };
-  return ctx.body;
+  const body = ctx.hyphenate ? { ...ctx.body, hyphenate: ctx.hyphenate } : ctx.body;
+  if (p.style === 'lead') return { ...body, size: t.lead.size, color: t.lead.color };
+  if (p.style === 'note') return { ...body, size: t.note.size, color: t.note.color };
+  return body;
 }
 
 const measure = (p: Paragraph, ctx: LayoutContext) => measureSpans(p.spans, styleOf(p, ctx), ctx.frame.width, ctx.fonts);
