@@ -12,6 +12,8 @@ export interface Span {
   goTo?: string;
   /** Marks a citation marker "[n]"; the value is the source id it points at. */
   citation?: string;
+  /** A source's own words (`:q[…]`): set as they are, never hyphenated. */
+  verbatim?: boolean;
 }
 
 export type Align = 'left' | 'right' | 'center' | null;

@@ -105,7 +105,7 @@ const MAX_HYPHENS_IN_A_ROW = 2;
 function splitToFit(word: Word, room: number, style: TextStyle, fonts: FontBook): { head: Word; tail: Word } | undefined {
   const piece = word.pieces.length === 1 ? word.pieces[0] : undefined;
   const match = piece && style.hyphenate ? HYPHENATABLE.exec(piece.text) : null;
-  if (!piece || !match || !style.hyphenate) return undefined;
+  if (!piece || !match || !style.hyphenate || piece.span.verbatim) return undefined;
   const [, letters, trailing] = match as unknown as [string, string, string];
   const parts = style.hyphenate(letters);
   for (let k = parts.length - 1; k >= 1; k--) {

@@ -40,6 +40,8 @@ export function citationSpans(ids: readonly string[], style: Style, ctx: InlineC
 }
 
 const directives: Record<string, Handler<TextDirective>> = {
+  /** A quotation: the source's words in italics between curly quotes. */
+  q: (node, style, ctx) => [...text('“', style), ...all(node.children, { ...style, italic: true, verbatim: true }, ctx), ...text('”', style)],
   cite: (node, style, ctx) => citationSpans(parseCitationIds(labelOf(node)), style, ctx, node.position?.start.line),
   fig: (node, style, ctx) => {
     const ids = parseCitationIds(labelOf(node));

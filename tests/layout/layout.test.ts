@@ -63,6 +63,12 @@ describe('hyphenation', () => {
     const ends = out.map((l) => l.endsWith('-'));
     ends.forEach((e, i) => expect(e && ends[i + 1] && ends[i + 2]).toBeFalsy());
   });
+
+  it("leaves a source's own words whole, so that a quotation copied from the PDF is the source's", () => {
+    const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000', hyphenate: hyphenator('en-gb') };
+    const quoted = measureSpans([{ text, verbatim: true }], style, 150, fonts).lines;
+    expect(wordsOf(quoted).filter((l) => l.endsWith('-'))).toEqual([]);
+  });
 });
 
 describe('layout', () => {

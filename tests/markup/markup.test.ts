@@ -23,6 +23,15 @@ describe('markup', () => {
     ]);
   });
 
+  it('sets :q[…] as a quotation: curly quotes, italics, marked verbatim', () => {
+    const { blocks } = parse('Said :q[we have *upgraded* relations].');
+    const p = blocks[0];
+    if (p?.type !== 'paragraph') throw new Error('paragraph expected');
+    expect(p.spans.map((s) => s.text).join('')).toBe('Said “we have upgraded relations”.');
+    expect(p.spans.filter((s) => s.verbatim).every((s) => s.italic)).toBe(true);
+    expect(p.spans.filter((s) => s.verbatim).map((s) => s.text).join('')).toBe('we have upgraded relations');
+  });
+
   it('prints a claim figure as printed, with its citation', () => {
     const { blocks } = parse('About :fig[claim-x] agreements.');
     const p = blocks[0];
