@@ -4,6 +4,7 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import remarkSmartypants from 'remark-smartypants';
 import type { Block } from '../document.js';
 import { error, type Diagnostic } from '../errors.js';
 import type { Citation } from '../review.js';
@@ -22,6 +23,10 @@ export function slug(text: string): string {
   );
 }
 
+/** Typographic punctuation: curly quotes and apostrophes, "--" as an en dash, "..." as an ellipsis. */
+// The plugin is a plain function returning the transformer; it needs no unified processor.
+const smartPunctuation = (remarkSmartypants as unknown as (options: object) => (tree: ReturnType<typeof fromMarkdown>) => void)({ dashes: 'oldschool' });
+
 export interface Markup {
   blocks: Block[];
   diagnostics: Diagnostic[];
@@ -36,6 +41,7 @@ export function parseMarkup(markdown: string, cite: (id: string) => Citation | u
     extensions: [gfmTable(), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
   });
+  smartPunctuation(root);
   const diagnostics: Diagnostic[] = [];
   const used = new Map<string, number>();
   const ctx: BlockContext = {

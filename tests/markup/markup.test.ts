@@ -32,6 +32,13 @@ describe('markup', () => {
     expect(p.spans.filter((s) => s.verbatim).map((s) => s.text).join('')).toBe('we have upgraded relations');
   });
 
+  it('sets typographic punctuation: curly quotes and apostrophes, en dashes, ellipses', () => {
+    const { blocks } = parse(`Viet Nam's "record" year -- as *'planned'*... \`it's code\``);
+    const p = blocks[0];
+    if (p?.type !== 'paragraph') throw new Error('paragraph expected');
+    expect(p.spans.map((s) => s.text).join('')).toBe("Viet Nam’s “record” year – as ‘planned’… it's code");
+  });
+
   it('prints a claim figure as printed, with its citation', () => {
     const { blocks } = parse('About :fig[claim-x] agreements.');
     const p = blocks[0];
