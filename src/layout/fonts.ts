@@ -1,17 +1,31 @@
 // The theme's font families registered in a PDF document; each file is parsed once per process (src/fonts.ts).
 import type PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
-import { loadFont } from '../fonts.js';
+import { loadFont, missingGlyphs } from '../fonts.js';
 import type { FontStyle, Theme } from '../theme.js';
 
 export interface FontRef {
   /** Name the font is registered under in the document. */
   name: string;
   font: fontkit.Font;
+  /** The theme key that chose the file, e.g. "fonts.serif.italic", and the file. */
+  key: string;
+  path: string;
+}
+
+/** Characters a font was asked to set but has no glyph for, with a word that needs them. */
+export interface MissingGlyphs {
+  key: string;
+  path: string;
+  chars: Set<string>;
+  example: string;
 }
 
 export interface FontBook {
   get(family: string, bold?: boolean, italic?: boolean): FontRef;
+  /** Notes the characters of `text` that `font` cannot set (checked once per font and text). */
+  check(font: FontRef, text: string): void;
+  missing(): MissingGlyphs[];
 }
 
 const styleOf = (bold?: boolean, italic?: boolean): FontStyle => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
@@ -24,10 +38,23 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): FontBook {
       const loaded = loadFont(path);
       const name = `${family}-${style}`;
       doc.registerFont(name, loaded.font as unknown as PDFKit.Mixins.PDFFontSource);
-      refs.set(name, { name, font: loaded.font });
+      refs.set(name, { name, font: loaded.font, key: `fonts.${family}.${files[style] ? style : 'regular'}`, path });
     }
   }
+  const checked = new Set<string>();
+  const missing = new Map<string, MissingGlyphs>();
   return {
+    check(ref, text) {
+      const seen = `${ref.name}\u0000${text}`;
+      if (checked.has(seen)) return;
+      checked.add(seen);
+      const chars = missingGlyphs(ref.font, text);
+      if (!chars.length) return;
+      const entry = missing.get(ref.path) ?? { key: ref.key, path: ref.path, chars: new Set<string>(), example: text };
+      for (const c of chars) entry.chars.add(c);
+      missing.set(ref.path, entry);
+    },
+    missing: () => [...missing.values()],
     get(family, bold, italic) {
       const ref = refs.get(`${family}-${styleOf(bold, italic)}`) ?? refs.get(`${family}-regular`);
       if (!ref) throw new Error(`font family "${family}" is not registered`);

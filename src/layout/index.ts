@@ -16,6 +16,9 @@ import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
+import { messages } from './messages.js';
+import { error, ReviewError } from '../errors.js';
+import { displayPath } from '../dataset/load.js';
 import { hyphenator } from '../hyphenation.js';
 
 export type { ChartArt, PlacedHeading } from './context.js';
@@ -92,6 +95,9 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   flow.place(document.blocks, ctx);
   fillContents(ctx);
   drawFurniture(ctx, document.info.title);
+  // A font without a glyph draws nothing (or a box) and extracts wrongly: the build fails instead.
+  const missing = fonts.missing();
+  if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
   return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1) };
 }

@@ -1,5 +1,6 @@
 // SVG drawn as vector paths and real text in the report's fonts: charts and logos go through here.
 import { readFileSync } from 'node:fs';
+import { parseEntities } from 'parse-entities';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { LayoutContext } from './context.js';
 
@@ -7,6 +8,7 @@ import type { LayoutContext } from './context.js';
 export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: number, width: number, height?: number): void {
   const svg = svgOrPath.trimStart().startsWith('<') ? svgOrPath : readFileSync(svgOrPath, 'utf8');
   const family = ctx.theme.chart.font;
+  for (const [, text] of svg.matchAll(/<text\b[^>]*>([^<]+)</g)) ctx.fonts.check(ctx.fonts.get(family), parseEntities(text!));
   SVGtoPDF(ctx.doc, svg, x, y, {
     width,
     ...(height !== undefined ? { height } : {}),

@@ -62,6 +62,7 @@ function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): P
   const font = fonts.get(span.code ? style.codeFamily : style.family, span.bold ?? style.bold, span.italic ?? style.italic);
   const color = span.link || span.goTo ? style.linkColor : style.color;
   const features = style.features ?? NO_FEATURES;
+  fonts.check(font, text);
   return { text, font, size: style.size, color, span, features, width: measureText(font.font, text, style.size, features) };
 }
 

@@ -74,6 +74,15 @@ describe('annual-review build', () => {
     expectFailureKeepsPdf(theme('cover:\n  logo: crest.svg\n'), /theme\.yaml:2:9: cover\.logo: no such file "crest\.svg"/);
   });
 
+  it('refuses a theme font that lacks letters the review sets, naming the font and the letters', () => {
+    const template = mkdtempSync(join(work, 'font-'));
+    // Liberation Sans has no Vietnamese letters with stacked marks.
+    const dir = join(packageRoot, 'node_modules', 'pdfjs-dist', 'standard_fonts');
+    const file = (style: string) => join(dir, `LiberationSans-${style}.ttf`);
+    writeFileSync(join(template, 'theme.yaml'), `fonts:\n  sans:\n    regular: ${file('Regular')}\n    bold: ${file('Bold')}\n    italic: ${file('Italic')}\n    boldItalic: ${file('BoldItalic')}\n`);
+    expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for "ạ" \(U\+1EA1\).*e\.g\. in "Phạm"/);
+  });
+
   it('sets the paper size by option, over the theme', () => {
     const out = join(work, 'letter.pdf');
     expect(run('build', '--page-size', 'letter', '--out', out).status).toBe(0);
