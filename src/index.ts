@@ -1,5 +1,5 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
-import { discrepanciesCsv, discrepanciesJson } from './exports.js';
+import { datasetJson, discrepanciesCsv, discrepanciesJson } from './exports.js';
 import { buildReport, type BuildOptions, type BuildResult } from './pipeline.js';
 import { writeFileAtomic } from './write.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ export { buildReport, loadReview, type BuildOptions, type BuildResult, type Rend
 export { loadDataset } from './dataset/load.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
-export { discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
+export { datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
 export type { Review } from './review.js';
@@ -26,6 +26,7 @@ export async function buildReportToFile(options: BuildFileOptions): Promise<Buil
   writeFileAtomic(out, result.pdf);
   writeFileAtomic(join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies));
   writeFileAtomic(join(exportsDir, 'discrepancies.csv'), discrepanciesCsv(result.review.discrepancies));
+  writeFileAtomic(join(exportsDir, 'dataset.json'), datasetJson(result.review.dataset));
   for (const chart of result.charts) writeFileAtomic(join(exportsDir, 'charts', `${chart.name}.svg`), chart.svg);
   return { ...result, out, exportsDir };
 }
