@@ -63,6 +63,8 @@ function readTheme(path: string): Record<string, unknown> | undefined {
   }
   const parsed = parseYaml(text, displayPath(path));
   if (parsed.diagnostics.length) throw new ReviewError(parsed.diagnostics);
+  // A file of comments only (as `annual-review init` writes it) changes nothing.
+  if (parsed.value === null || parsed.value === undefined) return {};
   if (!isObject(parsed.value)) throw new ReviewError([error('theme/invalid', 'a theme must be a mapping of keys', { file: displayPath(path) })]);
   // Font files are relative to the theme that names them.
   const fonts = parsed.value.fonts;

@@ -28,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./commands/verify.js')).verify,
   discrepancies: async () => (await import('./commands/discrepancies.js')).discrepancies,
   extract: async () => (await import('./commands/extract.js')).extract,
+  init: async () => (await import('./commands/init.js')).init,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
