@@ -14,14 +14,19 @@ export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from '
 export type { Review } from './review.js';
 
 export interface BuildFileOptions extends BuildOptions {
-  /** Where the PDF goes (default: output/<review id>.pdf); exports go to a folder beside it named after it. */
+  /** Where the PDF goes (default: `<outDir>/<review id>.pdf`); exports go to a folder beside it named after it. */
   out?: string;
+  /** The folder for the default file name (default: output). The name carries the locale when one is given: `<review id>.<locale>.pdf`. */
+  outDir?: string;
 }
+
+/** The default PDF path of a review: its id, and its locale when one was asked for, so locales never overwrite each other. */
+export const defaultPdfName = (id: string, locale?: string) => `${id}${locale ? `.${locale}` : ''}.pdf`;
 
 /** Builds the review and writes the PDF and its exports; nothing is written unless the whole build succeeds. */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);
-  const out = resolve(options.out ?? join('output', `${result.review.dataset.meta.id}.pdf`));
+  const out = resolve(options.out ?? join(options.outDir ?? 'output', defaultPdfName(result.review.dataset.meta.id, options.locale)));
   const exportsDir = join(dirname(out), basename(out, extname(out)));
   writeFileAtomic(out, result.pdf);
   writeFileAtomic(join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies));

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The command line: parses argv, runs one command, prints, and sets the exit code. Nothing else does these.
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, ReviewError } from '../errors.js';
-import { UsageError, type Command } from './command.js';
+import type { Command } from './command.js';
+import { EXIT, exitCodeOf, formatFailure, toFailure } from './failure.js';
 
 const USAGE = `Usage: annual-review <command> [options]
 
@@ -17,10 +17,6 @@ Commands:
 Options:
   -h, --help     Show this help
 `;
-
-/** Exit codes: 0 success, 1 bad input (located diagnostics), 2 wrong usage, 3 unexpected failure. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
-
 
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).build,
@@ -51,19 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await command.run(values, positionals);
   } catch (e) {
-    if (e instanceof ReviewError) {
-      for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`annual-review ${name}: failed with ${errors} error${errors === 1 ? '' : 's'}\n`);
-      return EXIT.input;
-    }
-    const code = (e as { code?: string }).code;
-    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`annual-review ${name}: ${(e as Error).message}\n`);
-      return EXIT.usage;
-    }
-    process.stderr.write(`annual-review ${name}: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
-    return EXIT.internal;
+    const failure = toFailure(e);
+    process.stderr.write(formatFailure(failure, `annual-review ${name}`));
+    return exitCodeOf(failure);
   }
 }
 

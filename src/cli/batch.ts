@@ -1,0 +1,82 @@
+// Several reports in one command: a pool of worker threads (one per core, at most one per report) builds them in
+// parallel. A failed report is reported with its diagnostics and sets the exit code; the others still finish.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { displayPath } from '../dataset/load.js';
+import { formatDiagnostic, type Diagnostic } from '../errors.js';
+import type { BuildFileOptions } from '../index.js';
+import { EXIT, exitCodeOf, formatFailure, toFailure, type Failure } from './failure.js';
+import { createProgress } from './progress.js';
+
+export interface WorkerRequest {
+  index: number;
+  job: BuildFileOptions;
+}
+
+export type JobOutcome =
+  | { ok: true; out: string; exportsDir: string; pages: number; bytes: number; warnings: Diagnostic[]; ms: number }
+  | { ok: false; failure: Failure; ms: number };
+
+/** How a job is named on screen: its dataset folder and locale. */
+export const jobLabel = (job: BuildFileOptions) => `${displayPath(job.data)}${job.locale ? ` [${job.locale}]` : ''}`;
+
+function describe(outcome: JobOutcome): string {
+  const s = `${(outcome.ms / 1000).toFixed(2)} s`;
+  if (outcome.ok) return `wrote ${displayPath(outcome.out)} (${outcome.pages} pages, ${Math.round(outcome.bytes / 1024)} KB) in ${s}`;
+  if (outcome.failure.kind === 'input') {
+    const errors = outcome.failure.diagnostics.filter((d) => d.severity === 'error').length;
+    return `failed with ${errors} error${errors === 1 ? '' : 's'} in ${s}`;
+  }
+  return `failed unexpectedly in ${s}`;
+}
+
+/** Builds every job; resolves to the exit code (the worst of the jobs'). */
+export async function buildBatch(jobs: readonly BuildFileOptions[]): Promise<number> {
+  const progress = createProgress(jobs.map(jobLabel), process.stdout);
+  const outcomes: JobOutcome[] = [];
+  const size = Math.max(1, Math.min(availableParallelism(), jobs.length));
+  let next = 0;
+
+  const finished = (index: number, outcome: JobOutcome) => {
+    outcomes[index] = outcome;
+    const job = jobs[index]!;
+    const details = outcome.ok ? outcome.warnings.map((w) => `${formatDiagnostic(w)}\n`).join('') : formatFailure(outcome.failure, `annual-review build ${jobLabel(job)}`);
+    progress.update(index, outcome.ok ? 'done' : 'failed', describe(outcome), details);
+  };
+
+  // Each worker takes the next job when it finishes one. A worker that dies fails its job and is replaced.
+  await new Promise<void>((allDone) => {
+    let live = 0;
+    const start = () => {
+      live++;
+      let current: number | undefined;
+      const worker = new Worker(new URL('./batch-worker.js', import.meta.url));
+      const send = () => {
+        current = next < jobs.length ? next++ : undefined;
+        if (current === undefined) {
+          void worker.terminate();
+          if (--live === 0) allDone();
+          return;
+        }
+        progress.update(current, 'building');
+        worker.postMessage({ index: current, job: jobs[current]! } satisfies WorkerRequest);
+      };
+      worker.on('message', ({ index, outcome }: { index: number; outcome: JobOutcome }) => {
+        finished(index, outcome);
+        send();
+      });
+      worker.on('error', (e) => {
+        if (current !== undefined) finished(current, { ok: false, failure: toFailure(e), ms: 0 });
+        current = undefined;
+        live--;
+        start();
+      });
+      send();
+    };
+    for (let i = 0; i < size; i++) start();
+  });
+  progress.end();
+  const failed = outcomes.filter((o) => !o.ok).length;
+  process.stdout.write(`${jobs.length - failed} of ${jobs.length} reports written${failed ? `, ${failed} failed` : ''}\n`);
+  return outcomes.reduce<number>((code, o) => Math.max(code, o.ok ? EXIT.ok : exitCodeOf(o.failure)), EXIT.ok);
+}
