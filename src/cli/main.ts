@@ -1,31 +1,8 @@
 #!/usr/bin/env node
 // The command line: parses argv, runs one command, prints, and sets the exit code. Nothing else does these.
 import { parseArgs } from 'node:util';
-import type { Command } from './command.js';
 import { EXIT, exitCodeOf, formatFailure, toFailure } from './failure.js';
-
-const USAGE = `Usage: annual-review <command> [options]
-
-Commands:
-  build          Build the review PDF and its exports
-                 [--data DIR] [--template DIR] [--out FILE] [--locale en]
-  validate       Check a dataset against its schema and references   [--data DIR]
-  verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR
-  discrepancies  List the discrepancies between sources              [--data DIR] [--format table|json|csv]
-  extract        Propose claim stubs for the numbers in an article   ARTICLE.txt --source ID
-
-Options:
-  -h, --help     Show this help
-`;
-
-const commands: Record<string, () => Promise<Command>> = {
-  build: async () => (await import('./commands/build.js')).build,
-  validate: async () => (await import('./commands/validate.js')).validate,
-  verify: async () => (await import('./commands/verify.js')).verify,
-  discrepancies: async () => (await import('./commands/discrepancies.js')).discrepancies,
-  extract: async () => (await import('./commands/extract.js')).extract,
-  init: async () => (await import('./commands/init.js')).init,
-};
+import { commands, USAGE } from './registry.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
