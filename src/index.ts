@@ -20,13 +20,14 @@ export interface BuildFileOptions extends BuildOptions {
   outDir?: string;
 }
 
-/** The default PDF path of a review: its id, and its locale when one was asked for, so locales never overwrite each other. */
-export const defaultPdfName = (id: string, locale?: string) => `${id}${locale ? `.${locale}` : ''}.pdf`;
+/** Where a review's PDF goes: `out`, or its id (and its locale when one was asked for, so locales never overwrite each other) in `outDir`. */
+export const pdfPathFor = (id: string, options: Pick<BuildFileOptions, 'out' | 'outDir' | 'locale'>) =>
+  resolve(options.out ?? join(options.outDir ?? 'output', `${id}${options.locale ? `.${options.locale}` : ''}.pdf`));
 
 /** Builds the review and writes the PDF and its exports; nothing is written unless the whole build succeeds. */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);
-  const out = resolve(options.out ?? join(options.outDir ?? 'output', defaultPdfName(result.review.dataset.meta.id, options.locale)));
+  const out = pdfPathFor(result.review.dataset.meta.id, options);
   const exportsDir = join(dirname(out), basename(out, extname(out)));
   writeFileAtomic(out, result.pdf);
   writeFileAtomic(join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies));

@@ -1,10 +1,14 @@
 // Several reports in one command: a pool of worker threads (one per core, at most one per report) builds them in
 // parallel. A failed report is reported with its diagnostics and sets the exit code; the others still finish.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { parse } from 'yaml';
 import { displayPath } from '../dataset/load.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
-import type { BuildFileOptions } from '../index.js';
+import { pdfPathFor, type BuildFileOptions } from '../index.js';
+import { UsageError } from './command.js';
 import { EXIT, exitCodeOf, formatFailure, toFailure, type Failure } from './failure.js';
 import { createProgress } from './progress.js';
 
@@ -30,8 +34,30 @@ function describe(outcome: JobOutcome): string {
   return `failed unexpectedly in ${s}`;
 }
 
+/**
+ * Two reports must not write the same file: reviews are named by the id in review.yaml, which a copied dataset keeps.
+ * Only the id is read here; a dataset whose review.yaml cannot be read is left for its build to report.
+ */
+function checkDistinctOutputs(jobs: readonly BuildFileOptions[]): void {
+  const seen = new Map<string, BuildFileOptions>();
+  for (const job of jobs) {
+    let id: unknown;
+    try {
+      id = (parse(readFileSync(join(job.data, 'review.yaml'), 'utf8')) as { id?: unknown } | null)?.id;
+    } catch {
+      continue;
+    }
+    if (typeof id !== 'string') continue;
+    const out = pdfPathFor(id, job);
+    const other = seen.get(out);
+    if (other) throw new UsageError(`${jobLabel(other)} and ${jobLabel(job)} would both write ${displayPath(out)}: give the reviews different ids in review.yaml`);
+    seen.set(out, job);
+  }
+}
+
 /** Builds every job; resolves to the exit code (the worst of the jobs'). */
 export async function buildBatch(jobs: readonly BuildFileOptions[]): Promise<number> {
+  checkDistinctOutputs(jobs);
   const progress = createProgress(jobs.map(jobLabel), process.stdout);
   const outcomes: JobOutcome[] = [];
   const size = Math.max(1, Math.min(availableParallelism(), jobs.length));

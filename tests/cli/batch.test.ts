@@ -14,19 +14,20 @@ let work: string;
 let second: string;
 const defaultId = (readFileSync(join(defaultDataDir, 'review.yaml'), 'utf8').match(/^id: (.+)$/m)?.[1] ?? '').trim();
 
-/** A copy of the default dataset with one file changed. */
-function datasetCopy(name: string, file: string, change: (text: string) => string): string {
+/** A copy of the default dataset with some files changed. */
+function datasetCopy(name: string, changes: Record<string, (text: string) => string>): string {
   const dir = join(work, name);
   cpSync(defaultDataDir, dir, { recursive: true });
-  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  for (const [file, change] of Object.entries(changes)) writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
   return dir;
 }
+const withId = (id: string) => (t: string) => t.replace(/^id: .*$/m, `id: ${id}`);
 
 const isWholePdf = (bytes: Buffer) => bytes.subarray(0, 5).toString() === '%PDF-' && bytes.toString('latin1').trimEnd().endsWith('%%EOF');
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'annual-review-batch-'));
-  second = datasetCopy('second', 'review.yaml', (t) => t.replace(/^id: .*$/m, 'id: second-review'));
+  second = datasetCopy('second', { 'review.yaml': withId('second-review') });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -49,7 +50,7 @@ describe('several reports in one build', () => {
   });
 
   it('fails a broken dataset with its located errors and exit code 1, and still writes the others', () => {
-    const broken = datasetCopy('broken', 'claims.yaml', (t) => t.replace(/\n {4}source: /, '\n    source: [unclosed\n'));
+    const broken = datasetCopy('broken', { 'review.yaml': withId('broken-review'), 'claims.yaml': (t) => t.replace(/\n {4}source: /, '\n    source: [unclosed\n') });
     const out = join(work, 'mixed');
     const r = run('build', '--data', broken, '--data', defaultDataDir, '--data', second, '--out-dir', out);
     expect(r.status).toBe(1);
@@ -57,6 +58,15 @@ describe('several reports in one build', () => {
     expect(r.stdout).toMatch(/broken: failed with 1 error/);
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual([`${defaultId}.pdf`, 'second-review.pdf'].sort());
     expect(r.stdout.trim().split('\n').at(-1)).toBe('2 of 3 reports written, 1 failed');
+  });
+
+  it('refuses two reports that would write the same file, before building either (exit code 2)', () => {
+    const twin = datasetCopy('twin', {});
+    const out = join(work, 'twins');
+    const r = run('build', '--data', defaultDataDir, '--data', twin, '--out-dir', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`would both write ${join(out, `${defaultId}.pdf`)}`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses --out and --watch with several reports (exit code 2)', () => {
