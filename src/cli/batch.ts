@@ -9,7 +9,7 @@ import { displayPath } from '../dataset/load.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import { pdfPathFor, type BuildFileOptions } from '../index.js';
 import { UsageError } from './command.js';
-import { EXIT, exitCodeOf, formatFailure, toFailure, type Failure } from './failure.js';
+import { EXIT, exitCodeOf, failureSummary, formatFailure, toFailure, type Failure } from './failure.js';
 import { createProgress } from './progress.js';
 
 export interface WorkerRequest {
@@ -27,11 +27,7 @@ export const jobLabel = (job: BuildFileOptions) => `${displayPath(job.data)}${jo
 function describe(outcome: JobOutcome): string {
   const s = `${(outcome.ms / 1000).toFixed(2)} s`;
   if (outcome.ok) return `wrote ${displayPath(outcome.out)} (${outcome.pages} pages, ${Math.round(outcome.bytes / 1024)} KB) in ${s}`;
-  if (outcome.failure.kind === 'input') {
-    const errors = outcome.failure.diagnostics.filter((d) => d.severity === 'error').length;
-    return `failed with ${errors} error${errors === 1 ? '' : 's'} in ${s}`;
-  }
-  return `failed unexpectedly in ${s}`;
+  return `${failureSummary(outcome.failure)} in ${s}`;
 }
 
 /**

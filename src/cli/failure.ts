@@ -18,9 +18,16 @@ export function toFailure(e: unknown): Failure {
 
 export const exitCodeOf = (f: Failure) => EXIT[f.kind];
 
+/** "failed with 2 errors", or how else it failed. */
+export function failureSummary(f: Failure): string {
+  if (f.kind === 'internal') return 'failed unexpectedly';
+  if (f.kind === 'usage') return `wrong usage: ${f.message}`;
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').length;
+  return `failed with ${errors} error${errors === 1 ? '' : 's'}`;
+}
+
 /** What to print for a failure, each line ending in a newline; `label` names the command or job ("annual-review build"). */
 export function formatFailure(f: Failure, label: string): string {
   if (f.kind !== 'input') return `${label}: ${f.message}\n`;
-  const errors = f.diagnostics.filter((d) => d.severity === 'error').length;
-  return `${f.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('')}${label}: failed with ${errors} error${errors === 1 ? '' : 's'}\n`;
+  return `${f.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('')}${label}: ${failureSummary(f)}\n`;
 }
