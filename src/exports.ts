@@ -1,5 +1,6 @@
-// Machine-readable exports for attaching elsewhere: discrepancies as JSON, CSV or a terminal table.
+// Machine-readable exports for attaching elsewhere: discrepancies as JSON, CSV or a terminal table; the dataset as JSON.
 import type { DiscrepancyReport, Interval } from './analysis/types.js';
+import type { Dataset } from './dataset/types.js';
 
 export const DISCREPANCY_FORMATS = ['table', 'json', 'csv'] as const;
 export type DiscrepancyFormat = (typeof DISCREPANCY_FORMATS)[number];
@@ -51,4 +52,22 @@ export function formatDiscrepancies(report: DiscrepancyReport, format: Discrepan
     csv: discrepanciesCsv,
   };
   return formats[format](report);
+}
+
+/** Object keys sorted at every depth, arrays kept in order: the same data always prints the same bytes. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/**
+ * The loaded, validated and normalised dataset as pretty JSON with sorted keys. The folder it came from and the
+ * source positions are left out: they describe the files, not the data, and would differ between machines.
+ */
+export function datasetJson(dataset: Dataset): string {
+  const { dir: _dir, positions: _positions, ...data } = dataset;
+  return `${JSON.stringify(sortKeys(data), null, 2)}\n`;
 }

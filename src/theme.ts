@@ -84,6 +84,8 @@ function readTheme(path: string): Record<string, unknown> | undefined {
   const shown = displayPath(path);
   const parsed = parseYaml(text, shown);
   if (parsed.diagnostics.length) throw new ReviewError(parsed.diagnostics);
+  // A file of comments only (as `annual-review init` writes it) changes nothing.
+  if (parsed.value === null || parsed.value === undefined) return {};
   if (!isObject(parsed.value)) throw new ReviewError([error('theme/invalid', 'a theme must be a mapping of keys', { file: shown })]);
   const problems = validateAgainstSchema(parsed.value, 'theme.schema.json', shown, parsed.positions);
   if (problems.length) throw new ReviewError(problems);

@@ -45,3 +45,20 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   await pdf.destroy();
   return { pages, outline, links, info: meta.info as Record<string, unknown>, items, sizes };
 }
+
+/** The colours each page paints with (fill and stroke), as "#rrggbb": to see that a theme's colour reached the page. */
+export async function readPageColours(bytes: Uint8Array): Promise<Set<string>[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: Set<string>[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const ops = await (await pdf.getPage(i)).getOperatorList();
+    const colours = new Set<string>();
+    ops.fnArray.forEach((fn, k) => {
+      if (fn === OPS.setFillRGBColor || fn === OPS.setStrokeRGBColor) colours.add(String(ops.argsArray[k]?.[0]).toLowerCase());
+    });
+    pages.push(colours);
+  }
+  await pdf.destroy();
+  return pages;
+}

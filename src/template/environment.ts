@@ -15,7 +15,11 @@ type Node = hbs.AST.Node & Record<string, unknown>;
 const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 /** The escaping helper every escaped mustache is rewritten to call; its name cannot clash with a template's. */
 const ESCAPE = '__markdown';
-const PARTIAL_SUFFIX = '.md.hbs';
+/** The main template, which names the parts in order. */
+export const MAIN_TEMPLATE = 'report.md.hbs';
+export const PARTIAL_SUFFIX = '.md.hbs';
+/** "partials/cover.md.hbs" → "cover" */
+export const partialName = (file: string) => file.slice('partials/'.length, -PARTIAL_SUFFIX.length);
 
 export interface TemplateFile {
   /** Path relative to the template folder, e.g. "partials/cover.md.hbs". */
@@ -139,7 +143,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   const main = findTemplateFile(dirs, mainName);
   if (!main) throw new ReviewError([error('template/missing', messages.missingMain(mainName), { file: displayPath(dirs[dirs.length - 1] ?? '.') })]);
   const partialFiles = listTemplateFiles(dirs, 'partials', PARTIAL_SUFFIX);
-  const partialNames = new Set(partialFiles.map((p) => p.name.slice('partials/'.length, -PARTIAL_SUFFIX.length)));
+  const partialNames = new Set(partialFiles.map((p) => partialName(p.name)));
   const helperNames = new Set([...Object.keys(helpers), ...BUILTIN_HELPERS]);
 
   const diagnostics: Diagnostic[] = [];
@@ -155,7 +159,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   });
   if (diagnostics.length) throw new ReviewError(diagnostics);
   const [mainTemplate, ...partials] = compiled;
-  partials.forEach((p) => p && env.registerPartial(p.file.name.slice('partials/'.length, -PARTIAL_SUFFIX.length), p.template));
+  partials.forEach((p) => p && env.registerPartial(partialName(p.file.name), p.template));
   return {
     main,
     render(context) {

@@ -1,11 +1,11 @@
 // The template stage: Review → Markdown, through the template's Handlebars files (a user's folder first).
 import type { Review } from '../review.js';
 import { templateContext } from './context.js';
-import { compileTemplate } from './environment.js';
+import { compileTemplate, MAIN_TEMPLATE } from './environment.js';
 
-export { findTemplateFile, listTemplateFiles } from './environment.js';
+export { findTemplateFile, listTemplateFiles, MAIN_TEMPLATE, partialName, PARTIAL_SUFFIX } from './environment.js';
+export { describeTemplate, type TemplateReference } from './reference.js';
 export { escapeMarkdown } from './escape.js';
-export const MAIN_TEMPLATE = 'report.md.hbs';
 
 export interface RenderedTemplate {
   markdown: string;

@@ -6,5 +6,7 @@ export const messages = {
   didYouMean: (candidate: string) => `did you mean "${candidate}"?`,
   runtime: (detail: string) => `template error: ${detail}`,
   missingMain: (file: string) => `the template has no main file "${file}"`,
+  noSuchPartial: (name: string, known: readonly string[]) => `the built-in template has no partial "${name}"; its partials: ${known.join(', ')}`,
+  fileExists: () => 'already exists (give --force to overwrite it)',
   badArgument: (helper: string, detail: string) => `helper "${helper}": ${detail}`,
 };

@@ -115,3 +115,25 @@ describe('annual-review validate and discrepancies', () => {
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(report.discrepancies.length + 1);
   });
 });
+
+describe('the normalised dataset export', () => {
+  it('is written by build and printed by validate --json, byte for byte the same', () => {
+    const printed = run('validate', '--json');
+    expect(printed.status).toBe(0);
+    expect(readFileSync(join(work, 'review', 'dataset.json'), 'utf8')).toBe(printed.stdout);
+    const data = JSON.parse(printed.stdout) as Record<string, unknown[]>;
+    expect(Object.keys(data)).toEqual(['claims', 'events', 'meta', 'metrics', 'narrative', 'partnerships', 'people', 'sources']);
+    expect(Object.keys(data.claims![0] as object)).toEqual(Object.keys(data.claims![0] as object).sort());
+    expect(printed.stdout).not.toContain('"positions"');
+  });
+
+  it('prints text in NFC whatever the files hold', () => {
+    const nfd = 'Vi\u0065\u0323\u0302t Nam';
+    const data = brokenDataset('review.yaml', (t) => t.replace(/^title: .*$/m, `title: "${nfd}"`));
+    const printed = run('validate', '--json', '--data', data);
+    expect(printed.status).toBe(0);
+    const meta = (JSON.parse(printed.stdout) as { meta: { title: string } }).meta;
+    expect(meta.title).toBe(nfd.normalize('NFC'));
+    expect(meta.title).not.toBe(nfd);
+  });
+});

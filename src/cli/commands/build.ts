@@ -1,12 +1,18 @@
-// `annual-review build`: the PDF plus its exports, written only once everything has succeeded.
+// `annual-review build`: the PDF plus its exports, written only once everything has succeeded. One report is built in
+// this process (again on every change with --watch); several datasets or locales are built in parallel (batch.ts).
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { displayPath } from '../../dataset/load.js';
 import { formatDiagnostic } from '../../errors.js';
-import { buildReportToFile } from '../../index.js';
-import { defaultDataDir } from '../../paths.js';
+import { buildReportToFile, type BuildFileOptions } from '../../index.js';
+import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
 import { PAGE_SIZES, type PageSize } from '../../theme.js';
-import { UsageError, type Command } from '../command.js';
+import { buildBatch } from '../batch.js';
+import { optionList, UsageError, type Command, type OptionValues } from '../command.js';
+import { EXIT, formatFailure, toFailure } from '../failure.js';
+import { isInside, watchAndRebuild } from '../watch.js';
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
 /** "a4" / "letter" in any case → the theme's page size name. */
 function pageSizeOption(value: string): PageSize {
@@ -15,28 +21,80 @@ function pageSizeOption(value: string): PageSize {
   throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
 }
 
+/** One report per dataset and locale, in the order given. */
+function jobsOf(values: OptionValues): BuildFileOptions[] {
+  const datasets = optionList(values.data);
+  const locales = optionList(values.locale);
+  const template = values.template ? { template: resolve(String(values.template)) } : {};
+  const outDir = values['out-dir'] ? { outDir: resolve(String(values['out-dir'])) } : {};
+  const out = values.out ? { out: resolve(String(values.out)) } : {};
+  const pageSize = values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {};
+  return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
+    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...(locale ? { locale } : {}) })),
+  );
+}
+
+/** Builds one report and prints one line; throws (a ReviewError for bad input) when the build fails. */
+async function buildOnce(job: BuildFileOptions, verb = 'wrote'): Promise<string> {
+  const started = performance.now();
+  const result = await buildReportToFile(job);
+  for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  process.stdout.write(
+    `${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(result.pdf.length / 1024)} KB) and exports in ${displayPath(result.exportsDir)}/ in ${seconds(started)}\n`,
+  );
+  return result.out;
+}
+
+/** Builds, then rebuilds on every change to the dataset or the templates, until SIGINT. A failed build keeps the last PDF. */
+async function watchBuild(job: BuildFileOptions): Promise<number> {
+  let out: string | undefined;
+  const attempt = async (verb: string) => {
+    try {
+      out = await buildOnce(job, verb);
+    } catch (e) {
+      const failure = toFailure(e);
+      if (failure.kind === 'internal') throw e;
+      process.stderr.write(formatFailure(failure, 'annual-review build'));
+      process.stderr.write(out ? `kept ${displayPath(out)} from the last good build\n` : 'nothing written yet\n');
+    }
+  };
+  await attempt('wrote');
+  const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
+  // What the build writes must not wake it: the PDF, its exports folder, and the temporary files of atomic writes.
+  const ignore = (path: string) => (out !== undefined && (path === out || isInside(path, out.replace(/\.pdf$/i, '')))) || /(^|[\\/])\.[^\\/]*\.tmp$/.test(path);
+  const loop = watchAndRebuild(dirs, async (changed) => {
+    process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
+    await attempt('rebuilt');
+  }, ignore);
+  process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await loop.close();
+  process.stdout.write('stopped watching\n');
+  return EXIT.ok;
+}
+
 export const build: Command = {
   options: {
-    data: { type: 'string' },
+    data: { type: 'string', multiple: true },
     template: { type: 'string' },
     out: { type: 'string' },
-    locale: { type: 'string' },
+    'out-dir': { type: 'string' },
+    locale: { type: 'string', multiple: true },
+    watch: { type: 'boolean' },
     'page-size': { type: 'string' },
   },
   async run(values) {
-    const started = performance.now();
-    const result = await buildReportToFile({
-      data: resolve(String(values.data ?? defaultDataDir)),
-      ...(values.out ? { out: resolve(String(values.out)) } : {}),
-      ...(values.template ? { template: resolve(String(values.template)) } : {}),
-      ...(values.locale ? { locale: String(values.locale) } : {}),
-      ...(values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {}),
-    });
-    for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    process.stdout.write(
-      `wrote ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(result.pdf.length / 1024)} KB) and exports in ${displayPath(result.exportsDir)}/ in ${seconds} s\n`,
-    );
-    return 0;
+    const jobs = jobsOf(values);
+    if (values.out && values['out-dir']) throw new UsageError('give --out FILE or --out-dir DIR, not both');
+    if (jobs.length > 1 && values.out) throw new UsageError(`--out names one file but ${jobs.length} reports are asked for: use --out-dir DIR`);
+    if (jobs.length > 1 && values.watch) throw new UsageError('--watch rebuilds one report: give at most one --data and one --locale');
+    const [job] = jobs;
+    if (jobs.length > 1 || !job) return buildBatch(jobs);
+    if (values.watch) return watchBuild(job);
+    await buildOnce(job);
+    return EXIT.ok;
   },
 };

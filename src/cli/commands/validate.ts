@@ -1,14 +1,20 @@
-// `annual-review validate`: schema and reference checks on a dataset, without building anything.
+// `annual-review validate`: schema and reference checks on a dataset, without building anything; with --json, the
+// normalised dataset itself (the same bytes as the build's dataset.json export).
 import { resolve } from 'node:path';
 import { displayPath, loadDataset } from '../../dataset/load.js';
+import { datasetJson } from '../../exports.js';
 import { defaultDataDir } from '../../paths.js';
 import type { Command } from '../command.js';
 
 export const validate: Command = {
-  options: { data: { type: 'string' } },
+  options: { data: { type: 'string' }, json: { type: 'boolean' } },
   async run(values) {
     const dir = resolve(String(values.data ?? defaultDataDir));
     const ds = loadDataset(dir);
+    if (values.json) {
+      process.stdout.write(datasetJson(ds));
+      return 0;
+    }
     process.stdout.write(
       `${displayPath(dir)}: valid — ${ds.sources.length} sources, ${ds.metrics.length} metrics, ${ds.claims.length} claims, ${ds.events.length} events, ${ds.partnerships.length} partnerships, ${ds.people.length} people, ${ds.narrative.length} sections\n`,
     );

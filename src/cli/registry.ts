@@ -1,0 +1,32 @@
+// The commands and the help text, kept side by side so that they are changed together (tests/cli/docs.test.ts checks
+// that every option a command accepts is in the help and in docs/cli.md). Commands load only when run.
+import type { Command } from './command.js';
+
+export const commands: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.js')).build,
+  validate: async () => (await import('./commands/validate.js')).validate,
+  verify: async () => (await import('./commands/verify.js')).verify,
+  discrepancies: async () => (await import('./commands/discrepancies.js')).discrepancies,
+  extract: async () => (await import('./commands/extract.js')).extract,
+  init: async () => (await import('./commands/init.js')).init,
+};
+
+export const USAGE = `Usage: annual-review <command> [options]
+
+Commands:
+  build          Build the review PDF and its exports
+                 [--data DIR]… [--template DIR] [--locale LOCALE[,LOCALE…]]…
+                 [--out FILE | --out-dir DIR] [--page-size a4|letter] [--watch]
+                 several --data or --locale values build every combination in parallel
+  validate       Check a dataset against its schema and references   [--data DIR] [--json]
+  verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR
+  discrepancies  List the discrepancies between sources              [--data DIR] [--format table|json|csv]
+  extract        Propose claim stubs for the numbers in an article   ARTICLE.txt --source ID
+  init           Start a template of your own                        DIR [PARTIAL…] [--partial NAME]… [--full] [--force]
+
+Options:
+  -h, --help     Show this help
+
+Exit codes: 0 success, 1 bad input (located errors), 2 wrong usage, 3 unexpected failure.
+See docs/cli.md for every option, with examples.
+`;
