@@ -1,6 +1,10 @@
-// Named datasets for the charts, derived from the claims so that a chart never holds a hand-copied figure.
-import { SCALES, type Claim, type Dataset } from '../dataset/types.js';
+// Named datasets for the charts, derived from the claims, partnerships, events and discrepancies, so that a chart
+// never holds a hand-copied figure. Each dataset's rows are documented in docs/charts.md; keep the two in step.
+import { SCALES, type Claim, type Dataset, type Scale } from '../dataset/types.js';
 import type { ChartRow } from '../review.js';
+import type { DiscrepancyReport, Interval } from './types.js';
+import { hedgeInterval } from './discrepancies/claims.js';
+import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
@@ -12,10 +16,12 @@ function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<strin
   })[0];
 }
 
+const sourceNumbers = (dataset: Dataset) => new Map(dataset.sources.map((s, i) => [s.id, i + 1]));
+
 /** Year-on-year rows for every metric marked `headline`, for the baseline year and the year under review. */
 export function headlineRows(dataset: Dataset): ChartRow[] {
   const years = [dataset.meta.baselineYear, dataset.meta.year].filter((y): y is number => y !== undefined);
-  const sourceOrder = new Map(dataset.sources.map((s, i) => [s.id, i + 1]));
+  const sourceOrder = sourceNumbers(dataset);
   const rows: ChartRow[] = [];
   for (const metric of dataset.metrics.filter((m) => m.headline)) {
     for (const year of years) {
@@ -37,6 +43,139 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
   return rows;
 }
 
-export function chartData(dataset: Dataset): Record<string, ChartRow[]> {
-  return { headline: headlineRows(dataset) };
+/** Where a bound of an interval lies when it is open-ended: the chart draws no further than the value times this. */
+const OPEN_END = 1.1;
+
+/**
+ * One level claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
+ * source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and the source it comes from.
+ */
+function claimRow(claim: Claim, dataset: Dataset, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
+  const numbers = sourceNumbers(dataset);
+  const source = dataset.sources.find((s) => s.id === claim.source);
+  const metric = dataset.metrics.find((m) => m.id === claim.metric);
+  const factor = SCALES[claim.scale];
+  const value = claim.value * factor;
+  const high = Number.isFinite(interval.high) ? interval.high : value * OPEN_END;
+  return {
+    claim: claim.id,
+    metric: claim.metric,
+    metricLabel: metric?.label ?? claim.metric,
+    // The source's own name for the measure, when it uses one.
+    measure: claim.label ? claim.label.charAt(0).toLocaleUpperCase('en') + claim.label.slice(1) : (metric?.label ?? claim.metric),
+    measureIsOwn: claim.label !== undefined,
+    period: claim.period,
+    source: claim.source,
+    sourceNumber: numbers.get(claim.source) ?? null,
+    sourceLabel: `[${numbers.get(claim.source) ?? '?'}] ${source?.short ?? source?.publisher ?? claim.source}`,
+    printed: claim.printed,
+    hedge: claim.hedge,
+    unit: claim.unit,
+    value,
+    low: interval.low,
+    high,
+    scaleLabel: claim.scale === 'one' ? '' : claim.scale,
+    shown: value / factor,
+    shownLow: interval.low / factor,
+    shownHigh: high / factor,
+  };
+}
+
+/** Every level figure (not a ratio or growth) of every source, with the range its hedge allows. */
+export function levelRows(dataset: Dataset): ChartRow[] {
+  return dataset.claims.filter((c) => !c.relation).map((c) => claimRow(c, dataset));
+}
+
+/** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
+export function topicRows(dataset: Dataset, topic: string): ChartRow[] {
+  const metrics = new Set(dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id));
+  return levelRows(dataset).filter((r) => metrics.has(String(r.metric)));
+}
+
+/** The findings about one figure printed differently by several sources: value conflicts and differently named measures. */
+const CONTESTED = new Set(['value-conflict', 'label-conflict']);
+
+/**
+ * One row per source in each contested finding: its figure and the range its hedge allows, in the scale most of
+ * the finding's sources printed, labelled with the finding's number in the discrepancy table.
+ */
+export function disagreementRows(dataset: Dataset, report: DiscrepancyReport): ChartRow[] {
+  const claims = new Map(dataset.claims.map((c) => [c.id, c]));
+  const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
+  return report.discrepancies
+    .filter((d) => CONTESTED.has(d.rule))
+    .flatMap((d) => {
+      const involved = d.claims.filter((c) => claims.get(c.claim) && !claims.get(c.claim)!.relation);
+      const scales = involved.map((c) => claims.get(c.claim)!.scale);
+      const scale = [...new Set(scales)].sort((a, b) => scales.filter((s) => s === b).length - scales.filter((s) => s === a).length)[0] ?? 'one';
+      const factor = SCALES[scale as Scale];
+      return involved.map((c) => {
+        const row = claimRow(claims.get(c.claim)!, dataset, c.interval);
+        return {
+          ...row,
+          finding: d.id,
+          rule: d.rule,
+          severity: d.severity,
+          title: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}`,
+          scaleLabel: scale === 'one' ? '' : scale,
+          shown: (row.value as number) / factor,
+          shownLow: (row.low as number) / factor,
+          shownHigh: (row.high as number) / factor,
+        };
+      });
+    });
+}
+
+const LEVEL_LABELS: Record<string, string> = {
+  'comprehensive-strategic': 'Comprehensive strategic',
+  strategic: 'Strategic',
+  comprehensive: 'Comprehensive',
+};
+const LEVEL_RANK = Object.keys(LEVEL_LABELS);
+
+/** One row per partner: its level, and the year and kind of its last step when a source says. */
+export function partnershipRows(dataset: Dataset): ChartRow[] {
+  const numbers = sourceNumbers(dataset);
+  return dataset.partnerships.map((p) => ({
+    partner: p.partner,
+    level: p.level,
+    levelLabel: LEVEL_LABELS[p.level] ?? p.level,
+    levelRank: LEVEL_RANK.indexOf(p.level),
+    year: p.year === undefined ? null : String(p.year),
+    yearLabel: p.year === undefined ? 'year not given' : String(p.year),
+    action: p.action ?? null,
+    sources: `[${p.sources.map((s) => numbers.get(s) ?? '?').sort((a, b) => Number(a) - Number(b)).join(', ')}]`,
+    sourceIds: p.sources.join(','),
+  }));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The span a date as precise as the sources allow covers: a whole year, a whole month, or a day. */
+export function dateSpan(date: string): { start: string; end: string; precision: 'year' | 'month' | 'day' } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year' };
+  if (d === undefined) {
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(last)}`, precision: 'month' };
+  }
+  return { start: date, end: date, precision: 'day' };
+}
+
+/** One row per event, in date order, with the span its date covers. */
+export function eventRows(dataset: Dataset): ChartRow[] {
+  return [...dataset.events]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
+    .map((e) => ({ id: e.id, title: e.title, category: e.category, date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date) }));
+}
+
+export function chartData(dataset: Dataset, report: DiscrepancyReport): Record<string, ChartRow[]> {
+  return {
+    headline: headlineRows(dataset),
+    levels: levelRows(dataset),
+    disagreements: disagreementRows(dataset, report),
+    investment: topicRows(dataset, 'investment'),
+    partnerships: partnershipRows(dataset),
+    events: eventRows(dataset),
+  };
 }

@@ -6,10 +6,11 @@ import { citationResolver } from './citations.js';
 import { findDiscrepancies } from './discrepancies/index.js';
 
 export function analyse(dataset: Dataset): Review {
+  const discrepancies = findDiscrepancies(dataset);
   return {
     dataset,
-    discrepancies: findDiscrepancies(dataset),
+    discrepancies,
     cite: citationResolver(dataset),
-    chartData: chartData(dataset),
+    chartData: chartData(dataset, discrepancies),
   };
 }

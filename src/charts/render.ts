@@ -85,10 +85,30 @@ async function renderPass(input: ChartInput, spec: Plain, theme: ChartTheme, fon
     // Clip and gradient ids count up per process; resetting them keeps equal charts byte-identical.
     vega.resetSVGDefIds();
     const svg = await view.toSVG();
-    return { svg, ...svgSize(svg), warnings: log.entries.map((entry) => message.vegaWarning(input, entry.message)) };
+    const warnings = log.entries.filter((entry) => !isAssumedSameSource(entry.message, spec) && !isOurFitY(entry.message, input));
+    return { svg, ...svgSize(svg), warnings: warnings.map((entry) => message.vegaWarning(input, entry.message)) };
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega-Lite warns whenever a faceted layer chart has independent scales (vega-lite#2736): it cannot prove the layers
+ * read the same rows, and assumes they do. That holds when no layer names data of its own, so the warning says
+ * nothing then and is dropped; with layer data of its own it is kept.
+ */
+function isAssumedSameSource(text: string, spec: Plain): boolean {
+  if (!text.startsWith('Detected faceted independent scales that union domain of the same fields from different source')) return false;
+  const dataDeclarations = JSON.stringify(spec).match(/"data":/g)?.length ?? 0;
+  return dataDeclarations <= 1;
+}
+
+/**
+ * A unit chart is fitted to the column with autosize "fit-x" (`fittedUnit`); when its height is a step per row,
+ * Vega-Lite says it drops fitting the height, which was never asked for. Only a spec's own autosize is worth a word.
+ */
+function isOurFitY(text: string, input: ChartInput): boolean {
+  return text.startsWith('Dropping "fit-y" because spec has discrete height') && !('autosize' in input.spec);
 }
 
 function compileSpec(input: ChartInput, spec: Plain, config: Config, log: RecordingLogger): vega.Spec {

@@ -68,6 +68,8 @@ export interface ReviewMeta {
 export interface Source {
   id: string;
   publisher: string;
+  /** A short name where space is tight (chart labels); the publisher when absent. */
+  short?: string;
   title: string;
   /** True when the article printed no title and `title` is ours, describing it. */
   titleDescriptive?: boolean;
@@ -94,6 +96,8 @@ export interface Metric {
   description: string;
   /** Shown in the year-on-year headline chart. */
   headline?: boolean;
+  /** A subject the metric belongs to (e.g. "investment"); charts gather a topic's metrics by it. */
+  topic?: string;
 }
 
 /** A claim that relates its value to another period or quantity instead of stating a level. */

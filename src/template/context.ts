@@ -25,6 +25,16 @@ function headlineTable(review: Review) {
   };
 }
 
+/** For each chart dataset, the claims (or else the sources) its rows come from: what a figure's source line cites. */
+function chartCitations(review: Review): Record<string, string[]> {
+  const ids = (rows: readonly Record<string, unknown>[]) => {
+    const claims = rows.map((r) => r.claim).filter((c): c is string => typeof c === 'string');
+    if (claims.length) return claims;
+    return rows.flatMap((r) => (typeof r.sourceIds === 'string' ? r.sourceIds.split(',') : typeof r.source === 'string' ? [r.source] : []));
+  };
+  return Object.fromEntries(Object.entries(review.chartData).map(([name, rows]) => [name, [...new Set(ids(rows))]]));
+}
+
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 export function templateContext(review: Review) {
@@ -52,6 +62,7 @@ export function templateContext(review: Review) {
     discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: RULE_LABELS[d.rule], metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
     consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim) })),
     charts: review.chartData,
+    chartCitations: chartCitations(review),
     headline: headlineTable(review),
     counts: {
       sources: dataset.sources.length,

@@ -148,3 +148,23 @@ describe('layout', () => {
     expect(new Set(forward)).toEqual(new Set([pdf.pages.length]));
   });
 });
+
+describe('keeping things together', () => {
+  it('never leaves a list marker or a heading at the foot of a page without the text that follows it', async () => {
+    // Three-line items cannot break (two lines each side): wherever the list falls, an item moves whole.
+    const item = 'An item long enough to run over three lines of the column, so that it cannot be split between two pages without leaving a single line on one side of the break, which the layout never does to a paragraph of body text.';
+    let moved = 0;
+    for (let filler = 760; filler <= 900; filler += 5) {
+      const { pdf } = await build(`# Lists\n\n${words(filler)}\n\n## Items\n\nThe items follow.\n\n- ${item}\n- ${item}\n- ${item}`);
+      for (const page of pdf.pages) {
+        // Every marker on a page has its item's first words on the same page.
+        expect((page.match(/•/g) ?? []).length).toBe((page.match(/An item long/g) ?? []).length);
+        // A heading on a page has at least the start of what follows it.
+        if (page.includes('Items\n')) expect(page).toContain('The items follow.');
+      }
+      if (pdf.pages.length === 3 && !pdf.pages[1]!.includes('An item long')) moved += 1;
+    }
+    // The range of fillers does reach the foot of a page: some lists had to move to the next.
+    expect(moved).toBeGreaterThan(0);
+  });
+});

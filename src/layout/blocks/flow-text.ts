@@ -26,7 +26,11 @@ export function placeText(ctx: LayoutContext, m: MeasuredText, align: Alignment,
   }
 }
 
-/** Height of the first lines a block must keep together with a heading above it. */
+/**
+ * Height of the first lines that must fit for the text to start on this page: two lines, or the whole text when
+ * it is too short to break (fewer than two lines on each side). Headings and list markers keep with this much.
+ */
 export function firstLinesHeight(m: MeasuredText): number {
-  return Math.min(MIN_LINES, m.lines.length) * m.lineHeight;
+  const n = m.lines.length;
+  return (n < 2 * MIN_LINES ? n : MIN_LINES) * m.lineHeight;
 }
