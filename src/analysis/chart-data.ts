@@ -88,8 +88,15 @@ export function levelRows(dataset: Dataset): ChartRow[] {
 
 /** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
 export function topicRows(dataset: Dataset, topic: string): ChartRow[] {
-  const metrics = new Set(dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id));
-  return levelRows(dataset).filter((r) => metrics.has(String(r.metric)));
+  const metrics = dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id);
+  return levelRows(dataset)
+    .filter((r) => metrics.includes(String(r.metric)))
+    .map((r) => ({
+      ...r,
+      // One panel per measure and period; a source's own name for the measure comes after the metrics' own.
+      panel: `${r.measure}${r.measureIsOwn ? ' (the source’s own term)' : ''}, ${r.period}`,
+      panelOrder: r.measureIsOwn ? metrics.length : metrics.indexOf(String(r.metric)),
+    }));
 }
 
 /** The findings about one figure printed differently by several sources: value conflicts and differently named measures. */
@@ -117,6 +124,7 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport): C
           rule: d.rule,
           severity: d.severity,
           title: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}`,
+          panel: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}${scale === 'one' ? '' : ` (${scale} ${row.unit})`}`,
           scaleLabel: scale === 'one' ? '' : scale,
           shown: (row.value as number) / factor,
           shownLow: (row.low as number) / factor,
@@ -144,6 +152,7 @@ export function partnershipRows(dataset: Dataset): ChartRow[] {
     year: p.year === undefined ? null : String(p.year),
     yearLabel: p.year === undefined ? 'year not given' : String(p.year),
     action: p.action ?? null,
+    step: p.action ?? '',
     sources: `[${p.sources.map((s) => numbers.get(s) ?? '?').sort((a, b) => Number(a) - Number(b)).join(', ')}]`,
     sourceIds: p.sources.join(','),
   }));
@@ -166,7 +175,7 @@ export function dateSpan(date: string): { start: string; end: string; precision:
 export function eventRows(dataset: Dataset): ChartRow[] {
   return [...dataset.events]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
-    .map((e) => ({ id: e.id, title: e.title, category: e.category, date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date) }));
+    .map((e) => ({ id: e.id, title: e.title, category: e.category, categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1), date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date) }));
 }
 
 export function chartData(dataset: Dataset, report: DiscrepancyReport): Record<string, ChartRow[]> {

@@ -1,9 +1,15 @@
-// Alt text for a chart, built from its spec and data: what it shows, then each numeric field's extremes.
+// Alt text for a chart, built from its spec and data: what it shows (the spec's description or title), then the
+// figures themselves. Facets become one sentence each ("D2 · Disbursed FDI, 2025: US$27.62 billion ([1] The
+// Europe Today); …"), short datasets are listed in full, long ones by their extremes; a time axis gives its span.
+// Only what the chart prints is named: fields on a hidden axis or legend are left out.
 import { normaliseStrings } from './data.js';
 import type { ChartInput } from './types.js';
 
 type Plain = Record<string, unknown>;
 type Row = Record<string, unknown>;
+
+/** Datasets up to this many rows (or facets up to this many) are listed in full. */
+const LIST_ALL = 12;
 
 const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -13,7 +19,7 @@ export function describeChart(input: ChartInput): string {
   const encodings = encodingsOf(spec);
   for (const name of dataNamesOf(spec)) {
     const rows = (normaliseStrings(input.data[name] ?? []) as unknown[]).filter(isPlain);
-    parts.push(...numericFields(rows).map((field) => extremes(rows, field, encodings)));
+    parts.push(...describeRows(rows, encodings));
   }
   return parts.join(' ');
 }
@@ -42,53 +48,77 @@ function dataNamesOf(spec: Plain): string[] {
 }
 
 interface Encodings {
-  /** Fields the chart shows as categories, naming a data point. */
+  /** The facet field: one sentence per value. */
+  group?: string;
+  /** Fields the chart prints as categories (on a visible axis or legend), naming a data point. */
   categories: string[];
   /** Field of a text channel: how the chart itself prints a value. */
   printed?: string;
+  quantitative: string[];
+  temporal: string[];
 }
+
+const fieldOf = (def: unknown) => (isPlain(def) && typeof def.field === 'string' ? def.field : undefined);
+const shown = (def: Plain) => def.axis !== null && def.legend !== null;
 
 function encodingsOf(spec: Plain): Encodings {
-  const channels = objectsOf(spec).flatMap((o) => [
-    ...(isPlain(o.encoding) ? Object.entries(o.encoding) : []),
-    ...(isPlain(o.facet) ? facetChannels(o.facet) : []),
-  ]);
-  const fieldOf = (def: unknown) => (isPlain(def) && typeof def.field === 'string' ? def.field : undefined);
+  const objects = objectsOf(spec);
+  const channels = objects.flatMap((o) => (isPlain(o.encoding) ? Object.entries(o.encoding) : []));
+  const facets = objects.flatMap((o) => (isPlain(o.facet) ? ('field' in o.facet ? [o.facet] : Object.values(o.facet)) : []));
+  const group = facets.map(fieldOf).find((f) => f !== undefined);
+  const typed = (type: string, names: readonly string[]) =>
+    channels
+      .filter(([channel, def]) => names.includes(channel) && isPlain(def) && def.type === type)
+      .map(([, def]) => fieldOf(def))
+      .filter((f): f is string => f !== undefined);
   const categories = channels
-    .filter(([channel, def]) => channel !== 'text' && isPlain(def) && (def.type === 'nominal' || def.type === 'ordinal'))
+    .filter(([channel, def]) => ['x', 'y', 'color', 'shape', 'column', 'row'].includes(channel) && isPlain(def) && (def.type === 'nominal' || def.type === 'ordinal') && shown(def))
     .map(([, def]) => fieldOf(def))
-    .filter((f): f is string => f !== undefined);
+    .filter((f): f is string => f !== undefined && f !== group);
   const printed = channels.filter(([channel]) => channel === 'text').map(([, def]) => fieldOf(def)).find((f) => f !== undefined);
-  return { categories: [...new Set(categories)], ...(printed === undefined ? {} : { printed }) };
+  return {
+    ...(group === undefined ? {} : { group }),
+    categories: [...new Set(categories)],
+    ...(printed === undefined ? {} : { printed }),
+    quantitative: [...new Set(typed('quantitative', ['x', 'y']))],
+    temporal: [...new Set(typed('temporal', ['x', 'y']))],
+  };
 }
 
-/** A wrapped facet is itself a field definition; a row/column facet maps channels to them. */
-function facetChannels(facet: Plain): [string, unknown][] {
-  return 'field' in facet ? [['facet', facet]] : Object.entries(facet);
-}
+const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-function numericFields(rows: readonly Row[]): string[] {
-  const first = rows[0];
-  if (first === undefined) return [];
-  return Object.keys(first).filter((key) => rows.every((row) => typeof row[key] === 'number' && Number.isFinite(row[key])));
+function describeRows(rows: readonly Row[], e: Encodings): string[] {
+  if (!rows.length) return ['It shows no data.'];
+  const has = (field: string | undefined): field is string => field !== undefined && rows.every((r) => field in r);
+  const categories = e.categories.filter((f) => has(f) && f !== e.printed);
+  const quantity = e.quantitative.find(has) ?? (has('value') ? 'value' : undefined);
+  const time = e.temporal.find(has);
+  const dateOf = (r: Row) => text(r.date ?? (time ? r[time] : undefined));
+  const item = (r: Row) => {
+    const value = has(e.printed) ? text(r[e.printed]) : quantity ? text(r[quantity]) : '';
+    const names = [...categories.map((f) => text(r[f])), ...(time ? [dateOf(r)] : [])].filter(Boolean);
+    return [value, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
+  };
+  const out: string[] = [];
+  if (time) {
+    const dates = rows.map(dateOf).sort();
+    out.push(`${rows.length} entries, from ${dates[0]} to ${dates[dates.length - 1]}.`);
+  }
+  const list = (of: readonly Row[]) => (of.length <= LIST_ALL || !quantity ? of.map(item).join('; ') : extremes(of, quantity, item));
+  if (has(e.group)) {
+    const groups = new Map<string, Row[]>();
+    for (const r of rows) groups.set(text(r[e.group]), [...(groups.get(text(r[e.group])) ?? []), r]);
+    for (const [name, members] of groups) out.push(sentence(`${name}: ${list(members)}`));
+  } else {
+    out.push(sentence(list(rows)));
+  }
+  return out;
 }
 
 /** Highest and lowest value of `field`; ties go to the earliest row, so the text is stable. */
-function extremes(rows: readonly Row[], field: string, encodings: Encodings): string {
+function extremes(rows: readonly Row[], field: string, item: (r: Row) => string): string {
   const value = (row: Row) => row[field] as number;
   const highest = rows.reduce((best, row) => (value(row) > value(best) ? row : best));
   const lowest = rows.reduce((best, row) => (value(row) < value(best) ? row : best));
-  const show = (row: Row) => `${shown(row, field, encodings)}${nameOf(row, encodings)}`;
-  return `Highest ${field}: ${show(highest)}; lowest ${field}: ${show(lowest)}.`;
-}
-
-function shown(row: Row, field: string, encodings: Encodings): string {
-  const printed = encodings.printed === undefined ? undefined : row[encodings.printed];
-  return typeof printed === 'string' ? printed : String(row[field]);
-}
-
-function nameOf(row: Row, encodings: Encodings): string {
-  const fields = encodings.categories.length > 0 ? encodings.categories : Object.keys(row).filter((k) => typeof row[k] === 'string').slice(0, 1);
-  const names = fields.map((f) => row[f]).filter((v) => typeof v === 'string' || typeof v === 'number');
-  return names.length > 0 ? ` (${names.join(', ')})` : '';
+  return `${rows.length} values; the highest ${item(highest)}, the lowest ${item(lowest)}`;
 }

@@ -4,23 +4,33 @@ import { describeChart } from '../../src/charts/index.js';
 import { barChart, yearOnYear } from './helpers.js';
 
 describe('describeChart', () => {
-  it("opens with the spec's description and names each numeric field's extremes as printed", () => {
+  it("opens with the spec's description, then gives each facet's figures as the chart prints them", () => {
     const text = describeChart(yearOnYear());
     expect(text).toMatch(/^Headline figures of the year under review/);
-    expect(text).toContain('Highest value: over US$930 billion (Total trade turnover, 2025)');
-    expect(text).toContain('lowest value: 170 (Cooperation agreements signed, 2024).');
+    expect(text).toContain('Total trade turnover: ');
+    expect(text).toContain('over US$930 billion (2025)');
+    expect(text).toContain('Cooperation agreements signed: 170 (2024)');
   });
 
-  it('falls back to the title and to raw numbers, first row winning ties', () => {
+  it('lists a short dataset in full, falling back to the title and to raw numbers', () => {
     const input = barChart(
       [
         { label: 'b', value: 2 },
         { label: 'a', value: 9 },
-        { label: 'c', value: 2 },
       ],
       { title: 'Values by label' },
     );
-    expect(describeChart(input)).toBe('Values by label. Highest value: 9 (a); lowest value: 2 (b).');
+    expect(describeChart(input)).toBe('Values by label. 2 (b); 9 (a).');
+  });
+
+  it('gives a long dataset by its extremes, first row winning ties', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({ label: `r${i}`, value: i === 7 ? 50 : i % 3 }));
+    expect(describeChart(barChart(rows, { title: 'Many' }))).toBe('Many. 20 values; the highest 50 (r7), the lowest 0 (r0).');
+  });
+
+  it('leaves out fields the chart does not print', () => {
+    const input = barChart([{ label: 'a', value: 1, hidden: 'x' }], { encoding: { y: { field: 'label', type: 'nominal' }, x: { field: 'value', type: 'quantitative' }, color: { field: 'hidden', type: 'nominal', legend: null } } });
+    expect(describeChart(input)).not.toContain('x)');
   });
 
   it('is the same text every time', () => {
