@@ -1,6 +1,6 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
 import { datasetJson, discrepanciesCsv, discrepanciesJson } from './exports.js';
-import { buildReport, type BuildOptions, type BuildResult } from './pipeline.js';
+import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 import { writeFileAtomic } from './write.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
@@ -18,21 +18,42 @@ export interface BuildFileOptions extends BuildOptions {
   out?: string;
   /** The folder for the default file name (default: output). The name carries the locale when one is given: `<review id>.<locale>.pdf`. */
   outDir?: string;
+  /** Also write each chart as PNG (about 0.2 s a chart); SVG and the caption record are always written. */
+  png?: boolean;
 }
 
 /** Where a review's PDF goes: `out`, or its id (and its locale when one was asked for, so locales never overwrite each other) in `outDir`. */
 export const pdfPathFor = (id: string, options: Pick<BuildFileOptions, 'out' | 'outDir' | 'locale'>) =>
   resolve(options.out ?? join(options.outDir ?? 'output', `${id}${options.locale ? `.${options.locale}` : ''}.pdf`));
 
-/** Builds the review and writes the PDF and its exports; nothing is written unless the whole build succeeds. */
+/** What a chart export's JSON holds: enough to place the picture in another document with its caption. */
+export function chartExportJson(chart: RenderedChartFile, png: boolean): string {
+  const { name, width, height, alt, figure } = chart;
+  const record = { name, svg: `${name}.svg`, ...(png ? { png: `${name}.png` } : {}), width, height, ...(figure ?? {}), alt: [figure?.alt, alt].filter(Boolean).join(' ') };
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+/**
+ * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
+ * and each chart as SVG, PNG and a JSON record of its caption and alt text. Every file is made before the first is
+ * written, so nothing is written unless the whole build succeeds.
+ */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);
   const out = pdfPathFor(result.review.dataset.meta.id, options);
   const exportsDir = join(dirname(out), basename(out, extname(out)));
+  const files: [string, string | Buffer][] = [
+    [join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies)],
+    [join(exportsDir, 'discrepancies.csv'), discrepanciesCsv(result.review.discrepancies)],
+    [join(exportsDir, 'dataset.json'), datasetJson(result.review.dataset)],
+  ];
+  const chartPng = options.png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
+  for (const chart of result.charts) {
+    const dir = join(exportsDir, 'charts');
+    files.push([join(dir, `${chart.name}.svg`), chart.svg], [join(dir, `${chart.name}.json`), chartExportJson(chart, chartPng !== undefined)]);
+    if (chartPng) files.push([join(dir, `${chart.name}.png`), await chartPng(chart.svg, chart.fontFiles)]);
+  }
   writeFileAtomic(out, result.pdf);
-  writeFileAtomic(join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies));
-  writeFileAtomic(join(exportsDir, 'discrepancies.csv'), discrepanciesCsv(result.review.discrepancies));
-  writeFileAtomic(join(exportsDir, 'dataset.json'), datasetJson(result.review.dataset));
-  for (const chart of result.charts) writeFileAtomic(join(exportsDir, 'charts', `${chart.name}.svg`), chart.svg);
+  for (const [path, bytes] of files) writeFileAtomic(path, bytes);
   return { ...result, out, exportsDir };
 }

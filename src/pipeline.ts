@@ -33,6 +33,10 @@ export interface RenderedChartFile {
   width: number;
   height: number;
   alt: string;
+  /** The font files the chart's text is set in (regular, bold), for rasterising it elsewhere. */
+  fontFiles: string[];
+  /** Where the document first shows the chart: its figure number, caption and source line as plain text. */
+  figure?: { number: number; caption: string; source: string; alt?: string };
   warnings: Diagnostic[];
 }
 
@@ -129,7 +133,16 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
     }
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
     const { warnings, ...chart } = await renderChart(input, chartTheme);
-    out.push({ ...chart, alt: describeChart(input), warnings });
+    const figureAt = figures.findIndex((f) => f.chart === name);
+    const figure = figures[figureAt];
+    const plain = (spans: readonly { text: string }[] = []) => spans.map((s) => s.text).join('').trim();
+    out.push({
+      ...chart,
+      alt: describeChart(input),
+      fontFiles: [chartFonts.regular, chartFonts.bold],
+      ...(figure ? { figure: { number: figureAt + 1, caption: plain(figure.caption), source: plain(figure.source), ...(figure.alt ? { alt: figure.alt } : {}) } } : {}),
+      warnings,
+    });
   }
   return out;
 }

@@ -16,7 +16,7 @@ export const USAGE = `Usage: annual-review <command> [options]
 Commands:
   build          Build the review PDF and its exports
                  [--data DIR]… [--template DIR] [--locale LOCALE[,LOCALE…]]…
-                 [--out FILE | --out-dir DIR] [--page-size a4|letter] [--watch]
+                 [--out FILE | --out-dir DIR] [--page-size a4|letter] [--png] [--watch]
                  several --data or --locale values build every combination in parallel
   validate       Check a dataset against its schema and references   [--data DIR] [--json]
   verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR

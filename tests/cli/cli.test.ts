@@ -1,6 +1,6 @@
 // The command line as a user meets it: exit codes, located errors, and an existing PDF never replaced by a broken one.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,30 @@ describe('annual-review build', () => {
     const json = JSON.parse(readFileSync(join(work, 'review', 'discrepancies.json'), 'utf8')) as { discrepancies: unknown[] };
     expect(json.discrepancies.length).toBeGreaterThan(0);
     expect(readFileSync(join(work, 'review', 'charts', 'year-on-year.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+
+  it('exports each chart as SVG a browser opens, as PNG with --png, and with a record of its caption', async () => {
+    const out = join(work, 'png', 'review.pdf');
+    expect(run('build', '--png', '--out', out).status).toBe(0);
+    const { readPdf } = await import('../pdf-reader.js');
+    const pdf = await readPdf(readFileSync(out));
+    const text = pdf.pages.join('\n').replace(/\s+/g, ' ');
+    const dir = join(work, 'png', 'review', 'charts');
+    const names = readdirSync(dir).filter((f) => f.endsWith('.svg')).map((f) => f.replace('.svg', ''));
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
+      // A standalone SVG document: the namespace a browser needs, and text as text.
+      expect(readFileSync(join(dir, `${name}.svg`), 'utf8')).toMatch(/^<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      const record = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { number: number; caption: string; width: number; height: number; png: string; alt: string };
+      // The caption is the one the PDF prints under "Figure n.".
+      expect(text).toContain(`Figure ${record.number}. ${record.caption.replace(/\s+/g, ' ').slice(0, 60)}`);
+      expect(record.alt.length).toBeGreaterThan(80);
+      const png = readFileSync(join(dir, record.png));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // Twice the chart's size in points.
+      expect(png.readUInt32BE(16)).toBe(Math.ceil(record.width * 2));
+      expect(png.readUInt32BE(20)).toBe(Math.ceil(record.height * 2));
+    }
   });
 
   it('reports broken YAML with file, line and column, and keeps the previous PDF', () => {

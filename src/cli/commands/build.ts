@@ -29,8 +29,9 @@ function jobsOf(values: OptionValues): BuildFileOptions[] {
   const outDir = values['out-dir'] ? { outDir: resolve(String(values['out-dir'])) } : {};
   const out = values.out ? { out: resolve(String(values.out)) } : {};
   const pageSize = values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {};
+  const png = values.png ? { png: true } : {};
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
-    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...(locale ? { locale } : {}) })),
+    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...png, ...(locale ? { locale } : {}) })),
   );
 }
 
@@ -85,6 +86,7 @@ export const build: Command = {
     locale: { type: 'string', multiple: true },
     watch: { type: 'boolean' },
     'page-size': { type: 'string' },
+    png: { type: 'boolean' },
   },
   async run(values) {
     const jobs = jobsOf(values);
