@@ -1,32 +1,40 @@
-// Numbers, money, percentages and dates written the way the review's locale writes them.
+// Numbers, money, percentages and dates written the way a locale writes them: digits by Intl (Node ships full
+// ICU), date patterns and month names from the template's locale file.
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** How a locale writes dates: patterns with {day}, {month} (number), {monthName}, {year}; month names from January. */
+export interface DateStyle {
+  date: string;
+  month: string;
+  months: readonly string[];
+}
 
-export function formatNumber(value: number, locale = 'en', maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits }).format(value);
+/** 1234.5 → "1,234.5" in en-GB, "1.234,5" in vi-VN. `intl` is an Intl locale tag. */
+export function formatNumber(value: number, intl = 'en-GB', maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(intl, { maximumFractionDigits }).format(value);
 }
 
 const CURRENCY_PREFIX: Record<string, string> = { USD: 'US$', VND: 'VND' };
 
 /** 27.62, "USD", "billion" → "US$27.62 billion" */
-export function formatMoney(value: number, currency: string, scale = 'one', locale = 'en'): string {
+export function formatMoney(value: number, currency: string, scale = 'one', intl = 'en-GB'): string {
   const prefix = CURRENCY_PREFIX[currency] ?? `${currency} `;
   const scaleWord = scale === 'one' ? '' : ` ${scale}`;
-  return `${prefix}${formatNumber(value, locale)}${scaleWord}`;
+  return `${prefix}${formatNumber(value, intl)}${scaleWord}`;
 }
 
-export function formatPercent(value: number, locale = 'en'): string {
-  return `${formatNumber(value, locale, 1)}%`;
+export function formatPercent(value: number, intl = 'en-GB'): string {
+  return `${formatNumber(value, intl, 1)}%`;
 }
 
-/** "2026-01-08" → "8 January 2026"; "2026-01" → "January 2026"; "2026" → "2026". */
-export function formatDate(iso: string, locale = 'en'): string {
-  const [y, m, d] = iso.split('-');
-  if (locale === 'vi') {
-    if (d && m) return `ngày ${Number(d)} tháng ${Number(m)} năm ${y}`;
-    if (m) return `tháng ${Number(m)} năm ${y}`;
-    return y ?? iso;
-  }
-  const month = m ? MONTHS_EN[Number(m) - 1] : undefined;
-  return [d ? String(Number(d)) : undefined, month, y].filter(Boolean).join(' ');
+/** "2026-01-08" → "8 January 2026" (or "ngày 8 tháng 1 năm 2026"); "2026-01" → "January 2026"; "2026" → "2026". */
+export function formatDate(iso: string, style: DateStyle): string {
+  const [year, m, d] = iso.split('-');
+  if (!m || !year) return iso;
+  const fill = (pattern: string) =>
+    pattern
+      .replace(/\{day\}/g, String(Number(d)))
+      .replace(/\{month\}/g, String(Number(m)))
+      .replace(/\{monthName\}/g, style.months[Number(m) - 1] ?? m)
+      .replace(/\{year\}/g, year);
+  return d ? fill(style.date) : fill(style.month);
 }

@@ -15,6 +15,7 @@ import { builtinTemplateDir } from './paths.js';
 import type { Review } from './review.js';
 import { findTemplateFile, renderTemplate } from './template/index.js';
 import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
+import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
 
 export interface BuildOptions {
@@ -67,13 +68,13 @@ function timer() {
   };
 }
 
-/** Dataset → Review, the part every command shares. */
-export function loadReview(dataDir: string): Review {
-  return analyse(loadDataset(dataDir));
+/** Dataset → Review, the part every command shares; with a locale, the chart datasets too. */
+export function loadReview(dataDir: string, locale?: Locale): Review {
+  return analyse(loadDataset(dataDir), locale?.labels.charts as Record<string, string> | undefined);
 }
 
 /** Review → Document, through the template and the Markdown parser. */
-export function toDocument(review: Review, dirs: readonly string[], locale: string): { markdown: string; document: Document; warnings: Diagnostic[] } {
+export function toDocument(review: Review, dirs: readonly string[], locale: Locale): { markdown: string; document: Document; warnings: Diagnostic[] } {
   const { markdown, file } = renderTemplate(review, dirs, locale);
   const { blocks, diagnostics } = parseMarkup(markdown, review.cite, `${displayPath(file)} (rendered Markdown)`);
   const warnings = failOnErrors(diagnostics);
@@ -87,6 +88,31 @@ export function toDocument(review: Review, dirs: readonly string[], locale: stri
     language: meta.language,
   };
   return { markdown, document: { info, blocks }, warnings };
+}
+
+/** Digits and month names for chart axes, in the review's locale. */
+function chartLocale(locale: Locale) {
+  const parts = new Intl.NumberFormat(locale.intl).formatToParts(12345.6);
+  const format = locale.labels.format as Record<string, string | string[]>;
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
+    months: format.months as string[],
+    shortMonths: format.shortMonths as string[],
+  };
+}
+
+/** A chart spec with each "{label:group.key}" in its strings replaced by the locale's text. */
+function localiseSpec(spec: unknown, locale: Locale, file: string): unknown {
+  if (typeof spec === 'string') {
+    return spec.replace(/\{label:([\w.-]+)\}/g, (_m, key: string) => {
+      if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', `unknown text "${key}" (the template's texts are in locales/<locale>.yaml)`, { file })]);
+      return label(locale.labels, key);
+    });
+  }
+  if (Array.isArray(spec)) return spec.map((s) => localiseSpec(s, locale, file));
+  if (spec && typeof spec === 'object') return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, localiseSpec(v, locale, file)]));
+  return spec;
 }
 
 function figuresOf(document: Document): Figure[] {
@@ -103,7 +129,7 @@ function figuresOf(document: Document): Figure[] {
 }
 
 /** Renders each chart the document shows; vega is loaded only when there is one. */
-async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme): Promise<RenderedChartFile[]> {
+async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale): Promise<RenderedChartFile[]> {
   const names = [...new Set(figures.map((f) => f.chart))];
   if (!names.length) return [];
   const { renderChart, describeChart } = await import('./charts/index.js');
@@ -120,6 +146,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
     textColor: theme.colors.text,
     gridColor: theme.chart.grid,
     width: pageWidth - margins.left - margins.right,
+    locale: chartLocale(locale),
   };
   const out: RenderedChartFile[] = [];
   for (const name of names) {
@@ -127,7 +154,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
     if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
     let spec: object;
     try {
-      spec = JSON.parse(readFileSync(file.path, 'utf8')) as object;
+      spec = localiseSpec(JSON.parse(readFileSync(file.path, 'utf8')), locale, displayPath(file.path)) as object;
     } catch (e) {
       throw new ReviewError([error('chart/json', `invalid JSON: ${(e as Error).message}`, { file: displayPath(file.path) })]);
     }
@@ -151,13 +178,14 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer();
   const dirs = templateDirs(options.template);
-  const review = loadReview(options.data);
+  const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
+  const review = loadReview(options.data, locale);
   t.lap('load+analyse');
-  const loaded = loadTheme(dirs);
+  const loaded = loadTheme(dirs, locale);
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
-  const { markdown, document, warnings } = toDocument(review, dirs, options.locale ?? 'en');
+  const { markdown, document, warnings } = toDocument(review, dirs, locale);
   t.lap('template+markup');
-  const charts = await renderCharts(figuresOf(document), review, dirs, theme);
+  const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale);
   t.lap('charts');
   const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
   const doc = createPdf(document.info, theme);

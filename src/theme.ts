@@ -7,6 +7,8 @@ import { validateAgainstSchema } from './dataset/schema.js';
 import { error, ReviewError } from './errors.js';
 import { resolveFontPath } from './fonts.js';
 import { hasHyphenation } from './hyphenation.js';
+import { isObject, mergeDeep } from './merge.js';
+import { loadLocale, type Locale } from './locale.js';
 
 /** Paper sizes in points, the same as pdfkit's. */
 export const PAGE_SIZES = { A4: [595.28, 841.89], LETTER: [612, 792] } as const;
@@ -43,7 +45,6 @@ export interface Theme {
     headerColor: string;
     stripe: string;
     rule: string;
-    continued: string;
     /** OpenType features for number columns, e.g. [tnum, lnum]: digits of equal width that line up. */
     numberFeatures: string[];
   };
@@ -59,19 +60,11 @@ export interface Theme {
     logo: string | null;
     logoWidth: number;
   };
-  contents: { title: string; size: number; leading: number; depth: number };
-  furniture: { size: number; color: string; pageNumber: string; align: 'right' | 'center' | 'outside' };
+  contents: { size: number; leading: number; depth: number };
+  furniture: { size: number; color: string; align: 'right' | 'center' | 'outside' };
+  /** The layout's fixed words in the review's locale (locales/<locale>.yaml, group `layout`). */
+  labels: Record<string, string>;
   chart: { font: string; size: number; titleSize: number; palette: string[]; grid: string };
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Deep merge: keys of `over` win; objects merge; arrays and scalars replace. */
-export function mergeDeep(base: unknown, over: unknown): unknown {
-  if (!isObject(base) || !isObject(over)) return over === undefined ? base : over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = mergeDeep(base[k], v);
-  return out;
 }
 
 function readTheme(path: string): Record<string, unknown> | undefined {
@@ -119,10 +112,13 @@ function readTheme(path: string): Record<string, unknown> | undefined {
 /** The page's width and height in points. */
 export const pageDimensions = (theme: Theme): readonly [number, number] => PAGE_SIZES[theme.page.size];
 
-/** Loads theme.yaml from each template folder (highest priority first) and merges them over the built-in one. */
-export function loadTheme(dirs: readonly string[]): Theme {
+/**
+ * Loads theme.yaml from each template folder (highest priority first) and merges them over the built-in one; the
+ * layout's words come from the locale.
+ */
+export function loadTheme(dirs: readonly string[], locale: Locale = loadLocale(dirs)): Theme {
   const layers = dirs.map((d) => readTheme(join(d, 'theme.yaml'))).filter((t) => t !== undefined);
-  const merged = layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer), {}) as Theme;
+  const merged = { ...(layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer), {}) as Theme), labels: locale.labels.layout as Record<string, string> };
   const language = merged.text.hyphenation;
   if (language && !hasHyphenation(language)) {
     const file = dirs.map((d) => join(d, 'theme.yaml')).find((f) => existsSync(f)) ?? join(dirs[0] ?? '.', 'theme.yaml');

@@ -87,14 +87,17 @@ export function levelRows(dataset: Dataset): ChartRow[] {
 }
 
 /** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
-export function topicRows(dataset: Dataset, topic: string): ChartRow[] {
+/** The few words chart rows carry, in the review's locale. */
+export type ChartWords = Readonly<Record<string, string>>;
+
+export function topicRows(dataset: Dataset, topic: string, words: ChartWords): ChartRow[] {
   const metrics = dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id);
   return levelRows(dataset)
     .filter((r) => metrics.includes(String(r.metric)))
     .map((r) => ({
       ...r,
       // One panel per measure and period; a source's own name for the measure comes after the metrics' own.
-      panel: `${r.measure}${r.measureIsOwn ? ' (the source’s own term)' : ''}, ${r.period}`,
+      panel: `${r.measure}${r.measureIsOwn ? ` (${words.ownTerm ?? ''})` : ''}, ${r.period}`,
       panelOrder: r.measureIsOwn ? metrics.length : metrics.indexOf(String(r.metric)),
     }));
 }
@@ -142,7 +145,7 @@ const LEVEL_LABELS: Record<string, string> = {
 const LEVEL_RANK = Object.keys(LEVEL_LABELS);
 
 /** One row per partner: its level, and the year and kind of its last step when a source says. */
-export function partnershipRows(dataset: Dataset): ChartRow[] {
+export function partnershipRows(dataset: Dataset, words: ChartWords): ChartRow[] {
   const numbers = sourceNumbers(dataset);
   return dataset.partnerships.map((p) => ({
     partner: p.partner,
@@ -150,7 +153,7 @@ export function partnershipRows(dataset: Dataset): ChartRow[] {
     levelLabel: LEVEL_LABELS[p.level] ?? p.level,
     levelRank: LEVEL_RANK.indexOf(p.level),
     year: p.year === undefined ? null : String(p.year),
-    yearLabel: p.year === undefined ? 'year not given' : String(p.year),
+    yearLabel: p.year === undefined ? (words.yearNotGiven ?? '') : String(p.year),
     action: p.action ?? null,
     step: p.action ?? '',
     sources: `[${p.sources.map((s) => numbers.get(s) ?? '?').sort((a, b) => Number(a) - Number(b)).join(', ')}]`,
@@ -172,19 +175,20 @@ export function dateSpan(date: string): { start: string; end: string; precision:
 }
 
 /** One row per event, in date order, with the span its date covers. */
-export function eventRows(dataset: Dataset): ChartRow[] {
+export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
+  const dated = { year: words.withinYear, month: words.inMonth, day: words.onDay };
   return [...dataset.events]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
-    .map((e) => ({ id: e.id, title: e.title, category: e.category, categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1), date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date) }));
+    .map((e) => ({ id: e.id, title: e.title, category: e.category, categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1), date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date), dated: dated[dateSpan(e.date).precision] ?? '', precisionRank: ['year', 'month', 'day'].indexOf(dateSpan(e.date).precision) }));
 }
 
-export function chartData(dataset: Dataset, report: DiscrepancyReport): Record<string, ChartRow[]> {
+export function chartData(dataset: Dataset, report: DiscrepancyReport, words: ChartWords): Record<string, ChartRow[]> {
   return {
     headline: headlineRows(dataset),
     levels: levelRows(dataset),
     disagreements: disagreementRows(dataset, report),
-    investment: topicRows(dataset, 'investment'),
-    partnerships: partnershipRows(dataset),
-    events: eventRows(dataset),
+    investment: topicRows(dataset, 'investment', words),
+    partnerships: partnershipRows(dataset, words),
+    events: eventRows(dataset, words),
   };
 }

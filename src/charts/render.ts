@@ -25,7 +25,32 @@ export function renderChart(input: ChartInput, theme: ChartTheme): Promise<Rende
   return run;
 }
 
+/** Vega's number and time formats are process-wide: set for one render, restored after it. */
+async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T>): Promise<T> {
+  if (!locale) return body();
+  vega.formatLocale({ decimal: locale.decimal, thousands: locale.thousands, grouping: [3], currency: ['', ''] });
+  vega.timeFormatLocale({
+    dateTime: '%x, %X',
+    date: '%d/%m/%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: locale.months,
+    shortMonths: locale.shortMonths,
+  });
+  try {
+    return await body();
+  } finally {
+    (vega as unknown as { resetDefaultLocale(): void }).resetDefaultLocale();
+  }
+}
+
 async function renderAlone(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
+  return withLocale(theme.locale, () => renderInLocale(input, theme));
+}
+
+async function renderInLocale(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
   const fonts = loadChartFonts(theme.fonts);
   const spec = normaliseStrings(input.spec) as Plain;
   const chart = await withChartFonts(fonts, () =>

@@ -10,7 +10,7 @@ export const pageLabel = (pattern: string, page: number, pages: number) =>
 
 /** The chapter a page belongs to: the last chapter heading at or before it, or the contents. */
 function chapterOf(ctx: LayoutContext, page: number): string {
-  if (ctx.contents && page >= ctx.contents.first && page < ctx.contents.first + ctx.contents.count) return ctx.theme.contents.title;
+  if (ctx.contents && page >= ctx.contents.first && page < ctx.contents.first + ctx.contents.count) return ctx.theme.labels.contents ?? '';
   let title = '';
   for (const h of ctx.headings) if (h.depth === 1 && h.page <= page) title = h.text;
   return title;
@@ -33,7 +33,7 @@ export function drawFurniture(ctx: LayoutContext, title: string): void {
       drawText(doc, measureSpans([{ text: chapterOf(ctx, p) }], style, half, ctx.fonts), x + width - half, headY, 'right', 0, 1);
       doc.save().moveTo(x, headY + f.size * 1.2 + 4).lineTo(x + width, headY + f.size * 1.2 + 4).lineWidth(0.4).strokeColor(theme.colors.rule).stroke().restore();
       const side = f.align === 'outside' ? ((p + 1) % 2 === 0 ? 'left' : 'right') : f.align;
-      drawText(doc, measureSpans([{ text: pageLabel(f.pageNumber, p + 1, pages) }], style, width, ctx.fonts), x, footY, side);
+      drawText(doc, measureSpans([{ text: pageLabel(theme.labels.pageNumber ?? '{page}', p + 1, pages) }], style, width, ctx.fonts), x, footY, side);
     }, 'Pagination');
   }
 }

@@ -1,17 +1,10 @@
 // The values a template can use, built from the Review. Documented in docs/templates.md; keep the two in step.
-import type { InvolvedClaim, RuleId } from '../analysis/types.js';
+import type { InvolvedClaim } from '../analysis/types.js';
+import { label, type LabelTree } from '../locale.js';
 import { sourceAnchor } from '../citations.js';
 import type { Claim } from '../dataset/types.js';
 import type { Review } from '../review.js';
 
-const RULE_LABELS: Record<RuleId, string> = {
-  'value-conflict': 'Value conflict',
-  'derived-relation': 'Stated ratio or growth does not hold',
-  'running-total': 'Running total does not add up',
-  'definition-mismatch': 'Different definitions',
-  'label-conflict': 'Different measure named',
-  'unverifiable-relation': 'Cannot be checked',
-};
 
 /** The headline chart's rows pivoted for a table: one row per metric, the baseline and current year side by side. */
 function headlineTable(review: Review) {
@@ -37,7 +30,7 @@ function chartCitations(review: Review): Record<string, string[]> {
 
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-export function templateContext(review: Review) {
+export function templateContext(review: Review, labels: LabelTree) {
   const { dataset, discrepancies } = review;
   const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
   const number = (sourceId: string) => review.cite(sourceId)?.number;
@@ -59,7 +52,7 @@ export function templateContext(review: Review) {
     partnerships: dataset.partnerships,
     people: dataset.people,
     sections: dataset.narrative,
-    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: RULE_LABELS[d.rule], metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
+    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
     consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim) })),
     charts: review.chartData,
     chartCitations: chartCitations(review),

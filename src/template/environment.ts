@@ -9,6 +9,7 @@ import { closest } from '../suggest.js';
 import { escapeMarkdown } from './escape.js';
 import { createHelpers } from './helpers.js';
 import { messages } from './messages.js';
+import { hasLabel, type LabelTree, type Locale } from '../locale.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
@@ -109,6 +110,26 @@ function checkNames(node: unknown, file: string, helpers: ReadonlySet<string>, p
   for (const value of Object.values(n)) if (value && typeof value === 'object') checkNames(value, file, helpers, partials, out);
 }
 
+/** Every {{t "key"}} names a text of the locale: checked before rendering, located, with a suggestion. */
+function checkTextKeys(node: unknown, file: string, labels: LabelTree, out: Diagnostic[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((n) => checkTextKeys(n, file, labels, out));
+  const n = node as Node;
+  if (n.type === 'MustacheStatement' || n.type === 'SubExpression') {
+    const call = n as unknown as hbs.AST.MustacheStatement;
+    const key = call.params[0];
+    if (call.path.type === 'PathExpression' && (call.path as hbs.AST.PathExpression).original === 't' && key?.type === 'StringLiteral') {
+      const name = (key as hbs.AST.StringLiteral).value;
+      if (!hasLabel(labels, name)) {
+        const all = Object.entries(labels).flatMap(([g, texts]) => Object.keys(texts).map((k) => `${g}.${k}`));
+        const guess = closest(name, all);
+        out.push(error('template/unknown-text', messages.unknownText(name), { file: displayPath(file), ...(call.loc ? { line: call.loc.start.line, column: call.loc.start.column + 1 } : {}) }, guess && messages.didYouMean(guess)));
+      }
+    }
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') checkTextKeys(value, file, labels, out);
+}
+
 function parse(file: TemplateFile, text: string): hbs.AST.Program | Diagnostic {
   try {
     return Handlebars.parse(text);
@@ -131,7 +152,7 @@ export interface CompiledTemplate {
 }
 
 /** Loads, checks and compiles a template from its folders (highest priority first). */
-export function compileTemplate(dirs: readonly string[], mainName: string, locale: string): CompiledTemplate {
+export function compileTemplate(dirs: readonly string[], mainName: string, locale: Locale): CompiledTemplate {
   const env = Handlebars.create();
   const helpers = createHelpers(env.SafeString, locale);
   env.registerHelper(helpers);
@@ -154,6 +175,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
       return undefined;
     }
     checkNames(ast, file.path, helperNames, partialNames, diagnostics);
+    checkTextKeys(ast, file.path, locale.labels, diagnostics);
     routeThroughEscape(ast, new Set(Object.keys(helpers)));
     return { file, template: env.compile(ast, { noEscape: true, preventIndent: true }) };
   });

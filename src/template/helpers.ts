@@ -1,6 +1,7 @@
 // The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
 import type Handlebars from 'handlebars';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent, type DateStyle } from '../format.js';
+import { label, type Locale } from '../locale.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 type SafeStringCtor = new (s: string) => Handlebars.SafeString;
@@ -9,17 +10,26 @@ type SafeStringCtor = new (s: string) => Handlebars.SafeString;
 const args = (all: unknown[]): unknown[] => all.slice(0, -1);
 const ids = (all: unknown[]): string[] => args(all).flatMap((a) => (Array.isArray(a) ? a.map(String) : [String(a)]));
 
-export function createHelpers(SafeString: SafeStringCtor, locale: string): Record<string, Handlebars.HelperDelegate> {
+export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Record<string, Handlebars.HelperDelegate> {
+  const { intl, labels } = locale;
+  const dates = labels.format as unknown as DateStyle;
   return {
-    /** {{number 1234.5}} → 1,234.5 */
-    number: (value: unknown) => formatNumber(Number(value), locale),
+    /**
+     * {{t "sources.title"}} → the template's text in the review's locale; {{t "cover.tagline" claims=(number 61)}}
+     * fills {claims}. Values go in as they are (a year stays 2025): format numbers with the number helper.
+     */
+    t: (key: unknown, options: HelperOptions) => {
+      const params = Object.fromEntries(Object.entries(options.hash as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]));
+      return label(labels, String(key), params);
+    },
+    /** {{number 1234.5}} → 1,234.5 (1.234,5 in vi) */
+    number: (value: unknown) => formatNumber(Number(value), intl),
     /** {{money 27.62 "USD" "billion"}} → US$27.62 billion */
-    money: (value: unknown, currency: unknown, scale: unknown) =>
-      formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', locale),
-    /** {{percent 8.2}} → 8.2% */
-    percent: (value: unknown) => formatPercent(Number(value), locale),
-    /** {{date "2026-01-08"}} → 8 January 2026 */
-    date: (value: unknown) => (value ? formatDate(String(value), locale) : ''),
+    money: (value: unknown, currency: unknown, scale: unknown) => formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', intl),
+    /** {{percent 8.2}} → 8.2% (8,2% in vi) */
+    percent: (value: unknown) => formatPercent(Number(value), intl),
+    /** {{date "2026-01-08"}} → 8 January 2026 (ngày 8 tháng 1 năm 2026 in vi) */
+    date: (value: unknown) => (value ? formatDate(String(value), dates) : ''),
     /** {{cite "claim-or-source-id" …}} → [n] linked to the sources appendix */
     cite: (...all: unknown[]) => new SafeString(`:cite[${ids(all).join(',')}]`),
     /** {{fig "claim-id"}} → the figure as printed, with its citation */
@@ -33,9 +43,8 @@ export function createHelpers(SafeString: SafeStringCtor, locale: string): Recor
     /** {{#if (eq a b)}} */
     eq: (a: unknown, b: unknown) => a === b,
     /** {{join list ", "}} */
-    join: (list: unknown, separator: unknown, options?: HelperOptions) =>
-      Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : '',
+    join: (list: unknown, separator: unknown, options?: HelperOptions) => (Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : ''),
     /** {{upper "text"}} */
-    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale),
+    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale.name),
   };
 }

@@ -1,4 +1,5 @@
 // The template stage: Review → Markdown, through the template's Handlebars files (a user's folder first).
+import type { Locale } from '../locale.js';
 import type { Review } from '../review.js';
 import { templateContext } from './context.js';
 import { compileTemplate, MAIN_TEMPLATE } from './environment.js';
@@ -13,7 +14,7 @@ export interface RenderedTemplate {
   file: string;
 }
 
-export function renderTemplate(review: Review, dirs: readonly string[], locale = 'en'): RenderedTemplate {
+export function renderTemplate(review: Review, dirs: readonly string[], locale: Locale): RenderedTemplate {
   const template = compileTemplate(dirs, MAIN_TEMPLATE, locale);
-  return { markdown: template.render(templateContext(review)).normalize('NFC'), file: template.main.path };
+  return { markdown: template.render(templateContext(review, locale.labels)).normalize('NFC'), file: template.main.path };
 }

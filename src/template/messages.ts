@@ -3,6 +3,7 @@ export const messages = {
   syntax: (detail: string) => `template syntax error: ${detail}`,
   unknownHelper: (name: string) => `unknown helper "${name}"`,
   unknownPartial: (name: string) => `unknown partial "${name}"`,
+  unknownText: (key: string) => `unknown text "${key}" (the template's texts are in locales/<locale>.yaml)`,
   didYouMean: (candidate: string) => `did you mean "${candidate}"?`,
   runtime: (detail: string) => `template error: ${detail}`,
   missingMain: (file: string) => `the template has no main file "${file}"`,

@@ -107,6 +107,21 @@ describe('annual-review build', () => {
     expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for .*"ạ" \(U\+1EA1\).*which the review sets \(e\.g\. in "[^"]*[ạằặịếồộ]/);
   });
 
+  it('takes one text from a template folder and the rest from the built-in locale, and locates a mistyped key', async () => {
+    const template = mkdtempSync(join(work, 'locale-'));
+    mkdirSync(join(template, 'locales'));
+    writeFileSync(join(template, 'locales', 'en.yaml'), 'layout:\n  contents: Table of contents\n');
+    const out = join(work, 'own-words.pdf');
+    expect(run('build', '--template', template, '--out', out).status).toBe(0);
+    const { readPdf } = await import('../pdf-reader.js');
+    const pdf = await readPdf(readFileSync(out));
+    expect(pdf.pages[1]).toContain('Table of contents');
+    expect(pdf.pages[2]).toMatch(/Page 3 of \d+/);
+    writeFileSync(join(template, 'locales', 'en.yaml'), 'layout:\n  contents: Table of contents\n  contnued: x\n');
+    expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /en\.yaml:3:3: layout\.contnued: not a key of the template's texts \(did you mean "layout\.continued"\?\)/);
+    expectFailureKeepsPdf(run('build', '--locale', 'vii', '--out', pdfPath), /unknown locale "vii"; the template offers en, vi \(did you mean "vi"\?\)/);
+  });
+
   it('sets the paper size by option, over the theme', () => {
     const out = join(work, 'letter.pdf');
     expect(run('build', '--page-size', 'letter', '--out', out).status).toBe(0);

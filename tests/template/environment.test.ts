@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReviewError } from '../../src/errors.js';
 import { compileTemplate } from '../../src/template/environment.js';
+import { loadLocale } from '../../src/locale.js';
+import { builtinTemplateDir } from '../../src/paths.js';
+
+const en = loadLocale([builtinTemplateDir], 'en');
+const vi = loadLocale([builtinTemplateDir], 'vi');
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -34,37 +39,54 @@ describe('template environment', () => {
       'report.md.hbs': '{{title}} {{> part}} {{cite "a" "b"}} {{{raw}}}',
       'partials/part.md.hbs': '[{{title}}]',
     });
-    const out = compileTemplate([dir], 'report.md.hbs', 'en').render({ title: '*x* # h', raw: '*kept*' });
+    const out = compileTemplate([dir], 'report.md.hbs', en).render({ title: '*x* # h', raw: '*kept*' });
     expect(out).toBe('\\*x\\* \\# h [\\*x\\* \\# h] :cite[a,b] *kept*');
   });
 
   it('lets a user folder override one partial and keeps the rest', () => {
     const builtin = templateDir({ 'report.md.hbs': '{{> a}}/{{> b}}', 'partials/a.md.hbs': 'A', 'partials/b.md.hbs': 'B' });
     const user = templateDir({ 'partials/b.md.hbs': 'mine' });
-    expect(compileTemplate([user, builtin], 'report.md.hbs', 'en').render({})).toBe('A/mine');
+    expect(compileTemplate([user, builtin], 'report.md.hbs', en).render({})).toBe('A/mine');
   });
 
   it('formats numbers, money, percentages and dates', () => {
     const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}' });
-    expect(compileTemplate([dir], 'report.md.hbs', 'en').render({})).toBe('1,234,567.5|US$27.62 billion|8.2%|8 January 2026');
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({})).toBe('1,234,567.5|US$27.62 billion|8.2%|8 January 2026');
+  });
+
+  it('formats numbers, money, percentages and dates the Vietnamese way with the vi locale', () => {
+    const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}|{{date "2026-03"}}' });
+    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('1.234.567,5|US$27,62 billion|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
+  });
+
+  it('prints the template\'s texts in the locale, filling in values formatted the local way', () => {
+    const dir = templateDir({ 'report.md.hbs': '{{t "layout.contents"}}|{{t "cover.tagline" claims=(number 1234) sources=5}}' });
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({})).toBe('Contents|1,234 figures from 5 sources, each traced to the words its source printed.');
+    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('Mục lục|1.234 số liệu từ 5 nguồn, mỗi số liệu đều dẫn về đúng lời của nguồn.');
+  });
+
+  it('locates an unknown text key and suggests the closest', () => {
+    const dir = templateDir({ 'report.md.hbs': 'x\n{{t "sources.titel"}}' });
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en));
+    expect(d).toMatchObject({ code: 'template/unknown-text', line: 2, hint: 'did you mean "sources.title"?' });
   });
 
   it('locates an unknown helper and suggests the closest name', () => {
     const dir = templateDir({ 'report.md.hbs': 'line one\n  {{nubmer 3}}' });
-    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', 'en'));
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en));
     expect(d).toMatchObject({ code: 'template/unknown-helper', line: 2, column: 3, hint: 'did you mean "number"?' });
     expect(d?.file).toContain('report.md.hbs');
   });
 
   it('locates an unknown partial', () => {
     const dir = templateDir({ 'report.md.hbs': '{{> sourcs}}', 'partials/sources.md.hbs': 'S' });
-    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', 'en'));
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en));
     expect(d).toMatchObject({ code: 'template/unknown-partial', line: 1, hint: 'did you mean "sources"?' });
   });
 
   it('locates a syntax error in a partial', () => {
     const dir = templateDir({ 'report.md.hbs': 'ok', 'partials/broken.md.hbs': 'a\nb\n{{#if x}}never closed' });
-    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', 'en'));
+    const [d] = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en));
     expect(d?.code).toBe('template/syntax');
     expect(d?.file).toContain(join('partials', 'broken.md.hbs'));
     expect(d?.line).toBe(3);

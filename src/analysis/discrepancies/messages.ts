@@ -14,7 +14,7 @@ const SCALE_WORDS: [number, string][] = [
 export function quantity(value: number, unit: string, digits = 2): string {
   const traits = UNIT_TRAITS[unit as Unit];
   const big = unit !== 'count' ? SCALE_WORDS.find(([f]) => Math.abs(value) >= f) : undefined;
-  const amount = big ? `${formatNumber(value / big[0], 'en', digits)} ${big[1]}` : formatNumber(value, 'en', unit === 'count' ? 0 : digits);
+  const amount = big ? `${formatNumber(value / big[0], 'en-GB', digits)} ${big[1]}` : formatNumber(value, 'en-GB', unit === 'count' ? 0 : digits);
   return unit === 'times' || unit === 'count' ? amount : traits ? traits.write(amount) : amount;
 }
 
@@ -23,7 +23,7 @@ export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[
 
 const said = (claims: readonly InvolvedClaim[], names: (source: string) => string) =>
   claims.map((c) => `${c.printed} ${names(c.source)}`).join(', ');
-const percent = (gap: number) => `${formatNumber(gap * 100, 'en', gap < 0.1 ? 1 : 0)}%`;
+const percent = (gap: number) => `${formatNumber(gap * 100, 'en-GB', gap < 0.1 ? 1 : 0)}%`;
 
 export const messages = {
   valueConflict: (label: string, period: string, claims: readonly InvolvedClaim[], gap: number, names: (s: string) => string) =>

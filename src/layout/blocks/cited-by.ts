@@ -8,8 +8,9 @@ import { placeText } from './flow-text.js';
 
 function spans(c: CitedBy, ctx: LayoutContext): Span[] {
   const pages = [...(ctx.citedOn.get(c.source) ?? [])].sort((a, b) => a - b);
-  if (!pages.length) return [{ text: 'Not cited in the text.', italic: true }];
-  const out: Span[] = [{ text: pages.length === 1 ? 'Cited on page ' : 'Cited on pages ', italic: true }];
+  const words = ctx.theme.labels;
+  if (!pages.length) return [{ text: words.notCited ?? '', italic: true }];
+  const out: Span[] = [{ text: (pages.length === 1 ? words.citedOnPage : words.citedOnPages) ?? '', italic: true }];
   pages.forEach((p, i) => {
     if (i) out.push({ text: ', ', italic: true });
     out.push({ text: String(p + 1), italic: true, goTo: citationAnchor(c.source, p) });

@@ -44,7 +44,7 @@ export function fillContents(ctx: LayoutContext): void {
   let page = reserved.first;
   doc.switchToPage(page);
   let y = ctx.top;
-  const title = measureSpans([{ text: c.title }], { ...ctx.body, family: theme.headings.font, bold: true, size: theme.headings.sizes[0] ?? 20, leading: 1.25, color: theme.headings.color }, ctx.frame.width, ctx.fonts);
+  const title = measureSpans([{ text: theme.labels.contents ?? '' }], { ...ctx.body, family: theme.headings.font, bold: true, size: theme.headings.sizes[0] ?? 20, leading: 1.25, color: theme.headings.color }, ctx.frame.width, ctx.fonts);
   within(ctx, reserved.structure, () => {
     leaf(ctx, 'H1', () => drawText(doc, title, ctx.frame.x, y, 'left'));
     y += titleHeight(ctx);

@@ -16,7 +16,7 @@ function size(f: Figure, ctx: LayoutContext) {
 function caption(f: Figure, ctx: LayoutContext, number: number) {
   const t = ctx.theme;
   const style = { ...ctx.body, family: t.table.font, size: t.figure.captionSize, leading: 1.4, color: t.colors.muted };
-  const spans = [{ text: `Figure ${number}.`, bold: true }, { text: ' ' }, ...f.caption, ...(f.source ? [{ text: '\n' }, ...f.source] : [])];
+  const spans = [{ text: (t.labels.figure ?? '{number}').replace('{number}', String(number)), bold: true }, { text: ' ' }, ...f.caption, ...(f.source ? [{ text: '\n' }, ...f.source] : [])];
   return measureSpans(spans, style, ctx.frame.width, ctx.fonts);
 }
 

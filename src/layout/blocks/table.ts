@@ -103,7 +103,7 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
 }
 
 function continuedLine(ctx: LayoutContext, s: Styles): void {
-  const m = measureSpans([{ text: ctx.theme.table.continued, italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
+  const m = measureSpans([{ text: ctx.theme.labels.continued ?? '', italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
   artifact(ctx, () => void drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'right'));
   advance(ctx, textHeight(m));
 }

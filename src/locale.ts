@@ -1,0 +1,106 @@
+// The template's fixed words in the review's locale, and how numbers and dates are written there. Each template
+// folder may hold locales/<locale>.yaml; a user's file wins key by key over the built-in one. The built-in English
+// file is the reference: a locale must give every key it has, and no other.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayPath } from './dataset/load.js';
+import { validateAgainstSchema } from './dataset/schema.js';
+import { parseYaml } from './dataset/yaml.js';
+import { error, ReviewError, type Diagnostic } from './errors.js';
+import { builtinTemplateDir } from './paths.js';
+import { closest } from './suggest.js';
+import { mergeDeep } from './merge.js';
+
+export const REFERENCE_LOCALE = 'en';
+
+/** Group → key → text (or, for month names, a list). */
+export type LabelTree = Record<string, Record<string, string | string[]>>;
+
+export interface Locale {
+  /** "en", "vi", … as asked for. */
+  name: string;
+  labels: LabelTree;
+  /** The Intl locale numbers are written in, e.g. "vi-VN". */
+  intl: string;
+}
+
+interface Layer {
+  file: string;
+  value: LabelTree;
+  positions: ReadonlyMap<string, { file: string; line: number; column: number }>;
+}
+
+function readLayer(file: string): Layer | undefined {
+  if (!existsSync(file)) return undefined;
+  const shown = displayPath(file);
+  const parsed = parseYaml(readFileSync(file, 'utf8'), shown);
+  if (parsed.diagnostics.length) throw new ReviewError(parsed.diagnostics);
+  if (parsed.value === null || parsed.value === undefined) return { file, value: {}, positions: parsed.positions };
+  const problems = validateAgainstSchema(parsed.value, 'locale.schema.json', shown, parsed.positions);
+  if (problems.length) throw new ReviewError(problems);
+  return { file, value: parsed.value as LabelTree, positions: parsed.positions };
+}
+
+const keysOf = (tree: LabelTree) => Object.entries(tree).flatMap(([group, texts]) => Object.keys(texts).map((k) => `${group}.${k}`));
+
+/** The locales a template offers: the names of its locales/*.yaml files. */
+function available(dirs: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    try {
+      for (const f of readdirSync(join(dir, 'locales'))) if (f.endsWith('.yaml')) names.add(f.slice(0, -'.yaml'.length));
+    } catch {
+      // no locales folder here
+    }
+  }
+  return [...names].sort();
+}
+
+/** Loads a locale from the template folders (highest priority first), checked key by key against English. */
+export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Locale {
+  const reference = readLayer(join(builtinTemplateDir, 'locales', `${REFERENCE_LOCALE}.yaml`));
+  if (!reference) throw new ReviewError([error('locale/missing', `the built-in template has no ${REFERENCE_LOCALE} locale`, { file: displayPath(builtinTemplateDir) })]);
+  const layers = dirs.map((d) => readLayer(join(d, 'locales', `${name}.yaml`))).filter((l): l is Layer => l !== undefined);
+  if (!layers.length) {
+    const offered = available(dirs);
+    const guess = closest(name, offered);
+    throw new ReviewError([
+      error('locale/unknown', `unknown locale "${name}"; the template offers ${offered.join(', ')}`, { file: displayPath(join(dirs[0] ?? builtinTemplateDir, 'locales')) }, guess ? `did you mean "${guess}"?` : undefined),
+    ]);
+  }
+  const known = new Set(keysOf(reference.value));
+  const diagnostics: Diagnostic[] = [];
+  for (const layer of layers) {
+    for (const key of keysOf(layer.value)) {
+      if (known.has(key)) continue;
+      const guess = closest(key, known);
+      const at = layer.positions.get(`${key}#key`) ?? { file: displayPath(layer.file) };
+      diagnostics.push(error('locale/unknown-key', `not a key of the template's texts`, { ...at, path: key }, guess ? `did you mean "${guess}"?` : undefined));
+    }
+  }
+  const merged = layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer.value), {}) as LabelTree;
+  const missing = [...known].filter((k) => {
+    const [group, key] = k.split('.') as [string, string];
+    return merged[group]?.[key] === undefined;
+  });
+  if (missing.length) {
+    const last = layers[layers.length - 1]!;
+    diagnostics.push(error('locale/missing-keys', `locale "${name}" does not give ${missing.join(', ')}`, { file: displayPath(last.file) }, `copy them from ${displayPath(join(builtinTemplateDir, 'locales', 'en.yaml'))}`));
+  }
+  if (diagnostics.length) throw new ReviewError(diagnostics);
+  return { name, labels: merged, intl: String(merged.format?.intl ?? name) };
+}
+
+/** The text of `key` ("group.key") with each {name} replaced by params[name]. */
+export function label(labels: LabelTree, key: string, params: Record<string, string> = {}): string {
+  const [group, name] = key.split('.') as [string, string | undefined];
+  const text = name === undefined ? undefined : labels[group]?.[name];
+  if (typeof text !== 'string') throw new Error(`no text "${key}"`);
+  return text.replace(/\{(\w+)\}/g, (whole, p: string) => params[p] ?? whole);
+}
+
+/** True when `key` names a text of the locale. */
+export const hasLabel = (labels: LabelTree, key: string) => {
+  const [group, name] = key.split('.') as [string, string | undefined];
+  return name !== undefined && typeof labels[group]?.[name] === 'string';
+};

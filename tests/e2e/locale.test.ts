@@ -1,0 +1,54 @@
+// The review in Vietnamese: the template's words, page numbers, dates and digits the Vietnamese way, read back
+// from the PDF; the sources' own words stay as they were printed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDate, formatNumber, type DateStyle } from '../../src/format.js';
+import { label, loadLocale } from '../../src/locale.js';
+import { builtinTemplateDir, defaultDataDir } from '../../src/paths.js';
+import { buildReport, type BuildResult } from '../../src/pipeline.js';
+import { readPdf, type ReadPdf } from '../pdf-reader.js';
+
+const vi = loadLocale([builtinTemplateDir], 'vi');
+let result: BuildResult;
+let pdf: ReadPdf;
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  result = await buildReport({ data: defaultDataDir, locale: 'vi' });
+  pdf = await readPdf(result.pdf);
+});
+
+describe('the review with --locale vi', () => {
+  it('prints the contents, chapter titles and page numbers in Vietnamese', () => {
+    expect(pdf.pages[1]).toContain(label(vi.labels, 'layout.contents'));
+    for (const key of ['narrative.title', 'figures.title', 'discrepancies.title', 'sources.title']) expect(flat(pdf.pages.join(' '))).toContain(label(vi.labels, key));
+    const n = pdf.pages.length;
+    pdf.pages.forEach((text, i) => {
+      if (i > 0) expect(text).toContain(`Trang ${i + 1}/${n}`);
+    });
+    expect(pdf.outline.map((o) => o.title)).toContain(label(vi.labels, 'discrepancies.title'));
+  });
+
+  it('writes the date and the counts the Vietnamese way', () => {
+    const { meta } = result.review.dataset;
+    const cover = flat(pdf.pages[0]!);
+    expect(cover).toContain(formatDate(meta.date, vi.labels.format as unknown as DateStyle));
+    expect(cover).toMatch(/ngày \d+ tháng \d+ năm \d{4}/);
+    expect(cover).toContain(`${formatNumber(result.review.dataset.claims.length, vi.intl)} số liệu từ ${result.review.dataset.sources.length} nguồn`);
+  });
+
+  it('writes the chart axes with Vietnamese digits and months', () => {
+    const text = pdf.pages.join(' ');
+    // Trade turnover runs past a thousand billion on the disagreements chart: 1.000 in Vietnamese, 1,000 in English.
+    const highest = Math.max(...(result.review.chartData.disagreements ?? []).map((r) => Number(r.shownHigh)));
+    expect(highest).toBeGreaterThan(1000);
+    expect(text).toContain(formatNumber(1000, vi.intl));
+    expect(text).not.toMatch(/\b1,000\b/);
+    expect(text).toMatch(/Th\d+ 2025/);
+  });
+
+  it('labels the discrepancy table in Vietnamese and keeps the sources\' figures as printed', () => {
+    const text = flat(pdf.pages.join(' '));
+    expect(text).toContain(label(vi.labels, 'rules.value-conflict'));
+    for (const d of result.review.discrepancies.discrepancies) for (const c of d.claims) expect(text).toContain(flat(c.printed));
+  });
+});
