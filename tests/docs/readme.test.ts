@@ -1,0 +1,67 @@
+// The README's examples run as written: the library example, and the worked template example (cover, colour and a
+// section of one's own) whose PDF is compared page by page with the default review.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultDataDir, packageRoot } from '../../src/paths.js';
+import { buildReport } from '../../src/pipeline.js';
+import { readPageColours, readPdf } from '../pdf-reader.js';
+
+const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+const work = mkdtempSync(join(tmpdir(), 'annual-review-readme-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The code block after each `<!-- example: NAME -->` marker. */
+function examples(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of readme.matchAll(/<!-- example: (\S+) -->\n```\w*\n([\s\S]*?)```/g)) out.set(m[1]!, m[2]!);
+  return out;
+}
+
+describe('the README', () => {
+  it('keeps the quick start to the two command lines', () => {
+    const quick = /## Quick start\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(quick?.trim().split('\n')).toEqual(['npm ci && npm run report', 'npm test']);
+  });
+
+  it('has a library example that runs as written, against the package name', () => {
+    const code = examples().get('library');
+    expect(code).toContain("from 'annual-review'");
+    // Inside the package, `annual-review` resolves to itself through its exports.
+    const file = join(packageRoot, `.readme-example-${process.pid}.mjs`);
+    writeFileSync(file, code!);
+    try {
+      const printed = execFileSync(process.execPath, [file], { cwd: packageRoot, encoding: 'utf8' });
+      expect(printed).toMatch(/^\d+ pages, \d+ discrepancies, \d+ bytes\nwrote .*letter\.pdf and .*letter\/\n$/);
+      const pdf = readFileSync(join(packageRoot, 'output', 'letter.pdf'));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('has a worked template example that changes the cover, the colour and adds a section, and nothing else', async () => {
+    const files = [...examples()].filter(([name]) => name.startsWith('my-template/'));
+    expect(files.map(([name]) => name).sort()).toEqual(['my-template/partials/cover.md.hbs', 'my-template/partials/method.md.hbs', 'my-template/report.md.hbs', 'my-template/theme.yaml']);
+    for (const [name, text] of files) {
+      mkdirSync(dirname(join(work, name)), { recursive: true });
+      writeFileSync(join(work, name), text);
+    }
+    const [mine, theirs] = await Promise.all([buildReport({ data: defaultDataDir, template: join(work, 'my-template') }), buildReport({ data: defaultDataDir })]);
+    const [a, b] = await Promise.all([readPdf(mine.pdf), readPdf(theirs.pdf)]);
+    // The cover says the Institute's words, in its colour.
+    expect(a.pages[0]).toContain('A briefing of the Institute for Regional Studies');
+    expect((await readPageColours(mine.pdf))[0]).toContain('#7a1f3d');
+    expect((await readPageColours(theirs.pdf))[0]).not.toContain('#7a1f3d');
+    // The new section has a page of its own, listed in the contents; every page after it is the default's page.
+    const method = mine.layout.headings.find((h) => h.text === 'How we read the sources');
+    expect(method).toBeDefined();
+    expect(a.pages[1]).toMatch(/How we read the sources[ .]*\d/);
+    expect(a.pages.length).toBe(b.pages.length + 1);
+    // Page numbers move on by one: the footer and the appendix's "Cited on pages" say so, and nothing else differs.
+    const body = (pages: string[], from: number) => pages.slice(from).map((p) => p.replace(/Page \d+ of \d+/, '').replace(/Cited on pages? [\d, ]+\./g, ''));
+    expect(body(a.pages, method!.page + 1)).toEqual(body(b.pages, method!.page));
+  });
+});
