@@ -10,6 +10,7 @@ import { closest } from '../suggest.js';
 import { listTemplateFiles, partialName, PARTIAL_SUFFIX } from './environment.js';
 import { messages } from './messages.js';
 import { describeTemplate, type Described } from './reference.js';
+import { loadLocale } from '../locale.js';
 
 export interface ScaffoldFile {
   /** Path relative to the folder being created, with forward slashes. */
@@ -35,6 +36,16 @@ function valueAt(theme: unknown, key: string): unknown {
 
 function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Every text key of the built-in locales, with its English and Vietnamese words. */
+function textRows(dir: string): string[][] {
+  const [en, vi] = [loadLocale([dir], 'en'), loadLocale([dir], 'vi')];
+  const words = (l: typeof en, group: string, key: string) => {
+    const v = l.labels[group]?.[key];
+    return Array.isArray(v) ? v.join(', ') : (v ?? '');
+  };
+  return Object.entries(en.labels).flatMap(([group, texts]) => Object.keys(texts).map((key) => [code(`${group}.${key}`), cell(words(en, group, key)), cell(words(vi, group, key))]));
 }
 
 /** The README of an override folder, generated from the built-in template's own files. */
@@ -65,6 +76,9 @@ export function templateReadme(dir = builtinTemplateDir): string {
     '## Theme keys',
     'Sizes are in points (1/72 inch); colours are `"#rrggbb"`.',
     table(['key', 'what it sets', 'built-in value'], ref.theme.map(themeRow)),
+    '## Texts',
+    'The template\'s fixed words, by locale: `locales/LOCALE.yaml` here needs only the keys it changes (`{name}` marks where a value goes in); a new locale gives every key. Parts print them as `{{t "KEY"}}`, chart specs as `{label:KEY}`.',
+    table(['key', 'English', 'Vietnamese'], textRows(dir)),
   ].join('\n\n')}\n`;
 }
 
