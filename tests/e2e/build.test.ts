@@ -55,6 +55,20 @@ describe('the default review', () => {
     }
   });
 
+  it('draws all five charts, their labels extractable as text with Vietnamese letters intact', () => {
+    const figures = flat(chapter('The year in figures').join('\n'));
+    const disagree = flat(chapter('Where the sources disagree').join('\n'));
+    expect(result.charts).toHaveLength(5);
+    for (const e of result.review.dataset.events) expect(figures).toContain(flat(e.title));
+    expect(result.review.dataset.events.some((e) => /[ạ-ỹđĐ]/u.test(e.title))).toBe(true);
+    for (const p of result.review.dataset.partnerships) expect(figures).toContain(p.partner);
+    for (const r of result.review.chartData.disagreements!) expect(disagree).toContain(`${r.finding} · `);
+    // Each figure is numbered in order and its source line cites.
+    const numbers = [...flat(pdf.pages.join(' ')).matchAll(/Figure (\d+)\./g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(result.charts.map((_, i) => i + 1));
+    expect(flat(pdf.pages.join(' ')).match(/Source: \[\d/g)?.length).toBe(5);
+  });
+
   it('links every citation to its source entry in the appendix', () => {
     const sourcesPages = new Set(chapter('Sources').map((p) => pdf.pages.indexOf(p) + 1));
     const citations = pdf.links.filter((l) => l.dest.startsWith('source-'));
