@@ -109,7 +109,7 @@ const CONTESTED = new Set(['value-conflict', 'label-conflict']);
  * One row per source in each contested finding: its figure and the range its hedge allows, in the scale most of
  * the finding's sources printed, labelled with the finding's number in the discrepancy table.
  */
-export function disagreementRows(dataset: Dataset, report: DiscrepancyReport): ChartRow[] {
+export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, words: ChartWords): ChartRow[] {
   const claims = new Map(dataset.claims.map((c) => [c.id, c]));
   const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
   return report.discrepancies
@@ -127,7 +127,8 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport): C
           rule: d.rule,
           severity: d.severity,
           title: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}`,
-          panel: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}${scale === 'one' ? '' : ` (${scale} ${row.unit})`}`,
+          // The unit in the locale's words: "(billion USD)", "(tỷ USD)".
+          panel: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}${scale === 'one' ? '' : ` (${words[scale] ?? scale} ${row.unit})`}`,
           scaleLabel: scale === 'one' ? '' : scale,
           shown: (row.value as number) / factor,
           shownLow: (row.low as number) / factor,
@@ -186,7 +187,7 @@ export function chartData(dataset: Dataset, report: DiscrepancyReport, words: Ch
   return {
     headline: headlineRows(dataset),
     levels: levelRows(dataset),
-    disagreements: disagreementRows(dataset, report),
+    disagreements: disagreementRows(dataset, report, words),
     investment: topicRows(dataset, 'investment', words),
     partnerships: partnershipRows(dataset, words),
     events: eventRows(dataset, words),
