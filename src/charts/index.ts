@@ -1,4 +1,4 @@
 // The chart stage: Vega-Lite specs and named datasets in, SVG strings set in the report's fonts out.
 export type { ChartInput, ChartTheme, RenderedChart } from './types.js';
-export { renderChart } from './render.js';
+export { forgetDrawnCharts, renderChart } from './render.js';
 export { describeChart } from './describe.js';

@@ -1,6 +1,6 @@
 // renderChart: SVG form, sandbox, diagnostics, sizing and determinism.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderChart } from '../../src/charts/index.js';
+import { forgetDrawnCharts, renderChart } from '../../src/charts/index.js';
 import { ReviewError } from '../../src/errors.js';
 import { barChart, texts, theme, yearOnYear } from './helpers.js';
 
@@ -43,11 +43,24 @@ describe('renderChart', () => {
 
   it('produces byte-identical SVG for the same input', async () => {
     const clipped = barChart([{ label: 'a', value: 1 }], { mark: { type: 'bar', clip: true } });
-    const first = await renderChart(clipped, theme);
-    const second = await renderChart(clipped, theme);
-    expect(first.svg).toContain('clip-path');
-    expect(second.svg).toBe(first.svg);
-    expect((await renderChart(yearOnYear(), theme)).svg).toBe((await renderChart(yearOnYear(), theme)).svg);
+    // Drawn afresh each time (not served from the charts already drawn), so clip ids must not count on.
+    const fresh = async (input: ReturnType<typeof yearOnYear>) => {
+      forgetDrawnCharts();
+      return (await renderChart(input, theme)).svg;
+    };
+    const first = await fresh(clipped);
+    expect(first).toContain('clip-path');
+    expect(await fresh(clipped)).toBe(first);
+    expect(await fresh(yearOnYear())).toBe(await fresh(yearOnYear()));
+  });
+
+  it('serves a chart drawn before with the same spec, data and theme without drawing it again', async () => {
+    const input = barChart([{ label: 'memo', value: 3 }]);
+    const first = renderChart(input, theme);
+    expect(renderChart(structuredClone(input), theme)).toBe(first);
+    expect(renderChart(barChart([{ label: 'memo', value: 4 }]), theme)).not.toBe(first);
+    expect(renderChart(input, { ...theme, fontSize: 9 })).not.toBe(first);
+    await first;
   });
 
   it('gives concurrent renders the same result as one after the other', async () => {
