@@ -70,7 +70,7 @@ function timer() {
 
 /** Dataset → Review, the part every command shares; with a locale, the chart datasets too. */
 export function loadReview(dataDir: string, locale?: Locale): Review {
-  return analyse(loadDataset(dataDir), locale?.labels.charts as Record<string, string> | undefined);
+  return analyse(loadDataset(dataDir), locale && { words: locale.labels.charts as Record<string, string>, intl: locale.intl });
 }
 
 /** Review → Document, through the template and the Markdown parser. */

@@ -2,9 +2,10 @@
 // never holds a hand-copied figure. Each dataset's rows are documented in docs/charts.md; keep the two in step.
 import { SCALES, type Claim, type Dataset, type Scale } from '../dataset/types.js';
 import type { ChartRow } from '../review.js';
-import type { DiscrepancyReport, Interval } from './types.js';
+import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
 import { hedgeInterval } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
+import { formatNumber } from '../format.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
@@ -46,18 +47,30 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
 /** Where a bound of an interval lies when it is open-ended: the chart draws no further than the value times this. */
 const OPEN_END = 1.1;
 
+/** The part of an interval a chart draws: an open-ended bound stops a little beyond the value (or at zero below it). */
+function drawnRange(interval: Interval, value: number): { low: number; high: number } {
+  return {
+    low: Number.isFinite(interval.low) ? interval.low : Math.min(0, value * OPEN_END),
+    high: Number.isFinite(interval.high) ? interval.high : value * OPEN_END,
+  };
+}
+
+/** A row's figures (`shown`, `shownLow`, `shownHigh`) in a given scale. */
+function inScale(row: ChartRow, scale: Scale): ChartRow {
+  const factor = SCALES[scale];
+  return { ...row, scaleLabel: scale === 'one' ? '' : scale, shown: (row.value as number) / factor, shownLow: (row.low as number) / factor, shownHigh: (row.high as number) / factor };
+}
+
 /**
- * One level claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
+ * One claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
  * source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and the source it comes from.
  */
 function claimRow(claim: Claim, dataset: Dataset, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
   const numbers = sourceNumbers(dataset);
   const source = dataset.sources.find((s) => s.id === claim.source);
   const metric = dataset.metrics.find((m) => m.id === claim.metric);
-  const factor = SCALES[claim.scale];
-  const value = claim.value * factor;
-  const high = Number.isFinite(interval.high) ? interval.high : value * OPEN_END;
-  return {
+  const value = claim.value * SCALES[claim.scale];
+  const row: ChartRow = {
     claim: claim.id,
     metric: claim.metric,
     metricLabel: metric?.label ?? claim.metric,
@@ -72,13 +85,9 @@ function claimRow(claim: Claim, dataset: Dataset, interval: Interval = hedgeInte
     hedge: claim.hedge,
     unit: claim.unit,
     value,
-    low: interval.low,
-    high,
-    scaleLabel: claim.scale === 'one' ? '' : claim.scale,
-    shown: value / factor,
-    shownLow: interval.low / factor,
-    shownHigh: high / factor,
+    ...drawnRange(interval, value),
   };
+  return inScale(row, claim.scale);
 }
 
 /** Every level figure (not a ratio or growth) of every source, with the range its hedge allows. */
@@ -86,10 +95,16 @@ export function levelRows(dataset: Dataset): ChartRow[] {
   return dataset.claims.filter((c) => !c.relation).map((c) => claimRow(c, dataset));
 }
 
-/** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
 /** The few words chart rows carry, in the review's locale. */
 export type ChartWords = Readonly<Record<string, string>>;
 
+/** What chart rows need of the review's locale: their few words, and the Intl tag computed figures are written in. */
+export interface ChartLocale {
+  words: ChartWords;
+  intl: string;
+}
+
+/** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
 export function topicRows(dataset: Dataset, topic: string, words: ChartWords): ChartRow[] {
   const metrics = dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id);
   return levelRows(dataset)
@@ -102,39 +117,86 @@ export function topicRows(dataset: Dataset, topic: string, words: ChartWords): C
     }));
 }
 
-/** The findings about one figure printed differently by several sources: value conflicts and differently named measures. */
-const CONTESTED = new Set(['value-conflict', 'label-conflict']);
+/**
+ * The findings about one figure the sources give differently: value conflicts and differently named measures (the
+ * figure as each source prints it), and stated relations the figures contradict (the relation as each source states
+ * it, beside what the other figures imply).
+ */
+const CONTESTED = new Set(['value-conflict', 'label-conflict', 'derived-relation', 'running-total']);
+
+/** The scale most of the rows' claims were printed in ("billion"), so a panel's axis reads as the sources do. */
+function commonScale(claims: readonly Claim[]): Scale {
+  const count = (scale: Scale) => claims.filter((c) => c.scale === scale).length;
+  return [...new Set(claims.map((c) => c.scale))].sort((a, b) => count(b) - count(a))[0] ?? 'one';
+}
 
 /**
- * One row per source in each contested finding: its figure and the range its hedge allows, in the scale most of
- * the finding's sources printed, labelled with the finding's number in the discrepancy table.
+ * What the level figures of a contradicted relation imply for it: a row in the same terms (and scale) as the stated
+ * ones, its figure written in the locale's digits.
  */
-export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, words: ChartWords): ChartRow[] {
+function impliedRow(finding: Discrepancy, levels: readonly Claim[], dataset: Dataset, scale: Scale, locale: ChartLocale): ChartRow {
+  const implied = finding.implied!;
+  const numbers = sourceNumbers(dataset);
+  const cited = [...new Set(levels.map((c) => numbers.get(c.source) ?? 0))].sort((a, b) => a - b);
+  return inScale(
+    {
+      claim: null,
+      metric: finding.metric,
+      period: finding.period,
+      source: null,
+      // After every source: the implied figure is drawn last in its panel.
+      sourceNumber: numbers.size + 1,
+      sourceLabel: `${locale.words.impliedBy ?? ''} [${cited.join(', ')}]`,
+      // The level claims the implied figure comes from, for the figure's source line.
+      basis: levels.map((c) => c.id).join(','),
+      printed: formatNumber(implied.value / SCALES[scale], locale.intl),
+      hedge: 'none',
+      unit: implied.unit,
+      value: implied.value,
+      ...drawnRange(implied.interval, implied.value),
+      implied: true,
+    },
+    scale,
+  );
+}
+
+/**
+ * One row per source in each contested finding: its figure (or stated relation) and the range its hedge allows, in
+ * the scale most of the finding's sources printed, labelled with the finding's number in the discrepancy table; a
+ * contradicted relation adds a row for what the other figures imply.
+ */
+export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, locale: ChartLocale): ChartRow[] {
+  const { words } = locale;
   const claims = new Map(dataset.claims.map((c) => [c.id, c]));
   const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
   return report.discrepancies
     .filter((d) => CONTESTED.has(d.rule))
     .flatMap((d) => {
-      const involved = d.claims.filter((c) => claims.get(c.claim) && !claims.get(c.claim)!.relation);
-      const scales = involved.map((c) => claims.get(c.claim)!.scale);
-      const scale = [...new Set(scales)].sort((a, b) => scales.filter((s) => s === b).length - scales.filter((s) => s === a).length)[0] ?? 'one';
-      const factor = SCALES[scale as Scale];
-      return involved.map((c) => {
-        const row = claimRow(claims.get(c.claim)!, dataset, c.interval);
-        return {
-          ...row,
-          finding: d.id,
-          rule: d.rule,
-          severity: d.severity,
-          title: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}`,
-          // The unit in the locale's words: "(billion USD)", "(tỷ USD)".
-          panel: `${d.id} · ${metricLabel.get(d.metric) ?? d.metric}, ${d.period}${scale === 'one' ? '' : ` (${words[scale] ?? scale} ${row.unit})`}`,
-          scaleLabel: scale === 'one' ? '' : scale,
-          shown: (row.value as number) / factor,
-          shownLow: (row.low as number) / factor,
-          shownHigh: (row.high as number) / factor,
-        };
-      });
+      const involved = d.claims.map((c) => ({ involved: c, claim: claims.get(c.claim)! }));
+      // A relation finding shows its stated relations; the level figures are what the implied row comes from.
+      const isRelation = d.implied !== undefined;
+      const shown = involved.filter((c) => (c.claim.relation !== undefined) === isRelation);
+      const levels = involved.filter((c) => c.claim.relation === undefined).map((c) => c.claim);
+      const first = shown[0]?.claim;
+      if (!first) return [];
+      const scale = commonScale(shown.map((c) => c.claim));
+      const rows = [
+        ...shown.map((c) => inScale({ ...claimRow(c.claim, dataset, c.involved.interval), implied: false, basis: null }, scale)),
+        ...(isRelation ? [impliedRow(d, levels, dataset, scale, locale)] : []),
+      ];
+      const label = metricLabel.get(first.metric) ?? first.metric;
+      const against = first.relation && first.relation.type !== 'increment' ? ` ${words.against ?? ''} ${first.relation.base}` : '';
+      // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)".
+      const unit = first.unit === 'count' ? '' : first.unit === 'times' ? (words.times ?? first.unit) : first.unit === 'percent' ? '%' : first.unit;
+      const units = [scale === 'one' ? '' : (words[scale] ?? scale), unit].filter(Boolean).join(' ');
+      return rows.map((row) => ({
+        ...row,
+        finding: d.id,
+        rule: d.rule,
+        severity: d.severity,
+        title: `${d.id} · ${label}, ${d.period}${against}`,
+        panel: `${d.id} · ${label}, ${d.period}${against}${units ? ` (${units})` : ''}`,
+      }));
     });
 }
 
@@ -183,11 +245,12 @@ export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
     .map((e) => ({ id: e.id, title: e.title, category: e.category, categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1), date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date), dated: dated[dateSpan(e.date).precision] ?? '', precisionRank: ['year', 'month', 'day'].indexOf(dateSpan(e.date).precision) }));
 }
 
-export function chartData(dataset: Dataset, report: DiscrepancyReport, words: ChartWords): Record<string, ChartRow[]> {
+export function chartData(dataset: Dataset, report: DiscrepancyReport, locale: ChartLocale): Record<string, ChartRow[]> {
+  const { words } = locale;
   return {
     headline: headlineRows(dataset),
     levels: levelRows(dataset),
-    disagreements: disagreementRows(dataset, report, words),
+    disagreements: disagreementRows(dataset, report, locale),
     investment: topicRows(dataset, 'investment', words),
     partnerships: partnershipRows(dataset, words),
     events: eventRows(dataset, words),

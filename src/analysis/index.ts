@@ -1,20 +1,20 @@
 // The analysis stage: Dataset in, Review out (discrepancies, citation numbers, chart data). Pure.
 import type { Dataset } from '../dataset/types.js';
 import type { Review } from '../review.js';
-import { chartData } from './chart-data.js';
+import { chartData, type ChartLocale } from './chart-data.js';
 import { citationResolver } from './citations.js';
 import { findDiscrepancies } from './discrepancies/index.js';
 
 /**
- * The chart datasets carry a few words of their own ("year not given"); they come from the template's locale, so
- * only a build that draws charts passes them (`chartWords`, the locale's `charts` group).
+ * The chart datasets carry a few words of their own ("year not given") and a few computed figures; both come from
+ * the template's locale (its `charts` group and Intl tag), so only a build that draws charts passes it.
  */
-export function analyse(dataset: Dataset, chartWords?: Readonly<Record<string, string>>): Review {
+export function analyse(dataset: Dataset, chartLocale?: ChartLocale): Review {
   const discrepancies = findDiscrepancies(dataset);
   return {
     dataset,
     discrepancies,
     cite: citationResolver(dataset),
-    chartData: chartWords ? chartData(dataset, discrepancies, chartWords) : {},
+    chartData: chartLocale ? chartData(dataset, discrepancies, chartLocale) : {},
   };
 }

@@ -52,6 +52,12 @@ export interface Discrepancy {
   gap?: number;
   /** One sentence a reader can trust, generated from the rule and the numbers. */
   explanation: string;
+  /**
+   * For a stated relation the figures contradict (derived-relation, running-total): the relation as the level
+   * figures imply it, in the relation's own unit (times, percent, or the count added), against which the stated
+   * claims were checked. `value` comes from the levels as printed, `interval` from the ranges their hedges allow.
+   */
+  implied?: { value: number; unit: string; interval: Interval };
 }
 
 /** Values that differ as printed but agree within their hedges. */

@@ -5,7 +5,6 @@ import { sourceAnchor } from '../citations.js';
 import type { Claim } from '../dataset/types.js';
 import type { Review } from '../review.js';
 
-
 /** The headline chart's rows pivoted for a table: one row per metric, the baseline and current year side by side. */
 function headlineTable(review: Review) {
   const { baselineYear, year } = review.dataset.meta;
@@ -18,14 +17,32 @@ function headlineTable(review: Review) {
   };
 }
 
-/** For each chart dataset, the claims (or else the sources) its rows come from: what a figure's source line cites. */
+/**
+ * For each chart dataset, the claims (or else the sources) its rows come from, including those a computed figure is
+ * based on (`basis`): what a figure's source line cites.
+ */
 function chartCitations(review: Review): Record<string, string[]> {
   const ids = (rows: readonly Record<string, unknown>[]) => {
-    const claims = rows.map((r) => r.claim).filter((c): c is string => typeof c === 'string');
+    const claims = rows.flatMap((r) => [r.claim, ...(typeof r.basis === 'string' ? r.basis.split(',') : [])]).filter((c): c is string => typeof c === 'string');
     if (claims.length) return claims;
     return rows.flatMap((r) => (typeof r.sourceIds === 'string' ? r.sourceIds.split(',') : typeof r.source === 'string' ? [r.source] : []));
   };
   return Object.fromEntries(Object.entries(review.chartData).map(([name, rows]) => [name, [...new Set(ids(rows))]]));
+}
+
+/**
+ * For each chart dataset, the numbers of the findings its figures take part in, among those the chart of
+ * disagreements draws ("D2"): what a caption names to send the reader to the table of discrepancies.
+ */
+function chartFindings(review: Review): Record<string, string[]> {
+  const drawn = new Set((review.chartData.disagreements ?? []).map((r) => r.finding));
+  const findings = new Map<string, string[]>();
+  for (const d of review.discrepancies.discrepancies.filter((d) => drawn.has(d.id))) {
+    for (const c of d.claims) findings.set(c.claim, [...(findings.get(c.claim) ?? []), d.id]);
+  }
+  const of = (rows: readonly Record<string, unknown>[]) => rows.flatMap((r) => (typeof r.claim === 'string' ? (findings.get(r.claim) ?? []) : []));
+  const order = (a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1));
+  return Object.fromEntries(Object.entries(review.chartData).map(([name, rows]) => [name, [...new Set(of(rows))].sort(order)]));
 }
 
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -56,6 +73,7 @@ export function templateContext(review: Review, labels: LabelTree) {
     consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim) })),
     charts: review.chartData,
     chartCitations: chartCitations(review),
+    chartFindings: chartFindings(review),
     headline: headlineTable(review),
     counts: {
       sources: dataset.sources.length,

@@ -34,13 +34,59 @@ describe('the chart set', () => {
     expect(contested.length).toBeGreaterThan(0);
     const levels = new Set(result.review.dataset.claims.filter((c) => !c.relation).map((c) => c.id));
     const expected = contested.flatMap((d) => d.claims.filter((c) => levels.has(c.claim)).map((c) => `${d.id} ${c.claim}`));
-    expect(rows('disagreements').map((r) => `${r.finding} ${r.claim}`)).toEqual(expected);
+    const sourceRows = rows('disagreements').filter((r) => r.rule === 'value-conflict' || r.rule === 'label-conflict');
+    expect(sourceRows.map((r) => `${r.finding} ${r.claim}`)).toEqual(expected);
     for (const r of rows('disagreements')) {
       // The range is the hedge's: "nearly 23 billion" runs up to 23 billion, never above.
-      expect(r.low as number).toBeLessThanOrEqual(r.value as number);
-      expect(r.high as number).toBeGreaterThanOrEqual(r.value as number);
+      if (!r.implied) expect(r.low as number).toBeLessThanOrEqual(r.value as number);
+      if (!r.implied) expect(r.high as number).toBeGreaterThanOrEqual(r.value as number);
       expect(svgText('where-sources-disagree')).toContain(String(r.printed));
       expect(svgText('where-sources-disagree')).toContain(String(r.finding));
+    }
+  });
+
+  it('shows each stated relation the figures contradict beside what the level figures imply', () => {
+    const { claims, sources } = result.review.dataset;
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    const rank = (id: string) => sources.findIndex((s) => s.id === byId.get(id)!.source);
+    const failed = result.review.discrepancies.discrepancies.filter((d) => d.rule === 'derived-relation' || d.rule === 'running-total');
+    expect(failed.map((d) => d.rule).sort()).toEqual(['derived-relation', 'running-total']);
+    for (const d of failed) {
+      const panel = rows('disagreements').filter((r) => r.finding === d.id);
+      const stated = d.claims.filter((c) => byId.get(c.claim)!.relation).map((c) => c.claim);
+      expect(panel.filter((r) => !r.implied).map((r) => r.claim)).toEqual(stated);
+      const implied = panel.filter((r) => r.implied);
+      expect(implied).toHaveLength(1);
+      // What the levels imply, from the first-cited figure of each period, computed here from the claims.
+      const relation = byId.get(stated[0]!)!.relation!;
+      const levelMetric = relation.type === 'increment' ? relation.total : d.metric;
+      const level = (period: string) => {
+        const first = claims.filter((c) => c.metric === levelMetric && c.period === period && !c.relation).sort((a, b) => rank(a.id) - rank(b.id))[0]!;
+        return first.value;
+      };
+      const now = level(d.period);
+      const then = level(relation.base);
+      const expectedValue = relation.type === 'ratio' ? now / then : relation.type === 'growth' ? (now / then - 1) * 100 : now - then;
+      expect(implied[0]!.value as number).toBeCloseTo(expectedValue, 6);
+      // Contradicted: the implied range meets none of the stated ones.
+      for (const r of panel.filter((x) => !x.implied)) {
+        expect((r.high as number) < (implied[0]!.low as number) || (r.low as number) > (implied[0]!.high as number), `${d.id} ${r.claim}`).toBe(true);
+      }
+      expect(svgText('where-sources-disagree')).toContain(String(implied[0]!.sourceLabel));
+    }
+  });
+
+  it('names in the captions the findings the charted figures take part in', () => {
+    const caption = (chart: string) => {
+      const i = result.markdown.indexOf(`:::figure{chart="${chart}"`);
+      return result.markdown.slice(i, result.markdown.indexOf('\n:::', i + 3));
+    };
+    const drawn = new Set(rows('disagreements').map((r) => r.finding));
+    for (const [chart, dataset] of [['investment', 'investment'], ['year-on-year', 'headline']] as const) {
+      const shown = new Set(rows(dataset).map((r) => r.claim));
+      const expected = result.review.discrepancies.discrepancies.filter((d) => drawn.has(d.id) && d.claims.some((c) => shown.has(c.claim))).map((d) => d.id);
+      expect(expected.length, chart).toBeGreaterThan(0);
+      expect(caption(chart), chart).toContain(expected.join(', '));
     }
   });
 

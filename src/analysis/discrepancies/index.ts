@@ -45,6 +45,7 @@ export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' |
     claims: [...f.claims].sort(byRank).map(involved),
     ...(f.gap !== undefined && f.gap > 0 ? { gap: f.gap } : {}),
     explanation: f.explanation,
+    ...(f.implied ? { implied: f.implied } : {}),
   }));
   const consistent = results.flatMap((r) => r.agreements ?? []).sort((a, b) => compare(a.metric, b.metric) || compare(a.period, b.period));
   return { discrepancies, consistent, sources: sourceStanding(dataset.sources, claims, groups, findings, checkRelations(ctx)) };

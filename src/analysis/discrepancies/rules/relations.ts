@@ -4,7 +4,7 @@
 // is listed as unverifiable, never dropped.
 
 import { groupKey, type EngineClaim } from '../claims.js';
-import { affine, divide, intersectAll, isEmpty, overlaps, relativeGap, span, subtract } from '../interval.js';
+import { affine, divide, interval, intersectAll, isEmpty, overlaps, relativeGap, span, subtract } from '../interval.js';
 import { messages, quantity } from '../messages.js';
 import type { Interval, RuleId, Severity } from '../../types.js';
 import { labelOf, severityOf, type Finding, type Rule, type RuleContext } from './types.js';
@@ -117,7 +117,10 @@ function checkBundle(ctx: RuleContext, bundle: readonly EngineClaim[]): Finding[
   const held = bundle.filter((s) => !failed.includes(s)).map((s) => finding(spec.rule, 'note', [s, ...now, ...then], ''));
   if (!failed.length) return held;
   const gap = spec.gap(failed, now, then);
-  return [...held, finding(spec.rule, atLeastMinor(severityOf(gap, ctx.tolerances)), [...failed, ...now, ...then], spec.explain(ctx, failed, now, then, false), gap)];
+  const printedPoint = (claims: readonly EngineClaim[]) => interval(middle(claims), middle(claims));
+  const conflict = finding(spec.rule, atLeastMinor(severityOf(gap, ctx.tolerances)), [...failed, ...now, ...then], spec.explain(ctx, failed, now, then, false), gap);
+  const impliedValue = spec.implied(printedPoint(now), printedPoint(then)).low;
+  return [...held, { ...conflict, implied: { value: impliedValue, unit: c.unit, interval: implied } }];
 }
 
 /** Checks every relation claim, bundled by what they state; held relations come back with an empty explanation. */

@@ -1,6 +1,6 @@
 // What every rule receives and returns.
 import type { Metric } from '../../../dataset/types.js';
-import type { Agreement, RuleId, Severity } from '../../types.js';
+import type { Agreement, Discrepancy, RuleId, Severity } from '../../types.js';
 import type { EngineClaim } from '../claims.js';
 import type { Tolerances } from '../tolerances.js';
 
@@ -22,6 +22,7 @@ export interface Finding {
   claims: readonly EngineClaim[];
   gap?: number;
   explanation: string;
+  implied?: Discrepancy['implied'];
 }
 
 export interface RuleResult {
