@@ -242,7 +242,21 @@ export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
   const dated = { year: words.withinYear, month: words.inMonth, day: words.onDay };
   return [...dataset.events]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
-    .map((e) => ({ id: e.id, title: e.title, category: e.category, categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1), date: e.date, place: e.place ?? null, sourceIds: e.sources.join(','), ...dateSpan(e.date), dated: dated[dateSpan(e.date).precision] ?? '', precisionRank: ['year', 'month', 'day'].indexOf(dateSpan(e.date).precision) }));
+    .map((e) => {
+      const span = dateSpan(e.date);
+      return {
+        id: e.id,
+        title: e.title,
+        category: e.category,
+        categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1),
+        date: e.date,
+        place: e.place ?? null,
+        sourceIds: e.sources.join(','),
+        ...span,
+        dated: dated[span.precision] ?? '',
+        precisionRank: ['year', 'month', 'day'].indexOf(span.precision),
+      };
+    });
 }
 
 export function chartData(dataset: Dataset, report: DiscrepancyReport, locale: ChartLocale): Record<string, ChartRow[]> {

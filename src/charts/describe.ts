@@ -1,6 +1,7 @@
 // Alt text for a chart, built from its spec and data: what it shows (the spec's description or title), then the
 // figures themselves. Facets become one sentence each ("D2 · Disbursed FDI, 2025: US$27.62 billion ([1] The
 // Europe Today); …"), short datasets are listed in full, long ones by their extremes; a time axis gives its span.
+// A chart of categories alone (no quantity, no time) is summed up by its colour legend, then listed thing by thing.
 // Only what the chart prints is named: fields on a hidden axis or legend are left out.
 import { normaliseStrings } from './data.js';
 import type { ChartInput } from './types.js';
@@ -54,6 +55,8 @@ interface Encodings {
   categories: string[];
   /** Field of a text channel: how the chart itself prints a value. */
   printed?: string;
+  /** A category the colour legend names: a chart without quantities is summed up by it. */
+  legend?: string;
   quantitative: string[];
   temporal: string[];
 }
@@ -76,10 +79,15 @@ function encodingsOf(spec: Plain): Encodings {
     .map(([, def]) => fieldOf(def))
     .filter((f): f is string => f !== undefined && f !== group);
   const printed = channels.filter(([channel]) => channel === 'text').map(([, def]) => fieldOf(def)).find((f) => f !== undefined);
+  const legend = channels
+    .filter(([channel, def]) => channel === 'color' && isPlain(def) && (def.type === 'nominal' || def.type === 'ordinal') && shown(def))
+    .map(([, def]) => fieldOf(def))
+    .find((f) => f !== undefined);
   return {
     ...(group === undefined ? {} : { group }),
     categories: [...new Set(categories)],
     ...(printed === undefined ? {} : { printed }),
+    ...(legend === undefined ? {} : { legend }),
     quantitative: [...new Set(typed('quantitative', ['x', 'y']))],
     temporal: [...new Set(typed('temporal', ['x', 'y']))],
   };
@@ -97,12 +105,16 @@ function describeRows(rows: readonly Row[], e: Encodings): string[] {
   const item = (r: Row) => {
     const value = has(e.printed) ? text(r[e.printed]) : quantity ? text(r[quantity]) : '';
     const names = [...categories.map((f) => text(r[f])), ...(time ? [dateOf(r)] : [])].filter(Boolean);
+    // Without a quantity or a time the chart places things by category: name the thing first, then where it stands.
+    if (!quantity && !time && names.length > 1) return `${names[0]}: ${[...names.slice(1), value].filter(Boolean).join(', ')}`;
     return [value, names.length ? `(${names.join(', ')})` : ''].filter(Boolean).join(' ');
   };
   const out: string[] = [];
   if (time) {
     const dates = rows.map(dateOf).sort();
     out.push(`${rows.length} entries, from ${dates[0]} to ${dates[dates.length - 1]}.`);
+  } else if (!quantity && has(e.legend)) {
+    out.push(`${rows.length} entries: ${tally(rows, e.legend)}.`);
   }
   const list = (of: readonly Row[]) => (of.length <= LIST_ALL || !quantity ? of.map(item).join('; ') : extremes(of, quantity, item));
   if (has(e.group)) {
@@ -113,6 +125,13 @@ function describeRows(rows: readonly Row[], e: Encodings): string[] {
     out.push(sentence(list(rows)));
   }
   return out;
+}
+
+/** How many rows each value of `field` has, in order of first appearance: "7 Comprehensive strategic, 1 Strategic". */
+function tally(rows: readonly Row[], field: string): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(text(r[field]), (counts.get(text(r[field])) ?? 0) + 1);
+  return [...counts].map(([name, n]) => `${n} ${name}`).join(', ');
 }
 
 /** Highest and lowest value of `field`; ties go to the earliest row, so the text is stable. */

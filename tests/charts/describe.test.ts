@@ -33,6 +33,21 @@ describe('describeChart', () => {
     expect(describeChart(input)).not.toContain('x)');
   });
 
+  it('sums a chart of categories up by its legend, then names each thing first', () => {
+    const rows = [
+      { partner: 'Pháp', level: 'High', year: '2024', step: 'upgraded' },
+      { partner: 'Anh', level: 'High', year: '2025', step: 'established' },
+      { partner: 'Chile', level: 'Low', year: 'none', step: '' },
+    ];
+    const spec = {
+      title: 'Partners',
+      data: { name: 'rows' },
+      encoding: { y: { field: 'partner', type: 'nominal' }, x: { field: 'year', type: 'ordinal' } },
+      layer: [{ mark: 'point', encoding: { color: { field: 'level', type: 'nominal' } } }, { mark: 'text', encoding: { text: { field: 'step' } } }],
+    };
+    expect(describeChart({ name: 'partners', spec, data: { rows } })).toBe('Partners. 3 entries: 2 High, 1 Low. Pháp: 2024, High, upgraded; Anh: 2025, High, established; Chile: none, Low.');
+  });
+
   it('is the same text every time', () => {
     expect(describeChart(yearOnYear())).toBe(describeChart(yearOnYear()));
   });
