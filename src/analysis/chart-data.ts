@@ -200,12 +200,8 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
     });
 }
 
-const LEVEL_LABELS: Record<string, string> = {
-  'comprehensive-strategic': 'Comprehensive strategic',
-  strategic: 'Strategic',
-  comprehensive: 'Comprehensive',
-};
-const LEVEL_RANK = Object.keys(LEVEL_LABELS);
+/** Partnership levels from the highest; their names come from the locale (`charts.level-…`). */
+const LEVEL_RANK = ['comprehensive-strategic', 'strategic', 'comprehensive'];
 
 /** One row per partner: its level, and the year and kind of its last step when a source says. */
 export function partnershipRows(dataset: Dataset, words: ChartWords): ChartRow[] {
@@ -213,12 +209,12 @@ export function partnershipRows(dataset: Dataset, words: ChartWords): ChartRow[]
   return dataset.partnerships.map((p) => ({
     partner: p.partner,
     level: p.level,
-    levelLabel: LEVEL_LABELS[p.level] ?? p.level,
+    levelLabel: words[`level-${p.level}`] ?? p.level,
     levelRank: LEVEL_RANK.indexOf(p.level),
     year: p.year === undefined ? null : String(p.year),
     yearLabel: p.year === undefined ? (words.yearNotGiven ?? '') : String(p.year),
     action: p.action ?? null,
-    step: p.action ?? '',
+    step: p.action ? (words[`action-${p.action}`] ?? p.action) : '',
     sources: `[${p.sources.map((s) => numbers.get(s) ?? '?').sort((a, b) => Number(a) - Number(b)).join(', ')}]`,
     sourceIds: p.sources.join(','),
   }));
@@ -248,7 +244,7 @@ export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
         id: e.id,
         title: e.title,
         category: e.category,
-        categoryLabel: e.category.charAt(0).toUpperCase() + e.category.slice(1),
+        categoryLabel: words[`category-${e.category}`] ?? e.category,
         date: e.date,
         place: e.place ?? null,
         sourceIds: e.sources.join(','),

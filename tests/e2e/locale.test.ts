@@ -46,6 +46,14 @@ describe('the review with --locale vi', () => {
     expect(text).toMatch(/Th\d+ 2025/);
   });
 
+  it('names partnership levels, steps and event categories in the charts in Vietnamese', () => {
+    const text = pdf.pages.join(' ');
+    const { partnerships, events } = result.review.dataset;
+    for (const p of partnerships) expect(text).toContain(label(vi.labels, `charts.level-${p.level}`));
+    for (const e of events) expect(text).toContain(label(vi.labels, `charts.category-${e.category}`));
+    expect(text).toContain(label(vi.labels, 'charts.action-upgraded'));
+  });
+
   it('labels the discrepancy table in Vietnamese and keeps the sources\' figures as printed', () => {
     const text = flat(pdf.pages.join(' '));
     expect(text).toContain(label(vi.labels, 'rules.value-conflict'));
