@@ -8,6 +8,7 @@ import { validateAgainstSchema } from './dataset/schema.js';
 import { parseYaml } from './dataset/yaml.js';
 import { error, ReviewError, type Diagnostic } from './errors.js';
 import { builtinTemplateDir } from './paths.js';
+import { fillPattern, type DateStyle, type MoneyStyle } from './format.js';
 import { closest } from './suggest.js';
 import { mergeDeep } from './merge.js';
 
@@ -22,6 +23,10 @@ export interface Locale {
   labels: LabelTree;
   /** The Intl locale numbers are written in, e.g. "vi-VN". */
   intl: string;
+  /** How dates are written (format.date, format.month, format.months). */
+  dates: DateStyle;
+  /** How money is written (format.money, with the scale words of the charts group). */
+  money: MoneyStyle;
 }
 
 interface Layer {
@@ -88,7 +93,10 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
     diagnostics.push(error('locale/missing-keys', `locale "${name}" does not give ${missing.join(', ')}`, { file: displayPath(last.file) }, `copy them from ${displayPath(join(builtinTemplateDir, 'locales', 'en.yaml'))}`));
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
-  return { name, labels: merged, intl: String(merged.format?.intl ?? name) };
+  const format = merged.format ?? {};
+  const intl = String(format.intl ?? name);
+  const dates = { date: String(format.date), month: String(format.month), months: format.months as string[] };
+  return { name, labels: merged, intl, dates, money: { intl, pattern: String(format.money), scales: merged.charts ?? {} } };
 }
 
 /** The text of `key` ("group.key") with each {name} replaced by params[name]. */
@@ -96,7 +104,7 @@ export function label(labels: LabelTree, key: string, params: Record<string, str
   const [group, name] = key.split('.') as [string, string | undefined];
   const text = name === undefined ? undefined : labels[group]?.[name];
   if (typeof text !== 'string') throw new Error(`no text "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (whole, p: string) => params[p] ?? whole);
+  return fillPattern(text, params);
 }
 
 /** True when `key` names a text of the locale. */

@@ -1,7 +1,7 @@
 // The review in Vietnamese: the template's words, page numbers, dates and digits the Vietnamese way, read back
 // from the PDF; the sources' own words stay as they were printed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, type DateStyle } from '../../src/format.js';
+import { formatDate, formatNumber } from '../../src/format.js';
 import { label, loadLocale } from '../../src/locale.js';
 import { builtinTemplateDir, defaultDataDir } from '../../src/paths.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
@@ -31,7 +31,7 @@ describe('the review with --locale vi', () => {
   it('writes the date and the counts the Vietnamese way', () => {
     const { meta } = result.review.dataset;
     const cover = flat(pdf.pages[0]!);
-    expect(cover).toContain(formatDate(meta.date, vi.labels.format as unknown as DateStyle));
+    expect(cover).toContain(formatDate(meta.date, vi.dates));
     expect(cover).toMatch(/ngày \d+ tháng \d+ năm \d{4}/);
     expect(cover).toContain(`${formatNumber(result.review.dataset.claims.length, vi.intl)} số liệu từ ${result.review.dataset.sources.length} nguồn`);
   });

@@ -56,7 +56,7 @@ describe('template environment', () => {
 
   it('formats numbers, money, percentages and dates the Vietnamese way with the vi locale', () => {
     const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}|{{date "2026-03"}}' });
-    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('1.234.567,5|US$27,62 billion|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
+    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('1.234.567,5|27,62 tỷ USD|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
   });
 
   it('prints the template\'s texts in the locale, filling in values formatted the local way', () => {
