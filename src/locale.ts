@@ -61,6 +61,13 @@ function available(dirs: readonly string[]): string[] {
   return [...names].sort();
 }
 
+/** A locale's Intl tag and its subtags in lower case ("vi-VN" → vi-vn, vi, vn), so that "vn" or "vi-VN" finds "vi". */
+function intlSubtags(dirs: readonly string[], name: string): string[] {
+  const layer = dirs.map((d) => readLayer(join(d, 'locales', `${name}.yaml`))).find((l) => l?.value.format?.intl !== undefined);
+  const tag = String(layer?.value.format?.intl ?? '').toLowerCase();
+  return [tag, ...tag.split('-')];
+}
+
 /** Loads a locale from the template folders (highest priority first), checked key by key against English. */
 export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Locale {
   const reference = readLayer(join(builtinTemplateDir, 'locales', `${REFERENCE_LOCALE}.yaml`));
@@ -68,7 +75,7 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   const layers = dirs.map((d) => readLayer(join(d, 'locales', `${name}.yaml`))).filter((l): l is Layer => l !== undefined);
   if (!layers.length) {
     const offered = available(dirs);
-    const guess = closest(name, offered);
+    const guess = offered.find((o) => intlSubtags(dirs, o).includes(name.toLowerCase())) ?? closest(name, offered);
     throw new ReviewError([
       error('locale/unknown', `unknown locale "${name}"; the template offers ${offered.join(', ')}`, { file: displayPath(join(dirs[0] ?? builtinTemplateDir, 'locales')) }, guess ? `did you mean "${guess}"?` : undefined),
     ]);
