@@ -20,6 +20,8 @@ export type LabelTree = Record<string, Record<string, string | string[]>>;
 export interface Locale {
   /** "en", "vi", … as asked for. */
   name: string;
+  /** The language of the template's words (format.language), for case rules: "vi". */
+  language: string;
   labels: LabelTree;
   /** The Intl locale numbers are written in, e.g. "vi-VN". */
   intl: string;
@@ -103,7 +105,7 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   const format = merged.format ?? {};
   const intl = String(format.intl ?? name);
   const dates = { date: String(format.date), month: String(format.month), months: format.months as string[] };
-  return { name, labels: merged, intl, dates, money: { intl, pattern: String(format.money), scales: merged.charts ?? {} } };
+  return { name, language: String(format.language ?? name), labels: merged, intl, dates, money: { intl, pattern: String(format.money), scales: merged.charts ?? {} } };
 }
 
 /** The text of `key` ("group.key") with each {name} replaced by params[name]. */

@@ -44,6 +44,6 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     /** {{join list ", "}} */
     join: (list: unknown, separator: unknown, options?: HelperOptions) => (Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : ''),
     /** {{upper "text"}} */
-    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale.name),
+    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale.language),
   };
 }
