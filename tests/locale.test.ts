@@ -1,43 +1,21 @@
 // Locales: a user's file over the built-in one key by key, and located errors for unknown locales and keys.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ReviewError, type Diagnostic } from '../src/errors.js';
+import { describe, expect, it } from 'vitest';
 import { label, loadLocale } from '../src/locale.js';
 import { builtinTemplateDir } from '../src/paths.js';
+import { compileTemplate, MAIN_TEMPLATE } from '../src/template/environment.js';
 import { loadTheme } from '../src/theme.js';
+import { diagnosticsOf, folderMaker } from './support.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
+const folder = folderMaker('annual-review-locale-');
 /** A template folder holding only locales/<name>.yaml files. */
-function withLocales(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'annual-review-locale-'));
-  made.push(dir);
-  mkdirSync(join(dir, 'locales'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'locales', `${name}.yaml`), text);
-  return dir;
-}
-
-function diagnosticsOf(f: () => unknown): readonly Diagnostic[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ReviewError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error('expected a ReviewError');
-}
+const withLocales = (files: Record<string, string>) => folder(Object.fromEntries(Object.entries(files).map(([name, text]) => [`locales/${name}.yaml`, text])));
 
 const builtin = loadLocale([builtinTemplateDir], 'vi');
 
 describe('loadLocale', () => {
-  it('gives every key of the English file in the built-in Vietnamese one', () => {
-    const en = loadLocale([builtinTemplateDir], 'en');
-    const keys = (tree: typeof en.labels) => Object.entries(tree).flatMap(([g, texts]) => Object.keys(texts).map((k) => `${g}.${k}`)).sort();
-    expect(keys(builtin.labels)).toEqual(keys(en.labels));
-    expect(builtin.intl).toBe('vi-VN');
+  it('reads the built-in Vietnamese locale: its digits and date patterns', () => {
+    expect(builtin).toMatchObject({ name: 'vi', language: 'vi', intl: 'vi-VN', dates: { date: 'ngày {day} tháng {month} năm {year}' } });
   });
 
   it('takes single words from a user file and the rest from the built-in one', () => {
@@ -80,5 +58,11 @@ describe('loadLocale', () => {
     expect(d?.message).toContain('layout.continued');
     expect(d?.message).toContain('format.money');
     expect(d?.message).not.toContain('layout.contents');
+  });
+
+  it('sets capitals by the case rules of the language its words are in', () => {
+    const dir = folder({ 'locales/vi.yaml': 'format:\n  language: tr\n', [MAIN_TEMPLATE]: '{{upper "istanbul"}}' });
+    expect(compileTemplate([dir, builtinTemplateDir], MAIN_TEMPLATE, loadLocale([dir, builtinTemplateDir], 'vi')).render({})).toBe('İSTANBUL');
+    expect(compileTemplate([dir, builtinTemplateDir], MAIN_TEMPLATE, builtin).render({})).toBe('ISTANBUL');
   });
 });

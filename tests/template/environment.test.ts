@@ -1,37 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ReviewError } from '../../src/errors.js';
+import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/template/environment.js';
 import { loadLocale } from '../../src/locale.js';
 import { builtinTemplateDir } from '../../src/paths.js';
+import { diagnosticsOf, folderMaker } from '../support.js';
 
 const en = loadLocale([builtinTemplateDir], 'en');
 const vi = loadLocale([builtinTemplateDir], 'vi');
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function templateDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'annual-review-template-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-const diagnosticsOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ReviewError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error('expected a ReviewError');
-};
+const templateDir = folderMaker('annual-review-template-');
 
 describe('template environment', () => {
   it('escapes every printed value for Markdown, in partials too, but not SafeString helpers', () => {
