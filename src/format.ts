@@ -1,5 +1,5 @@
 // Numbers, money, percentages and dates written the way a locale writes them: digits by Intl (Node ships full
-// ICU), date patterns and month names from the template's locale file.
+// ICU); money and date patterns, month names and scale words from the template's locale file, passed in as styles.
 
 /** "{day} {monthName}" with { day: "8", … } → "8 January"; a name without a value stays as written. */
 export const fillPattern = (pattern: string, values: Readonly<Record<string, string>>): string =>
@@ -30,10 +30,8 @@ export interface MoneyStyle {
 /** Symbols written before an amount; any other currency is written as its code and a space ("EUR 5"). */
 const CURRENCY_SYMBOL: Record<string, string> = { USD: 'US$', VND: 'VND' };
 
-const EN_MONEY: MoneyStyle = { intl: 'en-GB', pattern: '{symbol}{amount} {scale}', scales: {} };
-
 /** 27.62, "USD", "billion" → "US$27.62 billion" (en), "27,62 tỷ USD" (vi). */
-export function formatMoney(value: number, currency: string, scale = 'one', style: MoneyStyle = EN_MONEY): string {
+export function formatMoney(value: number, currency: string, scale: string, style: MoneyStyle): string {
   const word = style.scales[scale];
   const text = fillPattern(style.pattern, {
     amount: formatNumber(value, style.intl),
