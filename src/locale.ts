@@ -8,6 +8,7 @@ import { validateAgainstSchema } from './dataset/schema.js';
 import { parseYaml } from './dataset/yaml.js';
 import { error, ReviewError, type Diagnostic } from './errors.js';
 import { builtinTemplateDir } from './paths.js';
+import { fillPattern, type DateStyle, type MoneyStyle } from './format.js';
 import { closest } from './suggest.js';
 import { mergeDeep } from './merge.js';
 
@@ -19,9 +20,15 @@ export type LabelTree = Record<string, Record<string, string | string[]>>;
 export interface Locale {
   /** "en", "vi", … as asked for. */
   name: string;
+  /** The language of the template's words (format.language), for case rules: "vi". */
+  language: string;
   labels: LabelTree;
   /** The Intl locale numbers are written in, e.g. "vi-VN". */
   intl: string;
+  /** How dates are written (format.date, format.month, format.months). */
+  dates: DateStyle;
+  /** How money is written (format.money, with the scale words of the charts group). */
+  money: MoneyStyle;
 }
 
 interface Layer {
@@ -56,6 +63,13 @@ function available(dirs: readonly string[]): string[] {
   return [...names].sort();
 }
 
+/** A locale's Intl tag and its subtags in lower case ("vi-VN" → vi-vn, vi, vn), so that "vn" or "vi-VN" finds "vi". */
+function intlSubtags(dirs: readonly string[], name: string): string[] {
+  const layer = dirs.map((d) => readLayer(join(d, 'locales', `${name}.yaml`))).find((l) => l?.value.format?.intl !== undefined);
+  const tag = String(layer?.value.format?.intl ?? '').toLowerCase();
+  return [tag, ...tag.split('-')];
+}
+
 /** Loads a locale from the template folders (highest priority first), checked key by key against English. */
 export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Locale {
   const reference = readLayer(join(builtinTemplateDir, 'locales', `${REFERENCE_LOCALE}.yaml`));
@@ -63,7 +77,7 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   const layers = dirs.map((d) => readLayer(join(d, 'locales', `${name}.yaml`))).filter((l): l is Layer => l !== undefined);
   if (!layers.length) {
     const offered = available(dirs);
-    const guess = closest(name, offered);
+    const guess = offered.find((o) => intlSubtags(dirs, o).includes(name.toLowerCase())) ?? closest(name, offered);
     throw new ReviewError([
       error('locale/unknown', `unknown locale "${name}"; the template offers ${offered.join(', ')}`, { file: displayPath(join(dirs[0] ?? builtinTemplateDir, 'locales')) }, guess ? `did you mean "${guess}"?` : undefined),
     ]);
@@ -88,7 +102,10 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
     diagnostics.push(error('locale/missing-keys', `locale "${name}" does not give ${missing.join(', ')}`, { file: displayPath(last.file) }, `copy them from ${displayPath(join(builtinTemplateDir, 'locales', 'en.yaml'))}`));
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
-  return { name, labels: merged, intl: String(merged.format?.intl ?? name) };
+  const format = merged.format ?? {};
+  const intl = String(format.intl ?? name);
+  const dates = { date: String(format.date), month: String(format.month), months: format.months as string[] };
+  return { name, language: String(format.language ?? name), labels: merged, intl, dates, money: { intl, pattern: String(format.money), scales: merged.charts ?? {} } };
 }
 
 /** The text of `key` ("group.key") with each {name} replaced by params[name]. */
@@ -96,7 +113,7 @@ export function label(labels: LabelTree, key: string, params: Record<string, str
   const [group, name] = key.split('.') as [string, string | undefined];
   const text = name === undefined ? undefined : labels[group]?.[name];
   if (typeof text !== 'string') throw new Error(`no text "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (whole, p: string) => params[p] ?? whole);
+  return fillPattern(text, params);
 }
 
 /** True when `key` names a text of the locale. */

@@ -23,16 +23,25 @@ export interface BuildOptions {
   data: string;
   /** A template folder whose files override the built-in template's, file by file. */
   template?: string;
+  /**
+   * The template's words and the way numbers, money and dates are written: a name of the template's
+   * `locales/<name>.yaml` files (`en`, the default, or `vi` in the built-in template). The dataset's own text stays
+   * as written.
+   */
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
 }
 
+/** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
 export interface RenderedChartFile {
+  /** The chart's name: its spec is `charts/<name>.vl.json` of the template. */
   name: string;
   svg: string;
+  /** Size in points. */
   width: number;
   height: number;
+  /** Alt text computed from the chart's data. */
   alt: string;
   /** The font files the chart's text is set in (regular, bold), for rasterising it elsewhere. */
   fontFiles: string[];
@@ -41,13 +50,21 @@ export interface RenderedChartFile {
   warnings: Diagnostic[];
 }
 
+/** A built review: the PDF and every stage's result on the way to it. */
 export interface BuildResult {
+  /** The PDF file's bytes. */
   pdf: Buffer;
+  /** The dataset with its discrepancies, citation numbers and chart data. */
   review: Review;
+  /** What the template wrote: Markdown with directives. */
   markdown: string;
+  /** The parsed Markdown, as laid out. */
   document: Document;
+  /** Each chart the review shows. */
   charts: RenderedChartFile[];
+  /** Where things landed: the page count and each heading's page. */
   layout: LayoutResult;
+  /** Problems that did not stop the build. */
   warnings: Diagnostic[];
   /** Milliseconds per stage, for the benchmark. */
   timings: Record<string, number>;

@@ -1,6 +1,6 @@
 // The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
 import type Handlebars from 'handlebars';
-import { formatDate, formatMoney, formatNumber, formatPercent, type DateStyle } from '../format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
 import { label, type Locale } from '../locale.js';
 
 type HelperOptions = Handlebars.HelperOptions;
@@ -11,8 +11,7 @@ const args = (all: unknown[]): unknown[] => all.slice(0, -1);
 const ids = (all: unknown[]): string[] => args(all).flatMap((a) => (Array.isArray(a) ? a.map(String) : [String(a)]));
 
 export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Record<string, Handlebars.HelperDelegate> {
-  const { intl, labels } = locale;
-  const dates = labels.format as unknown as DateStyle;
+  const { intl, labels, dates, money } = locale;
   return {
     /**
      * {{t "sources.title"}} → the template's text in the review's locale; {{t "cover.tagline" claims=(number 61)}}
@@ -24,8 +23,8 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     },
     /** {{number 1234.5}} → 1,234.5 (1.234,5 in vi) */
     number: (value: unknown) => formatNumber(Number(value), intl),
-    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion */
-    money: (value: unknown, currency: unknown, scale: unknown) => formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', intl),
+    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion (27,62 tỷ USD in vi) */
+    money: (value: unknown, currency: unknown, scale: unknown) => formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', money),
     /** {{percent 8.2}} → 8.2% (8,2% in vi) */
     percent: (value: unknown) => formatPercent(Number(value), intl),
     /** {{date "2026-01-08"}} → 8 January 2026 (ngày 8 tháng 1 năm 2026 in vi) */
@@ -45,6 +44,6 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     /** {{join list ", "}} */
     join: (list: unknown, separator: unknown, options?: HelperOptions) => (Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : ''),
     /** {{upper "text"}} */
-    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale.name),
+    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale.language),
   };
 }

@@ -1,17 +1,42 @@
-// The README's examples run as written: the library example, and the worked template example (cover, colour and a
-// section of one's own) whose PDF is compared page by page with the default review.
+// The README's examples run as written: the library example, the worked template example (cover, colour and a
+// section of one's own) whose PDF is compared page by page with the default review, and every helper's example in
+// both locales.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import Handlebars from 'handlebars';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultDataDir, packageRoot } from '../../src/paths.js';
-import { buildReport } from '../../src/pipeline.js';
+import type { Block } from '../../src/document.js';
+import { loadLocale } from '../../src/locale.js';
+import { parseMarkup } from '../../src/markup/index.js';
+import { builtinTemplateDir, defaultDataDir, packageRoot } from '../../src/paths.js';
+import { buildReport, loadReview } from '../../src/pipeline.js';
+import { templateContext } from '../../src/template/context.js';
+import { compileTemplate, MAIN_TEMPLATE } from '../../src/template/environment.js';
+import { createHelpers } from '../../src/template/helpers.js';
 import { readPageColours, readPdf } from '../pdf-reader.js';
+import { folderMaker } from '../support.js';
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-readme-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+const folder = folderMaker('annual-review-helper-');
+
+const section = (title: string) => readme.split(`\n## ${title}\n`)[1]?.split('\n## ')[0] ?? '';
+
+/** The rows of the Helpers table: helper (blank on a helper's further examples), example, and what it writes in en and vi. */
+function helperRows() {
+  const row = /^\|\s*(?:`(\w+)`)?\s*\|[^|]*\|\s*`([^`]+)`\s*\|\s*`([^`]*)`\s*\|\s*`([^`]*)`\s*\|$/;
+  return section('Helpers')
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| helper '))
+    .map((line) => {
+      const m = row.exec(line);
+      if (!m) throw new Error(`not a row of the helpers table: ${line}`);
+      return { helper: m[1], example: m[2]!, en: m[3]!, vi: m[4]! };
+    });
+}
 
 /** The code block after each `<!-- example: NAME -->` marker. */
 function examples(): Map<string, string> {
@@ -26,7 +51,7 @@ describe('the README', () => {
     expect(quick?.trim().split('\n')).toEqual(['npm ci && npm run report', 'npm test']);
   });
 
-  it('has a library example that runs as written, against the package name', () => {
+  it('has a library example that runs as written, against the package name', async () => {
     const code = examples().get('library');
     expect(code).toContain("from 'annual-review'");
     // Inside the package, `annual-review` resolves to itself through its exports.
@@ -34,9 +59,18 @@ describe('the README', () => {
     writeFileSync(file, code!);
     try {
       const printed = execFileSync(process.execPath, [file], { cwd: packageRoot, encoding: 'utf8' });
-      expect(printed).toMatch(/^\d+ pages, \d+ discrepancies, \d+ bytes\nwrote .*letter\.pdf and .*letter\/\n$/);
-      const pdf = readFileSync(join(packageRoot, 'output', 'letter.pdf'));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const said = /^(\d+) pages, (\d+) discrepancies, (\d+) bytes\nwrote (.*letter\.pdf) and .*letter\/\n$/.exec(printed);
+      expect(said, printed).not.toBeNull();
+      // What it printed is the Vietnamese review: the same build here (the output is deterministic) has those bytes.
+      const vi = await buildReport({ data: defaultDataDir, locale: 'vi' });
+      const [pages, discrepancies, bytes, out] = said!.slice(1) as [string, string, string, string];
+      expect(Number(bytes)).toBe(vi.pdf.length);
+      expect(Number(pages)).toBe((await readPdf(vi.pdf)).pages.length);
+      expect(Number(discrepancies)).toBe(vi.review.discrepancies.discrepancies.length);
+      // The file it wrote is a PDF on US Letter paper (612 × 792 points).
+      const letter = await readPdf(readFileSync(out));
+      expect(letter.sizes[0]).toEqual({ width: 612, height: 792 });
+      expect(letter.pages.length).toBeGreaterThan(0);
     } finally {
       rmSync(file, { force: true });
     }
@@ -63,5 +97,35 @@ describe('the README', () => {
     // Page numbers move on by one: the footer and the appendix's "Cited on pages" say so, and nothing else differs.
     const body = (pages: string[], from: number) => pages.slice(from).map((p) => p.replace(/Page \d+ of \d+/, '').replace(/Cited on pages? [\d, ]+\./g, ''));
     expect(body(a.pages, method!.page + 1)).toEqual(body(b.pages, method!.page));
+  });
+
+  it('shows every helper, and each example writes what the table says in both locales', () => {
+    const rows = helperRows();
+    const en = loadLocale([builtinTemplateDir], 'en');
+    const named = rows.map((r) => r.helper).filter((h): h is string => h !== undefined);
+    expect(named.sort()).toEqual(Object.keys(createHelpers(Handlebars.SafeString, en)).sort());
+    for (const name of ['en', 'vi'] as const) {
+      const locale = loadLocale([builtinTemplateDir], name);
+      const context = templateContext(loadReview(defaultDataDir, locale), locale.labels);
+      for (const r of rows) {
+        const dir = folder({ [MAIN_TEMPLATE]: r.example });
+        expect(compileTemplate([dir], MAIN_TEMPLATE, locale).render(context).trim(), `${r.example} in ${name}`).toBe(r[name]);
+      }
+    }
+  });
+
+  it('says how the citation and figure Markdown of its examples print', () => {
+    const review = loadReview(defaultDataDir);
+    const rows = helperRows();
+    const said = /`:cite\[…\]` prints as `([^`]+)` and `:fig\[…\]` as `([^`]+)`/.exec(section('Helpers'));
+    expect(said).not.toBeNull();
+    const text = (blocks: Block[]) => blocks.map((b) => ('spans' in b ? b.spans.map((x) => x.text).join('') : '')).join('');
+    const printed = (helper: string) => {
+      const { blocks, diagnostics } = parseMarkup(rows.find((r) => r.helper === helper)!.en, review.cite, 'README.md');
+      expect(diagnostics).toEqual([]);
+      return text(blocks);
+    };
+    expect(printed('cite')).toBe(said![1]);
+    expect(printed('fig')).toBe(said![2]);
   });
 });

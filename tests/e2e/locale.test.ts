@@ -1,7 +1,7 @@
 // The review in Vietnamese: the template's words, page numbers, dates and digits the Vietnamese way, read back
 // from the PDF; the sources' own words stay as they were printed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, type DateStyle } from '../../src/format.js';
+import { formatDate, formatNumber } from '../../src/format.js';
 import { label, loadLocale } from '../../src/locale.js';
 import { builtinTemplateDir, defaultDataDir } from '../../src/paths.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
@@ -28,19 +28,34 @@ describe('the review with --locale vi', () => {
     expect(pdf.outline.map((o) => o.title)).toContain(label(vi.labels, 'discrepancies.title'));
   });
 
+  it('numbers the figures and marks continued tables in Vietnamese', () => {
+    const text = flat(pdf.pages.join(' '));
+    result.charts.forEach((_, i) => expect(text).toContain(label(vi.labels, 'layout.figure', { number: String(i + 1) })));
+    expect(result.layout.continuedTables.length).toBeGreaterThan(0);
+    for (const page of result.layout.continuedTables) expect(pdf.pages[page - 1]).toContain(label(vi.labels, 'layout.continued'));
+  });
+
   it('writes the date and the counts the Vietnamese way', () => {
     const { meta } = result.review.dataset;
     const cover = flat(pdf.pages[0]!);
-    expect(cover).toContain(formatDate(meta.date, vi.labels.format as unknown as DateStyle));
+    expect(cover).toContain(formatDate(meta.date, vi.dates));
     expect(cover).toMatch(/ngày \d+ tháng \d+ năm \d{4}/);
     expect(cover).toContain(`${formatNumber(result.review.dataset.claims.length, vi.intl)} số liệu từ ${result.review.dataset.sources.length} nguồn`);
   });
 
   it('writes the chart axes with Vietnamese digits and months', () => {
     const text = pdf.pages.join(' ');
-    // Trade turnover runs past a thousand billion on the disagreements chart: 1.000 in Vietnamese, 1,000 in English.
-    const highest = Math.max(...(result.review.chartData.disagreements ?? []).map((r) => Number(r.shownHigh)));
-    expect(highest).toBeGreaterThan(1000);
+    // A panel of the disagreements chart whose figures span a thousand (trade turnover, in billions) has a tick at
+    // 1000: every round step of an axis that narrow divides it. Vietnamese writes it 1.000, English 1,000.
+    const rows = result.review.chartData.disagreements ?? [];
+    const across = [...new Set(rows.map((r) => r.finding))].filter((f) => {
+      const panel = rows.filter((r) => r.finding === f);
+      const low = Math.min(...panel.map((r) => Number(r.shownLow)));
+      const high = Math.max(...panel.map((r) => Number(r.shownHigh)));
+      return low < 1000 && high > 1000 && high - low < 500;
+    });
+    expect(across.length).toBeGreaterThan(0);
+    expect(formatNumber(1000, vi.intl)).toBe('1.000');
     expect(text).toContain(formatNumber(1000, vi.intl));
     expect(text).not.toMatch(/\b1,000\b/);
     expect(text).toMatch(/Th\d+ 2025/);

@@ -1,37 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ReviewError } from '../../src/errors.js';
+import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/template/environment.js';
 import { loadLocale } from '../../src/locale.js';
 import { builtinTemplateDir } from '../../src/paths.js';
+import { diagnosticsOf, folderMaker } from '../support.js';
 
 const en = loadLocale([builtinTemplateDir], 'en');
 const vi = loadLocale([builtinTemplateDir], 'vi');
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function templateDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'annual-review-template-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-const diagnosticsOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ReviewError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error('expected a ReviewError');
-};
+const templateDir = folderMaker('annual-review-template-');
 
 describe('template environment', () => {
   it('escapes every printed value for Markdown, in partials too, but not SafeString helpers', () => {
@@ -56,7 +33,7 @@ describe('template environment', () => {
 
   it('formats numbers, money, percentages and dates the Vietnamese way with the vi locale', () => {
     const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}|{{date "2026-03"}}' });
-    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('1.234.567,5|US$27,62 billion|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
+    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('1.234.567,5|27,62 tỷ USD|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
   });
 
   it('prints the template\'s texts in the locale, filling in values formatted the local way', () => {
