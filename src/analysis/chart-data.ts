@@ -6,6 +6,7 @@ import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
 import { hedgeInterval } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../format.js';
+import { sourceNumbers } from './citations.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
@@ -17,7 +18,6 @@ function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<strin
   })[0];
 }
 
-const sourceNumbers = (dataset: Dataset) => new Map(dataset.sources.map((s, i) => [s.id, i + 1]));
 
 /** Year-on-year rows for every metric marked `headline`, for the baseline year and the year under review. */
 export function headlineRows(dataset: Dataset): ChartRow[] {
@@ -61,14 +61,27 @@ function inScale(row: ChartRow, scale: Scale): ChartRow {
   return { ...row, scaleLabel: scale === 'one' ? '' : scale, shown: (row.value as number) / factor, shownLow: (row.low as number) / factor, shownHigh: (row.high as number) / factor };
 }
 
+/** The dataset's sources and metrics by id, and the sources' citation numbers: looked up once per dataset. */
+interface Lookup {
+  numbers: ReadonlyMap<string, number>;
+  sources: ReadonlyMap<string, Dataset['sources'][number]>;
+  metrics: ReadonlyMap<string, Dataset['metrics'][number]>;
+}
+
+const lookupOf = (dataset: Dataset): Lookup => ({
+  numbers: sourceNumbers(dataset),
+  sources: new Map(dataset.sources.map((s) => [s.id, s])),
+  metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
+});
+
 /**
  * One claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
  * source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and the source it comes from.
  */
-function claimRow(claim: Claim, dataset: Dataset, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
-  const numbers = sourceNumbers(dataset);
-  const source = dataset.sources.find((s) => s.id === claim.source);
-  const metric = dataset.metrics.find((m) => m.id === claim.metric);
+function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
+  const { numbers } = lookup;
+  const source = lookup.sources.get(claim.source);
+  const metric = lookup.metrics.get(claim.metric);
   const value = claim.value * SCALES[claim.scale];
   const row: ChartRow = {
     claim: claim.id,
@@ -92,7 +105,8 @@ function claimRow(claim: Claim, dataset: Dataset, interval: Interval = hedgeInte
 
 /** Every level figure (not a ratio or growth) of every source, with the range its hedge allows. */
 export function levelRows(dataset: Dataset): ChartRow[] {
-  return dataset.claims.filter((c) => !c.relation).map((c) => claimRow(c, dataset));
+  const lookup = lookupOf(dataset);
+  return dataset.claims.filter((c) => !c.relation).map((c) => claimRow(c, lookup));
 }
 
 /** The few words chart rows carry, in the review's locale. */
@@ -134,9 +148,8 @@ function commonScale(claims: readonly Claim[]): Scale {
  * What the level figures of a contradicted relation imply for it: a row in the same terms (and scale) as the stated
  * ones, its figure written in the locale's digits.
  */
-function impliedRow(finding: Discrepancy, levels: readonly Claim[], dataset: Dataset, scale: Scale, locale: ChartLocale): ChartRow {
+function impliedRow(finding: Discrepancy, levels: readonly Claim[], { numbers }: Lookup, scale: Scale, locale: ChartLocale): ChartRow {
   const implied = finding.implied!;
-  const numbers = sourceNumbers(dataset);
   const cited = [...new Set(levels.map((c) => numbers.get(c.source) ?? 0))].sort((a, b) => a - b);
   return inScale(
     {
@@ -168,7 +181,7 @@ function impliedRow(finding: Discrepancy, levels: readonly Claim[], dataset: Dat
 export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, locale: ChartLocale): ChartRow[] {
   const { words } = locale;
   const claims = new Map(dataset.claims.map((c) => [c.id, c]));
-  const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
+  const lookup = lookupOf(dataset);
   return report.discrepancies
     .filter((d) => CONTESTED.has(d.rule))
     .flatMap((d) => {
@@ -181,10 +194,10 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
       if (!first) return [];
       const scale = commonScale(shown.map((c) => c.claim));
       const rows = [
-        ...shown.map((c) => inScale({ ...claimRow(c.claim, dataset, c.involved.interval), implied: false, basis: null }, scale)),
-        ...(isRelation ? [impliedRow(d, levels, dataset, scale, locale)] : []),
+        ...shown.map((c) => inScale({ ...claimRow(c.claim, lookup, c.involved.interval), implied: false, basis: null }, scale)),
+        ...(isRelation ? [impliedRow(d, levels, lookup, scale, locale)] : []),
       ];
-      const label = metricLabel.get(first.metric) ?? first.metric;
+      const label = lookup.metrics.get(first.metric)?.label ?? first.metric;
       const against = first.relation && first.relation.type !== 'increment' ? ` ${words.against ?? ''} ${first.relation.base}` : '';
       // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)".
       const unit = first.unit === 'count' ? '' : first.unit === 'times' ? (words.times ?? first.unit) : first.unit === 'percent' ? '%' : first.unit;

@@ -2,8 +2,14 @@
 import type { Dataset } from '../dataset/types.js';
 import type { Citation } from '../review.js';
 
+/** Source id → citation number. */
+export function sourceNumbers(dataset: Pick<Dataset, 'sources'>): Map<string, number> {
+  return new Map(dataset.sources.map((source, i) => [source.id, i + 1]));
+}
+
 export function citationResolver(dataset: Dataset): (id: string) => Citation | undefined {
-  const bySource = new Map<string, Citation>(dataset.sources.map((source, i) => [source.id, { number: i + 1, source }]));
+  const numbers = sourceNumbers(dataset);
+  const bySource = new Map<string, Citation>(dataset.sources.map((source) => [source.id, { number: numbers.get(source.id)!, source }]));
   const byClaim = new Map<string, Citation>();
   for (const claim of dataset.claims) {
     const cited = bySource.get(claim.source);

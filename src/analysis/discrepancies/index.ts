@@ -1,5 +1,6 @@
 // The discrepancy engine: claims become hedge-aware intervals, grouped by metric and period (a Map, so the work
 // grows as n log n, not n²), then each rule looks for its kind of disagreement. Pure and order-independent.
+import { sourceNumbers } from '../citations.js';
 import type { Dataset } from '../../dataset/types.js';
 import type { Discrepancy, DiscrepancyReport, Severity } from '../types.js';
 import { byRank, engineClaims, involved, levelGroups } from './claims.js';
@@ -26,7 +27,7 @@ export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' |
   const tolerances = resolveTolerances(options);
   const claims = engineClaims(dataset, tolerances).sort(byRank);
   const groups = levelGroups(claims);
-  const number = new Map(dataset.sources.map((s, i) => [s.id, i + 1]));
+  const number = sourceNumbers(dataset);
   const ctx: RuleContext = {
     claims,
     groups,
