@@ -1,12 +1,10 @@
 // Running heads (report title, current chapter) and "Page X of Y" on every page but the cover, drawn once the
 // page count is known.
+import { fillPattern } from '../format.js';
 import type { LayoutContext } from './context.js';
 import { artifact } from './tags.js';
 import { drawText, measureSpans } from './text.js';
 
-/** "Page {page} of {pages}" → "Page 3 of 14" */
-export const pageLabel = (pattern: string, page: number, pages: number) =>
-  pattern.replace(/\{page\}/g, String(page)).replace(/\{pages\}/g, String(pages));
 
 /** The chapter a page belongs to: the last chapter heading at or before it, or the contents. */
 function chapterOf(ctx: LayoutContext, page: number): string {
@@ -33,7 +31,7 @@ export function drawFurniture(ctx: LayoutContext, title: string): void {
       drawText(doc, measureSpans([{ text: chapterOf(ctx, p) }], style, half, ctx.fonts), x + width - half, headY, 'right', 0, 1);
       doc.save().moveTo(x, headY + f.size * 1.2 + 4).lineTo(x + width, headY + f.size * 1.2 + 4).lineWidth(0.4).strokeColor(theme.colors.rule).stroke().restore();
       const side = f.align === 'outside' ? ((p + 1) % 2 === 0 ? 'left' : 'right') : f.align;
-      drawText(doc, measureSpans([{ text: pageLabel(theme.labels.pageNumber ?? '{page}', p + 1, pages) }], style, width, ctx.fonts), x, footY, side);
+      drawText(doc, measureSpans([{ text: fillPattern(theme.labels.pageNumber ?? '{page}', { page: String(p + 1), pages: String(pages) }) }], style, width, ctx.fonts), x, footY, side);
     }, 'Pagination');
   }
 }

@@ -1,6 +1,7 @@
 // Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and captioned.
 import type { Figure } from '../../document.js';
 import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
+import { fillPattern } from '../../format.js';
 import { drawSvg } from '../svg.js';
 import { leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight } from '../text.js';
@@ -16,7 +17,7 @@ function size(f: Figure, ctx: LayoutContext) {
 function caption(f: Figure, ctx: LayoutContext, number: number) {
   const t = ctx.theme;
   const style = { ...ctx.body, family: t.table.font, size: t.figure.captionSize, leading: 1.4, color: t.colors.muted };
-  const spans = [{ text: (t.labels.figure ?? '{number}').replace('{number}', String(number)), bold: true }, { text: ' ' }, ...f.caption, ...(f.source ? [{ text: '\n' }, ...f.source] : [])];
+  const spans = [{ text: fillPattern(t.labels.figure ?? '{number}', { number: String(number) }), bold: true }, { text: ' ' }, ...f.caption, ...(f.source ? [{ text: '\n' }, ...f.source] : [])];
   return measureSpans(spans, style, ctx.frame.width, ctx.fonts);
 }
 
