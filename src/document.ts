@@ -16,6 +16,9 @@ export interface Span {
   verbatim?: boolean;
 }
 
+/** The text of spans without their styles: "Hà Nội [1]". */
+export const plainText = (spans: readonly Span[]): string => spans.map((s) => s.text).join('');
+
 export type Align = 'left' | 'right' | 'center' | null;
 
 export interface Heading {

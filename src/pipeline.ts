@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
 import { loadDataset, displayPath } from './dataset/load.js';
-import type { Document, Figure } from './document.js';
+import { plainText, type Document, type Figure, type Span } from './document.js';
 import { error, failOnErrors, ReviewError, type Diagnostic } from './errors.js';
 import { loadFont } from './fonts.js';
 import { parseMarkup } from './markup/index.js';
 import { builtinTemplateDir } from './paths.js';
 import type { Review } from './review.js';
 import { findTemplateFile, renderTemplate } from './template/index.js';
+import { messages as templateMessages } from './template/messages.js';
 import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
@@ -123,7 +124,7 @@ function chartLocale(locale: Locale) {
 function localiseSpec(spec: unknown, locale: Locale, file: string): unknown {
   if (typeof spec === 'string') {
     return spec.replace(/\{label:([\w.-]+)\}/g, (_m, key: string) => {
-      if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', `unknown text "${key}" (the template's texts are in locales/<locale>.yaml)`, { file })]);
+      if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', templateMessages.unknownText(key), { file })]);
       return label(locale.labels, key);
     });
   }
@@ -169,17 +170,18 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
   for (const name of names) {
     const file = findTemplateFile(dirs, `charts/${name}.vl.json`);
     if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
-    let spec: object;
+    let parsed: unknown;
     try {
-      spec = localiseSpec(JSON.parse(readFileSync(file.path, 'utf8')), locale, displayPath(file.path)) as object;
+      parsed = JSON.parse(readFileSync(file.path, 'utf8'));
     } catch (e) {
       throw new ReviewError([error('chart/json', `invalid JSON: ${(e as Error).message}`, { file: displayPath(file.path) })]);
     }
+    const spec = localiseSpec(parsed, locale, displayPath(file.path)) as object;
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
     const { warnings, ...chart } = await renderChart(input, chartTheme);
     const figureAt = figures.findIndex((f) => f.chart === name);
     const figure = figures[figureAt];
-    const plain = (spans: readonly { text: string }[] = []) => spans.map((s) => s.text).join('').trim();
+    const plain = (spans: readonly Span[] = []) => plainText(spans).trim();
     out.push({
       ...chart,
       alt: describeChart(input),

@@ -1,7 +1,7 @@
 // Block content (mdast) → Document blocks. One handler per node type, checked by the compiler.
 import type { BlockContent, DefinitionContent, ListItem, Root, RootContent, TableCell, TableRow, Paragraph as MdParagraph } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import type { Block, Heading, Span } from '../document.js';
+import { plainText, type Block, type Heading, type Span } from '../document.js';
 import { inlineToSpans, type InlineContext } from './inline.js';
 import { messages } from './messages.js';
 
@@ -18,7 +18,6 @@ type Handlers = { [K in Content['type']]: Handler<Extract<Content, { type: K }>>
 
 const line = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line;
 const children = (nodes: readonly Content[], ctx: BlockContext): Block[] => nodes.flatMap((n) => handle(n, ctx));
-const plain = (spans: readonly Span[]) => spans.map((s) => s.text).join('');
 
 /** A container directive's first paragraph marked as its label ("::: name[label]"), if any. */
 const isLabel = (n: RootContent) => n.type === 'paragraph' && (n.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
@@ -83,7 +82,7 @@ const handlers: Handlers = {
     const unlisted = last !== undefined && /\s*\{\.unlisted\}$/.test(last.text);
     if (unlisted && last) spans[spans.length - 1] = { ...last, text: last.text.replace(/\s*\{\.unlisted\}$/, '') };
     const depth = Math.min(node.depth, 4) as Heading['depth'];
-    return [{ type: 'heading', depth, spans, id: ctx.headingId(plain(spans)), listed: !unlisted }];
+    return [{ type: 'heading', depth, spans, id: ctx.headingId(plainText(spans)), listed: !unlisted }];
   },
   thematicBreak: () => [{ type: 'rule' }],
   blockquote: (node, ctx) => [{ type: 'blockquote', children: children(node.children, ctx) }],

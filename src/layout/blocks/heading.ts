@@ -1,11 +1,10 @@
 // Headings: chapters (depth 1) open a page; every heading is kept with the start of what follows it,
 // becomes a named destination, an outline entry and (when listed) a contents entry.
-import type { Heading } from '../../document.js';
+import { plainText, type Heading } from '../../document.js';
 import { addDestination, advance, ensure, newPage, space, type LayoutContext } from '../context.js';
 import { artifact, leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
-const plain = (h: Heading) => h.spans.map((s) => s.text).join('');
 
 function measure(h: Heading, ctx: LayoutContext): MeasuredText {
   const t = ctx.theme.headings;
@@ -16,7 +15,7 @@ function measure(h: Heading, ctx: LayoutContext): MeasuredText {
 function addToOutline(ctx: LayoutContext, h: Heading): void {
   while (ctx.outline.length && ctx.outline[ctx.outline.length - 1]!.depth >= h.depth) ctx.outline.pop();
   const parent = ctx.outline[ctx.outline.length - 1]?.item ?? ctx.doc.outline;
-  ctx.outline.push({ depth: h.depth, item: parent.addItem(plain(h)) });
+  ctx.outline.push({ depth: h.depth, item: parent.addItem(plainText(h.spans)) });
 }
 
 export const heading = {
@@ -29,7 +28,7 @@ export const heading = {
     const after = t.spaceAfter[h.depth - 1] ?? 0;
     ensure(ctx, textHeight(m) + after + follow());
     addDestination(ctx, h.id);
-    ctx.headings.push({ id: h.id, text: plain(h), depth: h.depth, listed: h.listed, page: ctx.page });
+    ctx.headings.push({ id: h.id, text: plainText(h.spans), depth: h.depth, listed: h.listed, page: ctx.page });
     if (h.listed) addToOutline(ctx, h);
     leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
     advance(ctx, textHeight(m));

@@ -1,12 +1,11 @@
 // Tables: column widths from content, rows that never split across pages, the header repeated on each page
 // with a "(continued)" line, numeric columns right-aligned, striped rows.
-import type { Align, Span, Table } from '../../document.js';
+import { plainText, type Align, type Span, type Table } from '../../document.js';
 import { measureText } from '../../fonts.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
 import { artifact, group, leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
 
-const plain = (cell: readonly Span[]) => cell.map((s) => s.text).join('');
 const NUMERIC = /^[\s\-–+~≈<>]*(US\$|VND|\$)?\s*[\d.,]+\s*(%|×|x|billion|million|bn)?\s*$/i;
 
 interface Styles {
@@ -26,7 +25,7 @@ function styles(ctx: LayoutContext): Styles {
 /** Natural (one-line) and minimum (longest word) widths of a cell. */
 function cellWidths(cell: readonly Span[], style: TextStyle, ctx: LayoutContext): { natural: number; min: number } {
   const font = ctx.fonts.get(style.family, style.bold, style.italic).font;
-  const text = plain(cell);
+  const text = plainText(cell);
   const words = text.split(/\s+/).filter(Boolean);
   return {
     natural: measureText(font, text.replace(/\s+/g, ' ').trim(), style.size, style.features),
@@ -50,7 +49,7 @@ function alignments(t: Table): Alignment[] {
   return Array.from({ length: columns }, (_, c) => {
     const declared: Align | undefined = t.align[c];
     if (declared) return declared;
-    const cells = t.rows.map((r) => plain(r[c] ?? [])).filter((s) => s.trim());
+    const cells = t.rows.map((r) => plainText(r[c] ?? [])).filter((s) => s.trim());
     return cells.length > 0 && cells.every((s) => NUMERIC.test(s)) ? 'right' : 'left';
   });
 }
