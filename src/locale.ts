@@ -108,16 +108,19 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   return { name, language: String(format.language ?? name), labels: merged, intl, dates, money: { intl, pattern: String(format.money), scales: merged.charts ?? {} } };
 }
 
-/** The text of `key` ("group.key") with each {name} replaced by params[name]. */
-export function label(labels: LabelTree, key: string, params: Record<string, string> = {}): string {
+/** The text at `key` ("group.key"), if the locale has one there. */
+function textAt(labels: LabelTree, key: string): string | undefined {
   const [group, name] = key.split('.') as [string, string | undefined];
   const text = name === undefined ? undefined : labels[group]?.[name];
-  if (typeof text !== 'string') throw new Error(`no text "${key}"`);
+  return typeof text === 'string' ? text : undefined;
+}
+
+/** The text of `key` ("group.key") with each {name} replaced by params[name]. */
+export function label(labels: LabelTree, key: string, params: Record<string, string> = {}): string {
+  const text = textAt(labels, key);
+  if (text === undefined) throw new Error(`no text "${key}"`);
   return fillPattern(text, params);
 }
 
 /** True when `key` names a text of the locale. */
-export const hasLabel = (labels: LabelTree, key: string) => {
-  const [group, name] = key.split('.') as [string, string | undefined];
-  return name !== undefined && typeof labels[group]?.[name] === 'string';
-};
+export const hasLabel = (labels: LabelTree, key: string) => textAt(labels, key) !== undefined;
