@@ -3,10 +3,11 @@
 import { SCALES, type Claim, type Dataset, type Scale } from '../dataset/types.js';
 import type { ChartRow } from '../review.js';
 import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
-import { hedgeInterval } from './discrepancies/claims.js';
+import { comparedValue } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../format.js';
 import { sourceNumbers } from './citations.js';
+import { unitsOf, type Units } from '../units/index.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
@@ -61,28 +62,32 @@ function inScale(row: ChartRow, scale: Scale): ChartRow {
   return { ...row, scaleLabel: scale === 'one' ? '' : scale, shown: (row.value as number) / factor, shownLow: (row.low as number) / factor, shownHigh: (row.high as number) / factor };
 }
 
-/** The dataset's sources and metrics by id, and the sources' citation numbers: looked up once per dataset. */
+/** The dataset's sources, metrics and units by id, and the sources' citation numbers: looked up once per dataset. */
 interface Lookup {
   numbers: ReadonlyMap<string, number>;
   sources: ReadonlyMap<string, Dataset['sources'][number]>;
   metrics: ReadonlyMap<string, Dataset['metrics'][number]>;
+  units: Units;
 }
 
 const lookupOf = (dataset: Dataset): Lookup => ({
   numbers: sourceNumbers(dataset),
   sources: new Map(dataset.sources.map((s) => [s.id, s])),
   metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
+  units: unitsOf(dataset),
 });
 
 /**
- * One claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
- * source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and the source it comes from.
+ * One claim as a chart row: its value and the range its hedge allows, in the unit it is compared in (its metric's)
+ * and in the scale the source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and its source.
+ * `interval`, when given, is the engine's (already in that unit).
  */
-function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
+function claimRow(claim: Claim, lookup: Lookup, interval?: Interval): ChartRow {
   const { numbers } = lookup;
   const source = lookup.sources.get(claim.source);
   const metric = lookup.metrics.get(claim.metric);
-  const value = claim.value * SCALES[claim.scale];
+  const compared = comparedValue(claim, metric?.unit, lookup.units, DEFAULT_TOLERANCES);
+  const value = compared.value;
   const row: ChartRow = {
     claim: claim.id,
     metric: claim.metric,
@@ -96,9 +101,9 @@ function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterv
     sourceLabel: `[${numbers.get(claim.source) ?? '?'}] ${source?.short ?? source?.publisher ?? claim.source}`,
     printed: claim.printed,
     hedge: claim.hedge,
-    unit: claim.unit,
+    unit: compared.unit,
     value,
-    ...drawnRange(interval, value),
+    ...drawnRange(interval ?? compared.interval, value),
   };
   return inScale(row, claim.scale);
 }
@@ -120,7 +125,8 @@ export interface ChartLocale {
 
 /** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
 export function topicRows(dataset: Dataset, topic: string, words: ChartWords): ChartRow[] {
-  const metrics = dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id);
+  const units = unitsOf(dataset);
+  const metrics = dataset.metrics.filter((m) => m.topic === topic && units.get(m.unit).kind === 'currency').map((m) => m.id);
   return levelRows(dataset)
     .filter((r) => metrics.includes(String(r.metric)))
     .map((r) => ({
@@ -199,8 +205,8 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
       ];
       const label = lookup.metrics.get(first.metric)?.label ?? first.metric;
       const against = first.relation && first.relation.type !== 'increment' ? ` ${words.against ?? ''} ${first.relation.base}` : '';
-      // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)".
-      const unit = first.unit === 'count' ? '' : first.unit === 'times' ? (words.times ?? first.unit) : first.unit === 'percent' ? '%' : first.unit;
+      // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)", "(million tonnes)".
+      const unit = lookup.units.caption(shown[0]!.involved.unit, locale.intl);
       const units = [scale === 'one' ? '' : (words[scale] ?? scale), unit].filter(Boolean).join(' ');
       return rows.map((row) => ({
         ...row,

@@ -4,6 +4,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import { error, ReviewError, type Diagnostic, type Location } from '../errors.js';
 import { messages } from './messages.js';
 import { checkReferences } from './references.js';
+import { checkUnits } from './units.js';
 import { validateAgainstSchema } from './schema.js';
 import type { Dataset, SourcePosition } from './types.js';
 import { parseYaml } from './yaml.js';
@@ -103,13 +104,13 @@ export function loadDataset(dir: string): Dataset {
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
 
-  const dataset = { dir, ...fields, positions } as unknown as Dataset;
+  const read = { dir, ...fields, positions } as unknown as Dataset;
   const locate = (path: string): Location => positions.get(path) ?? positions.get(path.replace(/\.[^.[\]]+$|\[\d+\]$/, '')) ?? {};
   const locateInBody = (section: number, offset: number): Location => {
     const entry = bodies.get(section);
     if (!entry) return locate(`narrative[${section}].body`);
     // The body text starts on the line after a block scalar indicator ("body: |"); find the directive there.
-    const body = dataset.narrative[section]!.body;
+    const body = read.narrative[section]!.body;
     const lineInBody = body.slice(0, offset).split('\n').length - 1;
     const lineText = body.split('\n')[lineInBody] ?? '';
     const fileLines = entry.text.split('\n');
@@ -119,7 +120,9 @@ export function loadDataset(dir: string): Dataset {
     const indent = (fileLines[fileIndex] ?? '').length - (fileLines[fileIndex] ?? '').trimStart().length;
     return { file: entry.at.file, line: entry.at.line + fileIndex, column: indent + column };
   };
-  const problems = checkReferences(dataset, locate, locateInBody);
+  const units = checkUnits(read, locate);
+  const dataset = units.dataset;
+  const problems = [...units.diagnostics, ...checkReferences(dataset, locate, locateInBody)];
   if (problems.some((d) => d.severity === 'error')) throw new ReviewError(problems);
   return dataset;
 }

@@ -15,7 +15,11 @@ export const messages = {
   didYouMean: (candidate: string) => `did you mean "${candidate}"?`,
   printedNotInQuote: (printed: string) => `the printed figure "${printed}" does not occur in the quote`,
   unitMismatch: (unit: string, metric: string, metricUnit: string) =>
-    `unit "${unit}" differs from the unit "${metricUnit}" of metric "${metric}"`,
+    `unit "${unit}" does not compare with the unit "${metricUnit}" of metric "${metric}" (it measures something else)`,
+  unknownUnit: (unit: string, currencyLike: boolean) =>
+    currencyLike ? `unknown unit "${unit}": not an ISO 4217 currency code, nor a built-in or declared unit` : `unknown unit "${unit}": not a built-in unit, a unit declared in review.yaml, nor an ISO 4217 currency code`,
+  unitsHint: 'declare it in review.yaml units, or see the built-in units in docs/dataset.md',
+  unitTaken: (id: string, what: string) => `unit "${id}" cannot be declared: it is already ${what}`,
   relationUnit: (type: string, expected: string, unit: string) => `a ${type} relation is measured in "${expected}", not "${unit}"`,
   basePeriod: (base: string, period: string) => `the relation's base period "${base}" must differ from the claim's period "${period}"`,
   badDate: (value: string) => `"${value}" is not a valid calendar date`,

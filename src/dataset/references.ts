@@ -1,4 +1,4 @@
-// Checks what a schema cannot: unique ids, references between files, units and printed figures that agree.
+// Checks what a schema cannot: unique ids, references between files, printed figures inside their quotes (units: units.ts).
 import { citationPattern, parseCitationIds } from '../citations.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
 import { closest } from '../suggest.js';
@@ -9,8 +9,6 @@ import type { Dataset } from './types.js';
 export type Locate = (path: string) => Location;
 /** Locates an offset inside a narrative section's Markdown body. */
 export type LocateInBody = (section: number, offset: number) => Location;
-
-const RELATION_UNITS = { ratio: 'times', growth: 'percent' } as const;
 
 export function checkReferences(ds: Dataset, locate: Locate, locateInBody: LocateInBody): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -36,7 +34,6 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   ids('event', ds.events, 'events');
   ids('person', ds.people, 'people');
   ids('section', ds.narrative, 'narrative');
-  const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));
 
   ds.claims.forEach((c, i) => {
     const at = (f: string) => `claims[${i}].${f}`;
@@ -49,14 +46,6 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     if (rel) {
       if (rel.base === c.period) out.push(error('dataset/relation', messages.basePeriod(rel.base, c.period), { ...locate(at('relation.base')), path: at('relation.base') }));
       if (rel.type === 'increment') ref('metric', rel.total, metrics, at('relation.total'));
-      else if (c.unit !== RELATION_UNITS[rel.type]) {
-        out.push(error('dataset/unit', messages.relationUnit(rel.type, RELATION_UNITS[rel.type], c.unit), { ...locate(at('unit')), path: at('unit') }));
-      }
-    }
-    const expected = metricUnit.get(c.metric);
-    const isLevel = !rel || rel.type === 'increment';
-    if (expected && isLevel && expected !== c.unit) {
-      out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), { ...locate(at('unit')), path: at('unit') }));
     }
   });
   ds.events.forEach((e, i) => {

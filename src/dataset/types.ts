@@ -1,5 +1,6 @@
 // The Dataset: what an analyst writes (YAML files in one folder), after schema validation and normalisation.
 // Every string is NFC. Field documentation lives in schema/*.schema.json; keep the two in step.
+import type { DeclaredUnit } from '../units/types.js';
 
 /** Where a value came from in the dataset files: used by every located message. */
 export interface SourcePosition {
@@ -31,9 +32,11 @@ export type Hedge = (typeof HEDGES)[number];
 export const SCALES = { one: 1, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 export type Scale = keyof typeof SCALES;
 
-/** Units a claim's value can carry. Currencies are ISO 4217 codes. */
-export const UNITS = ['count', 'USD', 'VND', 'percent', 'times', 'days', 'years', 'magnitude'] as const;
-export type Unit = (typeof UNITS)[number];
+/**
+ * What a claim's value measures: an ISO 4217 currency code ("EUR"), or the id of a built-in unit ("tonnes") or of one
+ * review.yaml declares. src/units/ knows what each is; the dataset stage has checked that it is known.
+ */
+export type Unit = string;
 
 export const EVENT_CATEGORIES = [
   'bilateral',
@@ -62,6 +65,8 @@ export interface ReviewMeta {
   language: string;
   keywords?: string[];
   description?: string;
+  /** Units of measure and counted things the dataset uses beyond the built-in ones (src/units/). */
+  units?: DeclaredUnit[];
 }
 
 /** sources.yaml: one entry per article. The list order is the citation order ([1], [2], ...). */

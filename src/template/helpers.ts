@@ -1,6 +1,7 @@
 // The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
 import type Handlebars from 'handlebars';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatNumber, formatPercent } from '../format.js';
+import { formatMoney } from '../units/index.js';
 import { label, type Locale } from '../locale.js';
 
 type HelperOptions = Handlebars.HelperOptions;
@@ -23,7 +24,7 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     },
     /** {{number 1234.5}} → 1,234.5 (1.234,5 in vi) */
     number: (value: unknown) => formatNumber(Number(value), intl),
-    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion (27,62 tỷ USD in vi) */
+    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion (27,62 tỷ USD in vi); any ISO 4217 code: {{money 7.9 "EUR" "billion"}} → €7.9 billion */
     money: (value: unknown, currency: unknown, scale: unknown) => formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', money),
     /** {{percent 8.2}} → 8.2% (8,2% in vi) */
     percent: (value: unknown) => formatPercent(Number(value), intl),
