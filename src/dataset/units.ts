@@ -27,9 +27,8 @@ export function checkUnits(ds: Dataset, locate: Locate): { dataset: Dataset; dia
     });
   });
   const units = unitsOf(ds);
-  declared.forEach((d, i) => {
-    if (d.equals) known(units, d.equals.unit, `meta.units[${i}].equals.unit`, out, at);
-  });
+  // A unit whose `equals` names no unit has no known kind yet: it is reported once, not again at every claim.
+  const unsure = new Set(declared.filter((d, i) => d.equals && !known(units, d.equals.unit, `meta.units[${i}].equals.unit`, out, at)).map((d) => d.id));
 
   const metrics = ds.metrics.map((m, i) => ({ ...m, unit: known(units, m.unit, `metrics[${i}].unit`, out, at) ?? m.unit }));
   const metricUnit = new Map(metrics.map((m) => [m.id, m.unit]));
@@ -42,7 +41,7 @@ export function checkUnits(ds: Dataset, locate: Locate): { dataset: Dataset; dia
       if (unit !== RELATION_UNITS[rel.type]) out.push(error('dataset/unit', messages.relationUnit(rel.type, RELATION_UNITS[rel.type], c.unit), at(path)));
     } else {
       const expected = metricUnit.get(c.metric);
-      if (expected && units.find(expected) && !units.comparable(unit, expected)) out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), at(path)));
+      if (expected && units.find(expected) && !unsure.has(unit) && !unsure.has(expected) && !units.comparable(unit, expected)) out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), at(path)));
     }
     return unit === c.unit ? c : { ...c, unit };
   });

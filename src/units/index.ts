@@ -95,7 +95,7 @@ export function unitCatalogue(declared: readonly DeclaredUnit[] = [], language =
       kind: 'declared',
       dimension: base ? base.dimension : `declared:${d.id}`,
       factor: base && d.equals ? d.equals.value * base.factor : 1,
-      whole: d.whole ?? !base,
+      whole: d.whole ?? true,
       nonNegative: true,
       aliases: d.aliases ?? [],
       forms: declaredForms(d.label, language),
