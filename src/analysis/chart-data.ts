@@ -24,19 +24,22 @@ function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<strin
 export function headlineRows(dataset: Dataset): ChartRow[] {
   const years = [dataset.meta.baselineYear, dataset.meta.year].filter((y): y is number => y !== undefined);
   const sourceOrder = sourceNumbers(dataset);
+  const units = unitsOf(dataset);
   const rows: ChartRow[] = [];
   for (const metric of dataset.metrics.filter((m) => m.headline)) {
     for (const year of years) {
       const levels = dataset.claims.filter((c) => c.metric === metric.id && c.period === String(year) && !c.relation);
       const claim = representative(levels, sourceOrder);
       if (!claim) continue;
+      // In the metric's unit, so that both years' bars measure alike whatever unit each source printed.
+      const { value, unit } = comparedValue(claim, metric.unit, units, DEFAULT_TOLERANCES);
       rows.push({
         metric: metric.id,
         label: metric.label,
         year: String(year),
-        value: claim.value * SCALES[claim.scale],
+        value,
         printed: claim.printed,
-        unit: claim.unit,
+        unit,
         claim: claim.id,
         source: sourceOrder.get(claim.source) ?? null,
       });
