@@ -193,19 +193,27 @@ export interface UnitMarks {
 
 let marks: UnitMarks | undefined;
 
-/** The English marks of every currency and built-in unit (plain counts have none). */
-export function unitMarks(): UnitMarks {
-  if (marks) return marks;
-  const { before, after } = currencyMarks();
+/** What a source prints after a figure in a built-in unit ("tonnes", "kilometres", "per cent"), with the unit's id. */
+function builtinWords(): Map<string, string> {
+  const words = new Map<string, string>();
   for (const unit of BUILTIN_UNITS) {
     if (unit.id === 'count') continue;
     const en = unit.forms.en ?? '{amount}';
     const patterns = typeof en === 'string' ? [en] : Object.values(en);
-    const words = [...patterns.map((p) => p.replace('{amount}', '').trim()), ...unit.aliases.map((a) => a.replace(/-/g, ' ')), ...unit.words];
+    const written = [...patterns.map((p) => p.replace('{amount}', '').trim()), ...unit.aliases.map((a) => a.replace(/-/g, ' ')), ...unit.words];
     // One-letter marks ("t", "m") are too often something else.
-    for (const word of words) if (word.length > 1 || /\P{L}/u.test(word)) after.set(word, unit.id);
+    for (const word of written) if (word.length > 1 || /\P{L}/u.test(word)) words.set(word, unit.id);
   }
-  marks = { before, after };
+  return words;
+}
+
+/** The English marks of every currency and built-in unit (plain counts have none). */
+export function unitMarks(): UnitMarks {
+  if (!marks) {
+    const { before, after } = currencyMarks();
+    for (const [word, id] of builtinWords()) after.set(word, id);
+    marks = { before, after };
+  }
   return marks;
 }
 
@@ -217,11 +225,11 @@ let figureCell: RegExp | undefined;
  */
 export function isFigureText(text: string): boolean {
   if (!figureCell) {
-    const { before, after } = unitMarks();
-    const symbols = [...before.keys()].filter((m) => /\P{L}/u.test(m));
+    // Symbols and codes before, codes and unit words after: what a table prints (currency names are prose).
+    const symbols = [...CURRENCIES].map((code) => currencySymbol(code, 'en-GB').trim()).filter((m) => /\P{L}/u.test(m));
     const scales = ['thousand', 'million', 'billion', 'trillion', 'bn', 'mn'];
     figureCell = new RegExp(
-      String.raw`^[\s\-–+~≈<>]*(?:${alternatives([...symbols, ...CURRENCIES])})?\s*[\d.,]+\s*(?:${alternatives(scales)})?\s*(?:${alternatives(['×', 'x', ...after.keys()])})?\s*$`,
+      String.raw`^[\s\-–+~≈<>]*(?:${alternatives(['$', ...symbols, ...CURRENCIES])})?\s*[\d.,]+\s*(?:${alternatives(scales)})?\s*(?:${alternatives(['×', 'x', ...CURRENCIES, ...builtinWords().keys()])})?\s*$`,
       'iu',
     );
   }
