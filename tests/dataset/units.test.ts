@@ -51,6 +51,12 @@ describe('a dataset in other currencies and units', () => {
     expect(report.discrepancies.filter((d) => d.metric === 'freight' || d.metric === 'rail-length')).toEqual([]);
   });
 
+  it('compares figures printed at different scales of one unit as the same quantity', () => {
+    const dir = variant({ 'claims.yaml': [['value: 200\n    scale: thousand\n    unit: wagons', 'value: 12400\n    scale: thousand\n    unit: tonnes'], ['200,000 wagons', '12,400 thousand tonnes'], ['Some 200,000 wagons', 'Some 12,400 thousand tonnes']] });
+    const freight = findDiscrepancies(loadDataset(dir)).consistent.find((a) => a.metric === 'freight');
+    expect(freight?.claims.map((c) => c.value)).toEqual([12.4e6, 12.4e6]);
+  });
+
   it('finds a conflict that only conversion shows', () => {
     // 150,000 wagons of 60 tonnes are 9 million tonnes: far from about 12.4 million.
     const dir = variant({ 'claims.yaml': [['value: 200\n', 'value: 150\n'], ['200,000 wagons', '150,000 wagons'], ['Some 200,000', 'Some 150,000']] });
