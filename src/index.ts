@@ -10,6 +10,7 @@ export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
 export { datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
+export type { DeclaredUnit } from './units/index.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
 export type { Review } from './review.js';
 
