@@ -19,6 +19,8 @@ export const messages = {
   unknownUnit: (unit: string, currencyLike: boolean) =>
     currencyLike ? `unknown unit "${unit}": not an ISO 4217 currency code, nor a built-in or declared unit` : `unknown unit "${unit}": not a built-in unit, a unit declared in review.yaml, nor an ISO 4217 currency code`,
   unitsHint: 'declare it in review.yaml units, or see the built-in units in docs/dataset.md',
+  incrementUnit: (metric: string, unit: string, total: string, totalUnit: string) =>
+    `metric "${metric}" is in "${unit}", but what it adds to the running total "${total}" must be in the total's unit "${totalUnit}"`,
   unitTaken: (id: string, what: string) => `unit "${id}" cannot be declared: it is already ${what}`,
   relationUnit: (type: string, expected: string, unit: string) => `a ${type} relation is measured in "${expected}", not "${unit}"`,
   basePeriod: (base: string, period: string) => `the relation's base period "${base}" must differ from the claim's period "${period}"`,

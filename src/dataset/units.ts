@@ -41,6 +41,12 @@ export function checkUnits(ds: Dataset, locate: Locate): { dataset: Dataset; dia
       if (unit !== RELATION_UNITS[rel.type]) out.push(error('dataset/unit', messages.relationUnit(rel.type, RELATION_UNITS[rel.type], c.unit), at(path)));
     } else {
       const expected = metricUnit.get(c.metric);
+      // What is added to a running total is counted in the total's own unit: the two are summed as they stand.
+      const total = rel ? metricUnit.get(rel.total) : undefined;
+      if (rel && total && units.find(total)) {
+        if (total !== unit) out.push(error('dataset/unit', messages.relationUnit(rel.type, total, c.unit), at(path)));
+        else if (expected && expected !== total) out.push(error('dataset/unit', messages.incrementUnit(c.metric, expected, rel.total, total), at(path)));
+      }
       if (expected && units.find(expected) && !unsure.has(unit) && !unsure.has(expected) && !units.comparable(unit, expected)) out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), at(path)));
     }
     return unit === c.unit ? c : { ...c, unit };

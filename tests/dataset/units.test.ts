@@ -100,6 +100,15 @@ describe('unknown and clashing units', () => {
     expect(found).toEqual([expect.objectContaining({ code: 'dataset/unit', path: 'claims[3].unit', message: messages.unitMismatch('km', 'freight', 'tonnes') })]);
   });
 
+  it('counts what a relation adds to a running total in the total’s unit', () => {
+    // Legations convert to embassies one for one, yet the sum of the running total is taken as it stands.
+    const legations = '  - id: legations\n    label: legations\n    equals: { value: 1, unit: embassies }\n';
+    const found = diagnosticsOf(() =>
+      loadDataset(variant({ 'review.yaml': [['  - id: crossings\n', `${legations}  - id: crossings\n`]], 'metrics.yaml': [['    unit: embassies\n    description: Embassies opened', '    unit: legations\n    description: Embassies opened']] })),
+    );
+    expect(found).toEqual([expect.objectContaining({ code: 'dataset/unit', path: 'claims[10].unit', message: messages.incrementUnit('missions-opened', 'legations', 'missions', 'embassies') })]);
+  });
+
   it('refuses a declaration that takes a built-in unit’s or a currency’s name', () => {
     const dir = variant({ 'review.yaml': [['id: crossings', 'id: km'], ['aliases: [border-crossings]', 'aliases: [GBP]']] });
     const found = diagnosticsOf(() => loadDataset(dir));
