@@ -11,7 +11,7 @@ import { CURRENCIES, currencyMarks, currencySymbol, isCurrency } from './currenc
 import type { DeclaredUnit, MoneyStyle, PluralPattern, UnitDefinition, WrittenForms } from './types.js';
 
 export type { DeclaredUnit, MoneyStyle, UnitDefinition, WrittenForms } from './types.js';
-export { currencyMarks, currencySymbol, isCurrency } from './currency.js';
+export { isCurrency } from './currency.js';
 
 /** A dataset's units: the built-in ones, every currency, and those its review.yaml declares. */
 export interface Units {
