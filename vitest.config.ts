@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Test files share one process per worker and its module cache: fonts are parsed, vega and pdfkit imported, and
+    // the default review built once (tests/support.ts defaultBuild) instead of once per file. Tests therefore leave no
+    // global state behind: spies and stubbed globals are restored after each test.
+    isolate: false,
+    restoreMocks: true,
+    unstubGlobals: true,
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
