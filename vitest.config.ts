@@ -9,6 +9,8 @@ export default defineConfig({
     // the default review built once (tests/support.ts defaultBuild) instead of once per file. Tests therefore leave no
     // global state behind: spies and stubbed globals are restored after each test.
     isolate: false,
+    // Processes, not threads: the in-process CLI tests change the working folder (tests/support.ts runCli).
+    pool: 'forks',
     restoreMocks: true,
     unstubGlobals: true,
     globalSetup: ['tests/global-setup.ts'],
