@@ -3,6 +3,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Checks against the real source articles, which live outside the repository: .ci/run runs them (vitest.seeds.config.ts).
+    exclude: ['tests/seeds/**', 'node_modules/**'],
+    // Test files share one process per worker and its module cache: fonts are parsed, vega and pdfkit imported, and
+    // the default review built once (tests/support.ts defaultBuild) instead of once per file. Tests therefore leave no
+    // global state behind: spies and stubbed globals are restored after each test.
+    isolate: false,
+    // Processes, not threads: the in-process CLI tests change the working folder (tests/support.ts runCli).
+    pool: 'forks',
+    restoreMocks: true,
+    unstubGlobals: true,
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,10 +1,16 @@
-// Small helpers the tests share: folders of template files, removed after the test file, and the diagnostics a
-// call throws.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Small helpers the tests share: folders of template files, removed after the test file, the diagnostics a call
+// throws, the default review built once per test process and read back once, and the command line run in this
+// process or, where the process itself is under test, as a program.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { ReviewError, type Diagnostic } from '../src/errors.js';
+import { main } from '../src/cli/cli.js';
+import { defaultDataDir, packageRoot } from '../src/paths.js';
+import { buildReport, type BuildResult } from '../src/pipeline.js';
+import { readPdf, type ReadPdf } from './pdf-reader.js';
 
 /** A function making folders from { "path/in/folder": text }; every folder goes when the test file ends. */
 export function folderMaker(prefix: string): (files: Record<string, string>) => string {
@@ -30,4 +36,81 @@ export function diagnosticsOf(f: () => unknown): readonly Diagnostic[] {
     throw e;
   }
   throw new Error('expected a ReviewError');
+}
+
+const builds = new Map<string, Promise<BuildResult>>();
+const reads = new Map<string, Promise<ReadPdf>>();
+
+/**
+ * The default review built in memory, in `locale` (the template's default when not given): built once per test
+ * process and shared by every test file in it (vitest runs them without isolation), since a build is the slowest
+ * step of most tests. Read it, never change it.
+ */
+export function defaultBuild(locale?: string): Promise<BuildResult> {
+  const key = locale ?? '';
+  if (!builds.has(key)) builds.set(key, buildReport({ data: defaultDataDir, ...(locale ? { locale } : {}) }));
+  return builds.get(key)!;
+}
+
+/** The default review's PDF read back (see defaultBuild). */
+export function defaultPdf(locale?: string): Promise<ReadPdf> {
+  const key = locale ?? '';
+  if (!reads.has(key)) reads.set(key, defaultBuild(locale).then((r) => readPdf(r.pdf)));
+  return reads.get(key)!;
+}
+
+/** What a run of the command line gave: its exit code and what it printed. */
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `annual-review ARGS` in this process, from the package root, capturing what it prints: the same code as the
+ * program without the cost of starting Node and loading every module again. Use runProgram where exit codes set by
+ * the process, signals or worker threads are what is tested.
+ */
+export async function runCli(...args: string[]): Promise<CliRun> {
+  const printed = { stdout: '', stderr: '' };
+  const saved = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      printed[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  const cwd = process.cwd();
+  process.chdir(packageRoot);
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    const status = await main(args);
+    return { status, ...printed };
+  } finally {
+    process.stdout.write = saved.stdout;
+    process.stderr.write = saved.stderr;
+    process.chdir(cwd);
+  }
+}
+
+/** The built program (`npm run build` writes it; `npm test` builds it first when the sources are newer). */
+export const programPath = join(packageRoot, 'dist', 'cli', 'main.js');
+
+/**
+ * Runs `annual-review ARGS` as its own process. A program that cannot start, is killed or crashes fails the test
+ * with the reason and what it printed, never with a confusing assertion on missing output.
+ */
+export function runProgram(...args: string[]): CliRun {
+  if (!existsSync(programPath)) throw new Error(`${programPath} does not exist: run \`npm run build\` (npm test does it when needed)`);
+  return runTool(process.execPath, [programPath, ...args]);
+}
+
+/** Runs a program to completion; throws a readable error when it cannot run or ends by a signal. */
+export function runTool(command: string, args: readonly string[]): CliRun {
+  const r = spawnSync(command, args, { encoding: 'utf8', cwd: packageRoot });
+  if (r.error) throw new Error(`could not run ${command} ${args.join(' ')}: ${r.error.message}`);
+  if (r.status === null) throw new Error(`${command} ${args.join(' ')} was ended by ${r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,4 +1,4 @@
-// What a command is, shared by the entry point and the commands (kept apart from main.ts, which runs on import).
+// What a command is, shared by the entry point and the commands (kept apart from cli.ts, which imports the registry of commands).
 import type { ParseArgsConfig } from 'node:util';
 
 /** Wrong usage: exit code 2. */

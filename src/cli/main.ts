@@ -1,33 +1,5 @@
 #!/usr/bin/env node
-// The command line: parses argv, runs one command, prints, and sets the exit code. Nothing else does these.
-import { parseArgs } from 'node:util';
-import { EXIT, exitCodeOf, formatFailure, toFailure } from './failure.js';
-import { commands, USAGE } from './registry.js';
-
-export async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '-h' || name === '--help' || name === 'help') {
-    process.stdout.write(USAGE);
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  const load = commands[name];
-  if (!load) {
-    process.stderr.write(`annual-review: unknown command "${name}"\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  try {
-    const command = await load();
-    const { values, positionals } = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    if (values.help) {
-      process.stdout.write(USAGE);
-      return EXIT.ok;
-    }
-    return await command.run(values, positionals);
-  } catch (e) {
-    const failure = toFailure(e);
-    process.stderr.write(formatFailure(failure, `annual-review ${name}`));
-    return exitCodeOf(failure);
-  }
-}
+// The program: runs the command line (cli.ts) on this process's arguments and sets the exit code.
+import { main } from './cli.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dateSpan } from '../../src/analysis/chart-data.js';
 import { renderChart } from '../../src/charts/index.js';
 import { ReviewError } from '../../src/errors.js';
-import { builtinTemplateDir, defaultDataDir } from '../../src/paths.js';
-import { buildReport, type BuildResult } from '../../src/pipeline.js';
+import { builtinTemplateDir } from '../../src/paths.js';
+import type { BuildResult } from '../../src/pipeline.js';
+import { defaultBuild } from '../support.js';
 import { texts, theme } from './helpers.js';
 
 let result: BuildResult;
@@ -16,7 +17,7 @@ const rows = (name: string) => result.review.chartData[name] ?? [];
 const svgText = (name: string) => texts(result.charts.find((c) => c.name === name)!.svg).join(' ');
 
 beforeAll(async () => {
-  result = await buildReport({ data: defaultDataDir });
+  result = await defaultBuild();
 });
 
 describe('the chart set', () => {

@@ -1,13 +1,12 @@
 // The command line as a user meets it: exit codes, located errors, and an existing PDF never replaced by a broken one.
-import { spawnSync } from 'node:child_process';
+// Run in this process (program.test.ts runs the program itself).
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDataDir, packageRoot } from '../../src/paths.js';
-
-const cli = join(packageRoot, 'dist', 'cli', 'main.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: packageRoot });
+import { readPdf } from '../pdf-reader.js';
+import { runCli as run, type CliRun } from '../support.js';
 
 let work: string;
 let pdfPath: string;
@@ -21,16 +20,18 @@ function brokenDataset(file: string, change: (text: string) => string): string {
   return dir;
 }
 
-function expectFailureKeepsPdf(result: ReturnType<typeof run>, pattern: RegExp): void {
-  expect(result.status).toBe(1);
+async function expectFailureKeepsPdf(running: Promise<CliRun>, pattern: RegExp): Promise<void> {
+  const result = await running;
+  expect(result.status, result.stderr).toBe(1);
   expect(result.stderr).toMatch(pattern);
   expect(Buffer.compare(readFileSync(pdfPath), goodBytes)).toBe(0);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'annual-review-cli-'));
   pdfPath = join(work, 'review.pdf');
-  const r = run('build', '--out', pdfPath);
+  // With --png: one build serves the tests of the exports, PNGs included.
+  const r = await run('build', '--png', '--out', pdfPath);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   goodBytes = readFileSync(pdfPath);
@@ -47,12 +48,9 @@ describe('annual-review build', () => {
   });
 
   it('exports each chart as SVG a browser opens, as PNG with --png, and with a record of its caption', async () => {
-    const out = join(work, 'png', 'review.pdf');
-    expect(run('build', '--png', '--out', out).status).toBe(0);
-    const { readPdf } = await import('../pdf-reader.js');
-    const pdf = await readPdf(readFileSync(out));
+    const pdf = await readPdf(goodBytes);
     const text = pdf.pages.join('\n').replace(/\s+/g, ' ');
-    const dir = join(work, 'png', 'review', 'charts');
+    const dir = join(work, 'review', 'charts');
     const names = readdirSync(dir).filter((f) => f.endsWith('.svg')).map((f) => f.replace('.svg', ''));
     expect(names.length).toBeGreaterThanOrEqual(5);
     for (const name of names) {
@@ -70,41 +68,41 @@ describe('annual-review build', () => {
     }
   });
 
-  it('reports broken YAML with file, line and column, and keeps the previous PDF', () => {
+  it('reports broken YAML with file, line and column, and keeps the previous PDF', async () => {
     const data = brokenDataset('claims.yaml', (t) => t.replace(/\n {4}source: /, '\n    source: [unclosed\n'));
-    expectFailureKeepsPdf(run('build', '--data', data, '--out', pdfPath), /claims\.yaml:\d+:\d+: YAML syntax error/);
+    await expectFailureKeepsPdf(run('build', '--data', data, '--out', pdfPath), /claims\.yaml:\d+:\d+: YAML syntax error/);
   });
 
-  it('reports a claim citing an unknown source, with its field path and a suggestion', () => {
+  it('reports a claim citing an unknown source, with its field path and a suggestion', async () => {
     const data = brokenDataset('claims.yaml', (t) => t.replace(/(\n {4}source: )([a-z0-9-]+)/, '$1$2x'));
-    expectFailureKeepsPdf(run('build', '--data', data, '--out', pdfPath), /claims\.yaml:\d+:\d+: claims\[0\]\.source: unknown source "[a-z0-9-]+x" \(did you mean "[a-z0-9-]+"\?\)/);
+    await expectFailureKeepsPdf(run('build', '--data', data, '--out', pdfPath), /claims\.yaml:\d+:\d+: claims\[0\]\.source: unknown source "[a-z0-9-]+x" \(did you mean "[a-z0-9-]+"\?\)/);
   });
 
-  it('reports a template syntax error in the file that has it', () => {
+  it('reports a template syntax error in the file that has it', async () => {
     const template = mkdtempSync(join(work, 'template-'));
     mkdirSync(join(template, 'partials'));
     writeFileSync(join(template, 'partials', 'cover.md.hbs'), '# {{meta.title}\n');
-    expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /partials\/cover\.md\.hbs:1(:\d+)?: template syntax error/);
+    await expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /partials\/cover\.md\.hbs:1(:\d+)?: template syntax error/);
   });
 
-  it('reports theme mistakes at their line: an unknown key, a bad colour, a missing logo', () => {
+  it('reports theme mistakes at their line: an unknown key, a bad colour, a missing logo', async () => {
     const template = mkdtempSync(join(work, 'theme-'));
     const theme = (text: string) => {
       writeFileSync(join(template, 'theme.yaml'), text);
       return run('build', '--template', template, '--out', pdfPath);
     };
-    expectFailureKeepsPdf(theme('colors:\n  accent: "#0b4f6c"\ncolours:\n  text: "#000"\n'), /theme\.yaml:3:1: colours: unknown field/);
-    expectFailureKeepsPdf(theme('colors:\n  accent: "teal"\n'), /theme\.yaml:2:11: colors\.accent: /);
-    expectFailureKeepsPdf(theme('cover:\n  logo: crest.svg\n'), /theme\.yaml:2:9: cover\.logo: no such file "crest\.svg"/);
+    await expectFailureKeepsPdf(theme('colors:\n  accent: "#0b4f6c"\ncolours:\n  text: "#000"\n'), /theme\.yaml:3:1: colours: unknown field/);
+    await expectFailureKeepsPdf(theme('colors:\n  accent: "teal"\n'), /theme\.yaml:2:11: colors\.accent: /);
+    await expectFailureKeepsPdf(theme('cover:\n  logo: crest.svg\n'), /theme\.yaml:2:9: cover\.logo: no such file "crest\.svg"/);
   });
 
-  it('refuses a theme font that lacks letters the review sets, naming the font and the letters', () => {
+  it('refuses a theme font that lacks letters the review sets, naming the font and the letters', async () => {
     const template = mkdtempSync(join(work, 'font-'));
     // Liberation Sans has no Vietnamese letters with stacked marks.
     const dir = join(packageRoot, 'node_modules', 'pdfjs-dist', 'standard_fonts');
     const file = (style: string) => join(dir, `LiberationSans-${style}.ttf`);
     writeFileSync(join(template, 'theme.yaml'), `fonts:\n  sans:\n    regular: ${file('Regular')}\n    bold: ${file('Bold')}\n    italic: ${file('Italic')}\n    boldItalic: ${file('BoldItalic')}\n`);
-    expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for .*"ạ" \(U\+1EA1\).*which the review sets \(e\.g\. in "[^"]*[ạằặịếồộ]/);
+    await expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for .*"ạ" \(U\+1EA1\).*which the review sets \(e\.g\. in "[^"]*[ạằặịếồộ]/);
   });
 
   it('takes one text from a template folder and the rest from the built-in locale, and locates a mistyped key', async () => {
@@ -112,52 +110,51 @@ describe('annual-review build', () => {
     mkdirSync(join(template, 'locales'));
     writeFileSync(join(template, 'locales', 'en.yaml'), 'layout:\n  contents: Table of contents\n');
     const out = join(work, 'own-words.pdf');
-    expect(run('build', '--template', template, '--out', out).status).toBe(0);
-    const { readPdf } = await import('../pdf-reader.js');
+    expect((await run('build', '--template', template, '--out', out)).status).toBe(0);
     const pdf = await readPdf(readFileSync(out));
     expect(pdf.pages[1]).toContain('Table of contents');
     expect(pdf.pages[2]).toMatch(/Page 3 of \d+/);
     writeFileSync(join(template, 'locales', 'en.yaml'), 'layout:\n  contents: Table of contents\n  contnued: x\n');
-    expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /en\.yaml:3:3: layout\.contnued: not a key of the template's texts \(did you mean "layout\.continued"\?\)/);
-    expectFailureKeepsPdf(run('build', '--locale', 'vii', '--out', pdfPath), /unknown locale "vii"; the template offers en, vi \(did you mean "vi"\?\)/);
+    await expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /en\.yaml:3:3: layout\.contnued: not a key of the template's texts \(did you mean "layout\.continued"\?\)/);
+    await expectFailureKeepsPdf(run('build', '--locale', 'vii', '--out', pdfPath), /unknown locale "vii"; the template offers en, vi \(did you mean "vi"\?\)/);
   });
 
-  it('sets the paper size by option, over the theme', () => {
+  it('sets the paper size by option, over the theme', async () => {
     const out = join(work, 'letter.pdf');
-    expect(run('build', '--page-size', 'letter', '--out', out).status).toBe(0);
-    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
-    expect(info.stdout).toMatch(/Page size:\s+612 x 792 pts/);
-    expect(run('build', '--page-size', 'a5', '--out', out).status).toBe(2);
+    expect((await run('build', '--page-size', 'letter', '--out', out)).status).toBe(0);
+    const { sizes } = await readPdf(readFileSync(out));
+    expect(new Set(sizes.map((s) => `${s.width} x ${s.height}`))).toEqual(new Set(['612 x 792']));
+    expect((await run('build', '--page-size', 'a5', '--out', out)).status).toBe(2);
   });
 
-  it('rejects wrong usage with exit code 2', () => {
-    expect(run('frobnicate').status).toBe(2);
-    expect(run('build', '--no-such-flag').status).toBe(2);
-    expect(run('discrepancies', '--format', 'xml').status).toBe(2);
+  it('rejects wrong usage with exit code 2', async () => {
+    expect((await run('frobnicate')).status).toBe(2);
+    expect((await run('build', '--no-such-flag')).status).toBe(2);
+    expect((await run('discrepancies', '--format', 'xml')).status).toBe(2);
   });
 });
 
 describe('annual-review validate and discrepancies', () => {
-  it('validates the default dataset', () => {
-    const r = run('validate');
+  it('validates the default dataset', async () => {
+    const r = await run('validate');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/valid — \d+ sources/);
   });
 
-  it('prints the discrepancies as JSON and CSV', () => {
-    const json = run('discrepancies', '--format', 'json');
+  it('prints the discrepancies as JSON and CSV', async () => {
+    const json = await run('discrepancies', '--format', 'json');
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout) as { discrepancies: { id: string; explanation: string }[] };
     expect(report.discrepancies[0]?.id).toBe('D1');
-    const csv = run('discrepancies', '--format', 'csv');
+    const csv = await run('discrepancies', '--format', 'csv');
     expect(csv.stdout.split('\r\n')[0]).toBe('id,rule,severity,metric,period,claims,sources,printed,gap,explanation');
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(report.discrepancies.length + 1);
   });
 });
 
 describe('the normalised dataset export', () => {
-  it('is written by build and printed by validate --json, byte for byte the same', () => {
-    const printed = run('validate', '--json');
+  it('is written by build and printed by validate --json, byte for byte the same', async () => {
+    const printed = await run('validate', '--json');
     expect(printed.status).toBe(0);
     expect(readFileSync(join(work, 'review', 'dataset.json'), 'utf8')).toBe(printed.stdout);
     const data = JSON.parse(printed.stdout) as Record<string, unknown[]>;
@@ -166,10 +163,10 @@ describe('the normalised dataset export', () => {
     expect(printed.stdout).not.toContain('"positions"');
   });
 
-  it('prints text in NFC whatever the files hold', () => {
+  it('prints text in NFC whatever the files hold', async () => {
     const nfd = 'Vi\u0065\u0323\u0302t Nam';
     const data = brokenDataset('review.yaml', (t) => t.replace(/^title: .*$/m, `title: "${nfd}"`));
-    const printed = run('validate', '--json', '--data', data);
+    const printed = await run('validate', '--json', '--data', data);
     expect(printed.status).toBe(0);
     const meta = (JSON.parse(printed.stdout) as { meta: { title: string } }).meta;
     expect(meta.title).toBe(nfd.normalize('NFC'));

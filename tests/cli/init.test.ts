@@ -1,16 +1,13 @@
 // `annual-review init`: the override folder it writes, what it refuses to overwrite, and a build with a changed partial
 // and theme colour that changes those and nothing else.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
+import { builtinTemplateDir } from '../../src/paths.js';
 import { readPageColours, readPdf } from '../pdf-reader.js';
-
-const cli = join(packageRoot, 'dist', 'cli', 'main.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: packageRoot });
+import { defaultBuild, runCli as run, type CliRun } from '../support.js';
 
 let work: string;
 beforeAll(() => {
@@ -32,13 +29,13 @@ function describedIn(readme: string, name: string): string | undefined {
 
 describe('annual-review init DIR', () => {
   let dir: string;
-  let result: ReturnType<typeof run>;
-  beforeAll(() => {
+  let result: CliRun;
+  beforeAll(async () => {
     dir = join(work, 'override');
-    result = run('init', dir);
+    result = await run('init', dir);
   });
 
-  it('writes a commented theme, an empty partials folder and a README, and says what to run next', () => {
+  it('writes a commented theme, an empty partials folder and a README, and says what to run next', async () => {
     expect(result.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'partials', 'theme.yaml']);
     expect(readdirSync(join(dir, 'partials'))).toEqual([]);
@@ -46,7 +43,7 @@ describe('annual-review init DIR', () => {
     expect(result.stdout).toContain(`annual-review build --template ${dir}`);
   });
 
-  it('lists in its README every part, chart and theme key of the built-in template, each described', () => {
+  it('lists in its README every part, chart and theme key of the built-in template, each described', async () => {
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     const partials = readdirSync(join(builtinTemplateDir, 'partials')).map((f) => `partials/${f}`);
     const charts = readdirSync(join(builtinTemplateDir, 'charts')).map((f) => f.replace(/\.vl\.json$/, ''));
@@ -60,23 +57,23 @@ describe('annual-review init DIR', () => {
     }
   });
 
-  it('refuses to overwrite a file, naming it, unless --force', () => {
-    const again = run('init', dir);
+  it('refuses to overwrite a file, naming it, unless --force', async () => {
+    const again = await run('init', dir);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain(join(dir, 'theme.yaml'));
     expect(again.stderr).toContain('--force');
     writeFileSync(join(dir, 'partials', 'cover.md.hbs'), 'mine\n');
-    const partial = run('init', dir, '--partial', 'cover');
+    const partial = await run('init', dir, '--partial', 'cover');
     expect(partial.status).toBe(1);
     expect(partial.stderr).toContain(join(dir, 'partials', 'cover.md.hbs'));
     expect(readFileSync(join(dir, 'partials', 'cover.md.hbs'), 'utf8')).toBe('mine\n');
-    expect(run('init', dir, '--force').status).toBe(0);
-    expect(run('init', dir, 'cover', '--force').status).toBe(0);
+    expect((await run('init', dir, '--force')).status).toBe(0);
+    expect((await run('init', dir, 'cover', '--force')).status).toBe(0);
     expect(readFileSync(join(dir, 'partials', 'cover.md.hbs'), 'utf8')).toBe(readFileSync(join(builtinTemplateDir, 'partials', 'cover.md.hbs'), 'utf8'));
   });
 
-  it('names the closest partial when asked for one that does not exist', () => {
-    const r = run('init', join(work, 'typo'), 'covr');
+  it('names the closest partial when asked for one that does not exist', async () => {
+    const r = await run('init', join(work, 'typo'), 'covr');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no partial "covr".*did you mean "cover"\?/);
     expect(existsSync(join(work, 'typo'))).toBe(false);
@@ -84,22 +81,21 @@ describe('annual-review init DIR', () => {
 });
 
 describe('annual-review init --full', () => {
-  it('copies the whole built-in template, which builds the same PDF', () => {
+  it('copies the whole built-in template, which builds the same PDF', async () => {
     const dir = join(work, 'full');
-    expect(run('init', dir, '--full').status).toBe(0);
+    expect((await run('init', dir, '--full')).status).toBe(0);
     for (const f of ['report.md.hbs', 'theme.yaml', 'partials/cover.md.hbs', 'charts/year-on-year.vl.json']) {
       expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(join(builtinTemplateDir, f), 'utf8'));
     }
-    expect(run('build', '--out', join(work, 'builtin.pdf')).status).toBe(0);
-    expect(run('build', '--template', dir, '--out', join(work, 'full.pdf')).status).toBe(0);
-    expect(Buffer.compare(readFileSync(join(work, 'full.pdf')), readFileSync(join(work, 'builtin.pdf')))).toBe(0);
+    expect((await run('build', '--template', dir, '--out', join(work, 'full.pdf'))).status).toBe(0);
+    expect(Buffer.compare(readFileSync(join(work, 'full.pdf')), (await defaultBuild()).pdf)).toBe(0);
   });
 });
 
 describe('a build with one partial and one theme colour changed', () => {
   it('shows both, and the rest of the review is unchanged', async () => {
     const dir = join(work, 'custom');
-    expect(run('init', dir, 'cover').status).toBe(0);
+    expect((await run('init', dir, 'cover')).status).toBe(0);
     // The user's edits: a sentence on the cover, and the cover colour uncommented and changed in theme.yaml.
     const cover = join(dir, 'partials', 'cover.md.hbs');
     writeFileSync(cover, readFileSync(cover, 'utf8').replace(/\n:::\s*$/, '\n\nPrepared for the annual meeting of the board.\n:::\n'));
@@ -113,15 +109,14 @@ describe('a build with one partial and one theme colour changed', () => {
     );
     expect((parse(readFileSync(theme, 'utf8')) as { cover: { background: string } }).cover.background).toBe('#7a1f3d');
 
-    const base = join(work, 'base.pdf');
+    const base = (await defaultBuild()).pdf;
     const custom = join(work, 'custom.pdf');
-    expect(run('build', '--out', base).status).toBe(0);
-    const built = run('build', '--template', dir, '--out', custom);
+    const built = await run('build', '--template', dir, '--out', custom);
     expect(built.stderr).toBe('');
     expect(built.status).toBe(0);
 
-    const [before, after] = await Promise.all([readPdf(readFileSync(base)), readPdf(readFileSync(custom))]);
-    const [coloursBefore, coloursAfter] = await Promise.all([readPageColours(readFileSync(base)), readPageColours(readFileSync(custom))]);
+    const [before, after] = await Promise.all([readPdf(base), readPdf(readFileSync(custom))]);
+    const [coloursBefore, coloursAfter] = await Promise.all([readPageColours(base), readPageColours(readFileSync(custom))]);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
     expect(flat(after.pages[0]!)).toContain('Prepared for the annual meeting of the board.');
     expect(flat(before.pages[0]!)).not.toContain('Prepared for the annual meeting');

@@ -5,10 +5,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinTemplateDir, defaultDataDir, packageRoot } from '../../src/paths.js';
+import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
 import { readPdf } from '../pdf-reader.js';
+import { programPath as cli } from '../support.js';
 
-const cli = join(packageRoot, 'dist', 'cli', 'main.js');
+/** The small fictional dataset: every rebuild is quick. */
+const baseDataset = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
 let work: string;
 let data: string;
 let template: string;
@@ -34,7 +36,7 @@ const coverText = async () => (await readPdf(readFileSync(pdf))).pages[0]!.repla
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'annual-review-watch-'));
   data = join(work, 'data');
-  cpSync(defaultDataDir, data, { recursive: true });
+  cpSync(baseDataset, data, { recursive: true });
   template = join(work, 'template');
   mkdirSync(join(template, 'partials'), { recursive: true });
   cpSync(join(builtinTemplateDir, 'partials', 'cover.md.hbs'), join(template, 'partials', 'cover.md.hbs'));

@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Dataset, SourcePosition } from '../../src/dataset/types.js';
 import { checkQuotes, foldForComparison, verifyMessages, verifyQuotes } from '../../src/dataset/verify.js';
-import { defaultDataDir, packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/paths.js';
 
 const fixtures = join(packageRoot, 'tests', 'fixtures', 'verify');
 const texts = join(fixtures, 'texts');
-const seeds = join(packageRoot, '..', 'shared', 'seeds');
 const ARTICLE = 'Hà Nội, March 3, 2031 – the ministry’s briefing said the country signed\nnearly 400 cooperation agreements in 2030—about twice the year before.';
 
 /** A one-source, one-claim dataset around `quote`, with the given positions. */
@@ -72,7 +71,7 @@ describe('quote verification', () => {
     expect(diagnostics[0]?.file).toMatch(/claims\.yaml$/);
   });
 
-  it('finds every quote of the Viet Nam 2025 dataset in its source text', () => {
-    expect(verifyQuotes(loadDataset(defaultDataDir), seeds)).toEqual([]);
+  it('finds every quote of the fictional base dataset in its source texts', () => {
+    expect(verifyQuotes(loadDataset(join(packageRoot, 'tests', 'fixtures', 'base-dataset')), join(packageRoot, 'tests', 'fixtures', 'base-dataset-texts'))).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { templateContext } from '../../src/template/context.js';
 import { compileTemplate, MAIN_TEMPLATE } from '../../src/template/environment.js';
 import { createHelpers } from '../../src/template/helpers.js';
 import { readPageColours, readPdf } from '../pdf-reader.js';
-import { folderMaker } from '../support.js';
+import { defaultBuild, defaultPdf, folderMaker } from '../support.js';
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-readme-'));
@@ -62,10 +62,10 @@ describe('the README', () => {
       const said = /^(\d+) pages, (\d+) discrepancies, (\d+) bytes\nwrote (.*letter\.pdf) and .*letter\/\n$/.exec(printed);
       expect(said, printed).not.toBeNull();
       // What it printed is the Vietnamese review: the same build here (the output is deterministic) has those bytes.
-      const vi = await buildReport({ data: defaultDataDir, locale: 'vi' });
+      const vi = await defaultBuild('vi');
       const [pages, discrepancies, bytes, out] = said!.slice(1) as [string, string, string, string];
       expect(Number(bytes)).toBe(vi.pdf.length);
-      expect(Number(pages)).toBe((await readPdf(vi.pdf)).pages.length);
+      expect(Number(pages)).toBe((await defaultPdf('vi')).pages.length);
       expect(Number(discrepancies)).toBe(vi.review.discrepancies.discrepancies.length);
       // The file it wrote is a PDF on US Letter paper (612 × 792 points).
       const letter = await readPdf(readFileSync(out));
@@ -83,8 +83,8 @@ describe('the README', () => {
       mkdirSync(dirname(join(work, name)), { recursive: true });
       writeFileSync(join(work, name), text);
     }
-    const [mine, theirs] = await Promise.all([buildReport({ data: defaultDataDir, template: join(work, 'my-template') }), buildReport({ data: defaultDataDir })]);
-    const [a, b] = await Promise.all([readPdf(mine.pdf), readPdf(theirs.pdf)]);
+    const [mine, theirs] = await Promise.all([buildReport({ data: defaultDataDir, template: join(work, 'my-template') }), defaultBuild()]);
+    const [a, b] = await Promise.all([readPdf(mine.pdf), defaultPdf()]);
     // The cover says the Institute's words, in its colour.
     expect(a.pages[0]).toContain('A briefing of the Institute for Regional Studies');
     expect((await readPageColours(mine.pdf))[0]).toContain('#7a1f3d');

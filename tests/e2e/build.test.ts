@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forgetDrawnCharts } from '../../src/charts/index.js';
 import { defaultDataDir } from '../../src/paths.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
-import { readPdf, type ReadPdf } from '../pdf-reader.js';
+import type { ReadPdf } from '../pdf-reader.js';
+import { defaultBuild, defaultPdf } from '../support.js';
 
 let result: BuildResult;
 let pdf: ReadPdf;
@@ -12,8 +13,8 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 const chapter = (title: string) => pdf.pages.filter((p) => p.split('\n').some((line) => line.endsWith(title) && line.startsWith(result.review.dataset.meta.title)));
 
 beforeAll(async () => {
-  result = await buildReport({ data: defaultDataDir });
-  pdf = await readPdf(result.pdf);
+  result = await defaultBuild();
+  pdf = await defaultPdf();
 });
 
 describe('the default review', () => {

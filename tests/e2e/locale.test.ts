@@ -3,9 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatNumber } from '../../src/format.js';
 import { label, loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir, defaultDataDir } from '../../src/paths.js';
-import { buildReport, type BuildResult } from '../../src/pipeline.js';
-import { readPdf, type ReadPdf } from '../pdf-reader.js';
+import { builtinTemplateDir } from '../../src/paths.js';
+import type { BuildResult } from '../../src/pipeline.js';
+import type { ReadPdf } from '../pdf-reader.js';
+import { defaultBuild, defaultPdf } from '../support.js';
 
 const vi = loadLocale([builtinTemplateDir], 'vi');
 let result: BuildResult;
@@ -13,8 +14,8 @@ let pdf: ReadPdf;
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  result = await buildReport({ data: defaultDataDir, locale: 'vi' });
-  pdf = await readPdf(result.pdf);
+  result = await defaultBuild('vi');
+  pdf = await defaultPdf('vi');
 });
 
 describe('the review with --locale vi', () => {
