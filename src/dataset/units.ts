@@ -12,7 +12,8 @@ const RELATION_UNITS = { ratio: 'times', growth: 'percent' } as const;
 /** The dataset with every unit under its id, and what was wrong with them. */
 export function checkUnits(ds: Dataset, locate: Locate): { dataset: Dataset; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
-  const at = (path: string) => ({ ...locate(path), path });
+  // review.yaml is the whole `meta` object: its fields are shown as the file names them ("units[0].id").
+  const at = (path: string) => ({ ...locate(path), path: path.replace(/^meta\./, '') });
   const builtin = unitCatalogue();
   const declared = ds.meta.units ?? [];
   const seen = new Map<string, string>();

@@ -114,14 +114,14 @@ describe('unknown and clashing units', () => {
     const found = diagnosticsOf(() => loadDataset(dir));
     expect(found.map((d) => [d.code, d.path, d.line])).toEqual(
       expect.arrayContaining([
-        ['dataset/duplicate-id', 'meta.units[1].id', 13],
-        ['dataset/duplicate-id', 'meta.units[1].aliases[0]', 15],
+        ['dataset/duplicate-id', 'units[1].id', 13],
+        ['dataset/duplicate-id', 'units[1].aliases[0]', 15],
       ]),
     );
   });
 
   it('checks the unit a declaration equals', () => {
     const dir = variant({ 'review.yaml': [['unit: tonnes', 'unit: tones']] });
-    expect(diagnosticsOf(() => loadDataset(dir))).toEqual([expect.objectContaining({ code: 'dataset/unknown-unit', path: 'meta.units[2].equals.unit', hint: messages.didYouMean('tonnes') })]);
+    expect(diagnosticsOf(() => loadDataset(dir))).toEqual([expect.objectContaining({ code: 'dataset/unknown-unit', path: 'units[2].equals.unit', hint: messages.didYouMean('tonnes') })]);
   });
 });
