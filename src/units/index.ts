@@ -161,6 +161,9 @@ function write(unit: UnitDefinition, value: number, style: MoneyStyle, digits: n
   return fillPattern(pattern(unit, style.intl, category), { amount });
 }
 
+/** The ids of the built-in units, in the order of builtin.ts. */
+export const builtinUnitIds = (): string[] => BUILTIN_UNITS.map((u) => u.id);
+
 /** The built-in units and every currency, for code that has no dataset (a table cell, an article's sentence). */
 export const BUILTIN: Units = unitCatalogue();
 

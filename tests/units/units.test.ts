@@ -1,9 +1,11 @@
 // The units module: currencies by ISO 4217 code written through Intl in each locale, built-in and declared units
 // with their plural forms, conversion within a dimension, suggestions, and the marks tables and extract read.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir } from '../../src/paths.js';
-import { BUILTIN, formatMoney, isCurrency, isFigureText, unitCatalogue, unitMarks, type DeclaredUnit } from '../../src/units/index.js';
+import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
+import { BUILTIN, builtinUnitIds, formatMoney, isCurrency, isFigureText, unitCatalogue, unitMarks, type DeclaredUnit } from '../../src/units/index.js';
 
 const en = loadLocale([builtinTemplateDir], 'en').money;
 const vi = loadLocale([builtinTemplateDir], 'vi').money;
@@ -141,5 +143,24 @@ describe('figures in text', () => {
     expect(after.get('kilometres')).toBe('km');
     expect(after.get('tonnes')).toBe('tonnes');
     expect(after.get('per cent')).toBe('percent');
+  });
+});
+
+describe('the documentation of the built-in units', () => {
+  const ids = builtinUnitIds();
+  it('lists every built-in unit in docs/dataset.md, and no other', () => {
+    const doc = readFileSync(join(packageRoot, 'docs', 'dataset.md'), 'utf8');
+    const table = doc.split('**A built-in unit**')[1]?.split('\n\n')[1] ?? '';
+    const listed = table
+      .split('\n')
+      .slice(2)
+      .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    expect(listed.sort()).toEqual([...ids].sort());
+  });
+
+  it('names every built-in unit in the schema’s description of a unit', () => {
+    const schema = JSON.parse(readFileSync(join(packageRoot, 'schema', 'common.schema.json'), 'utf8')) as { $defs: { unit: { description: string } } };
+    const named = /built-in unit \(([^)]*)\)/.exec(schema.$defs.unit.description)?.[1]?.split(', ') ?? [];
+    expect(named.sort()).toEqual([...ids].sort());
   });
 });
