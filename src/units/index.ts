@@ -79,6 +79,21 @@ function declaredForms(label: DeclaredUnit['label'], language: string): WrittenF
   );
 }
 
+/** A declared unit, of the kind of the unit it equals (its `base`), or a kind of its own. */
+function declaredUnit(d: DeclaredUnit, base: UnitDefinition | undefined, language: string): UnitDefinition {
+  return {
+    id: d.id,
+    kind: 'declared',
+    dimension: base ? base.dimension : `declared:${d.id}`,
+    factor: base && d.equals ? d.equals.value * base.factor : 1,
+    whole: d.whole ?? true,
+    nonNegative: true,
+    aliases: d.aliases ?? [],
+    forms: declaredForms(d.label, language),
+    words: [],
+  };
+}
+
 /** The units a review may use: built-in and currencies, plus `declared` (review.yaml), whose labels default to `language`. */
 export function unitCatalogue(declared: readonly DeclaredUnit[] = [], language = 'en'): Units {
   const byName = new Map<string, UnitDefinition>();
@@ -86,22 +101,23 @@ export function unitCatalogue(declared: readonly DeclaredUnit[] = [], language =
     for (const name of [u.id, ...u.aliases]) if (!byName.has(name)) byName.set(name, u);
   };
   BUILTIN_UNITS.forEach(add);
-  for (const d of declared) {
-    // Built-in and earlier names win: the dataset stage reports the clash.
-    if (byName.has(d.id) || isCurrency(d.id)) continue;
-    const base = d.equals ? byName.get(d.equals.unit) ?? (isCurrency(d.equals.unit) ? currencyUnit(d.equals.unit) : undefined) : undefined;
-    add({
-      id: d.id,
-      kind: 'declared',
-      dimension: base ? base.dimension : `declared:${d.id}`,
-      factor: base && d.equals ? d.equals.value * base.factor : 1,
-      whole: d.whole ?? true,
-      nonNegative: true,
-      aliases: d.aliases ?? [],
-      forms: declaredForms(d.label, language),
-      words: [],
-    });
-  }
+  const own = declared.filter((d) => !byName.has(d.id) && !isCurrency(d.id));
+  // A unit may equal one declared after it ("cargoes" of 2 "wagons"): resolve the bases first, each once.
+  const bases = new Map<string, UnitDefinition | undefined>();
+  const baseOf = (d: DeclaredUnit, seen: ReadonlySet<string>): UnitDefinition | undefined => {
+    if (!d.equals) return undefined;
+    if (bases.has(d.id)) return bases.get(d.id);
+    const target = d.equals.unit;
+    const other = own.find((o) => o.id === target || o.aliases?.includes(target));
+    let base: UnitDefinition | undefined;
+    // A circle of units equalling each other is cut where it closes: that unit is of a kind of its own.
+    if (other) base = seen.has(other.id) ? undefined : declaredUnit(other, baseOf(other, new Set([...seen, d.id])), language);
+    else base = byName.get(target) ?? (isCurrency(target) ? currencyUnit(target) : undefined);
+    bases.set(d.id, base);
+    return base;
+  };
+  // Built-in and earlier names win: the dataset stage reports the clash.
+  for (const d of own) add(declaredUnit(d, baseOf(d, new Set()), language));
   const find = (name: string) => byName.get(name) ?? (isCurrency(name) ? currencyUnit(name) : undefined);
   const get = (name: string) => {
     const unit = find(name);

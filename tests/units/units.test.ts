@@ -102,6 +102,17 @@ describe('units of measure and counted things', () => {
     expect(() => units.convert(1, 'EUR', 'USD')).toThrow(/does not convert/);
   });
 
+  it('converts a declared unit that equals one declared after it', () => {
+    const chained = unitCatalogue([{ id: 'trains', label: 'trains', equals: { value: 20, unit: 'wagons' } }, ...declared]);
+    expect(chained.convert(2, 'trains', 'tonnes')).toBe(2400);
+    // A circle is cut where it closes, never followed for ever.
+    const circle = unitCatalogue([
+      { id: 'ayes', label: 'ayes', equals: { value: 2, unit: 'noes' } },
+      { id: 'noes', label: 'noes', equals: { value: 2, unit: 'ayes' } },
+    ]);
+    expect(circle.convert(1, 'ayes', 'noes')).toBe(2);
+  });
+
   it('knows what values a unit allows', () => {
     expect(units.get('embassies')).toMatchObject({ whole: true, nonNegative: true });
     expect(units.get('wagons').whole).toBe(true);
