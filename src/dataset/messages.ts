@@ -24,5 +24,7 @@ export const messages = {
   unitTaken: (id: string, what: string) => `unit "${id}" cannot be declared: it is already ${what}`,
   relationUnit: (type: string, expected: string, unit: string) => `a ${type} relation is measured in "${expected}", not "${unit}"`,
   basePeriod: (base: string, period: string) => `the relation's base period "${base}" must differ from the claim's period "${period}"`,
+  noLadder: (field: string, kind: string, count: number) =>
+    `review.yaml declares no ${field}, but ${count} ${count === 1 ? 'entry names' : 'entries name'} one (${kind}): list them in review.yaml, in order (docs/dataset.md)`,
   badDate: (value: string) => `"${value}" is not a valid calendar date`,
 };

@@ -20,9 +20,10 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   const ids = (kind: string, list: readonly { id: string }[], field: string): Set<string> => {
     const first = new Map<string, string>();
     list.forEach((item, i) => {
-      const path = `${field}[${i}].id`;
+      // review.yaml's fields are shown by their own names ("partnershipLevels[1].id"), as the schema's errors are.
+      const path = `${field}[${i}].id`.replace(/^meta\./, '');
       const prior = first.get(item.id);
-      if (prior) out.push(error('dataset/duplicate-id', messages.duplicateId(kind, item.id, prior), { ...locate(path), path }));
+      if (prior) out.push(error('dataset/duplicate-id', messages.duplicateId(kind, item.id, prior), { ...locate(`${field}[${i}].id`), path }));
       else first.set(item.id, path);
     });
     return new Set(first.keys());
@@ -34,6 +35,18 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   ids('event', ds.events, 'events');
   ids('person', ds.people, 'people');
   ids('section', ds.narrative, 'narrative');
+  // The dataset's own ladders: what partnerships and events may name, checked like any other reference.
+  const ladder = (kind: string, field: 'partnershipLevels' | 'eventCategories', items: readonly { path: string; id: string }[]) => {
+    const declared = ds.meta[field];
+    if (!declared) {
+      if (items.length) out.push(error('dataset/no-ladder', messages.noLadder(field, kind, items.length), { ...locate('meta'), path: field }));
+      return;
+    }
+    const known = ids(kind, declared, `meta.${field}`);
+    for (const item of items) ref(kind, item.id, known, item.path);
+  };
+  ladder('partnership level', 'partnershipLevels', ds.partnerships.map((p, i) => ({ id: p.level, path: `partnerships[${i}].level` })));
+  ladder('event category', 'eventCategories', ds.events.map((e, i) => ({ id: e.category, path: `events[${i}].category` })));
 
   ds.claims.forEach((c, i) => {
     const at = (f: string) => `claims[${i}].${f}`;

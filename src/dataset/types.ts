@@ -38,16 +38,14 @@ export type Scale = keyof typeof SCALES;
  */
 export type Unit = string;
 
-export const EVENT_CATEGORIES = [
-  'bilateral',
-  'multilateral',
-  'economic',
-  'cultural',
-  'humanitarian',
-  'defence',
-  'citizens-abroad',
-] as const;
-export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+/** A text in the review's language, or one per locale ({ en: Viet Nam, vi: Việt Nam }). */
+export type LocalisedText = string | Readonly<Record<string, string>>;
+
+/** One step of an ordered list the dataset declares (partnership levels, event categories): its id and its name. */
+export interface LadderStep {
+  id: string;
+  label: LocalisedText;
+}
 
 /** review.yaml: the report's identity. */
 export interface ReviewMeta {
@@ -67,6 +65,12 @@ export interface ReviewMeta {
   description?: string;
   /** Units of measure and counted things the dataset uses beyond the built-in ones (src/units/). */
   units?: DeclaredUnit[];
+  /** The country or organisation the review is about, per locale. */
+  subject?: LocalisedText;
+  /** The levels partnerships.yaml may name, highest first. */
+  partnershipLevels?: LadderStep[];
+  /** The kinds of event events.yaml may name, in the order charts list them. */
+  eventCategories?: LadderStep[];
 }
 
 /** sources.yaml: one entry per article. The list order is the citation order ([1], [2], ...). */
@@ -143,7 +147,8 @@ export interface ReviewEvent {
   /** As precise as the source allows: yyyy, yyyy-mm or yyyy-mm-dd. */
   date: string;
   title: string;
-  category: EventCategory;
+  /** An id of review.yaml `eventCategories`. */
+  category: string;
   place?: string;
   description?: string;
   sources: string[];
@@ -153,7 +158,8 @@ export interface ReviewEvent {
 /** partnerships.yaml */
 export interface Partnership {
   partner: string;
-  level: 'comprehensive-strategic' | 'strategic' | 'comprehensive';
+  /** An id of review.yaml `partnershipLevels`. */
+  level: string;
   /** Year established or upgraded, when a source says. */
   year?: number;
   action?: 'established' | 'upgraded';
@@ -164,7 +170,7 @@ export interface Partnership {
 /** people.yaml */
 export interface Person {
   id: string;
-  /** Canonical Vietnamese spelling with diacritics. */
+  /** The canonical spelling, with every diacritic of its language. */
   name: string;
   role: string;
   /** Spellings the sources use, e.g. "Pham Thu Hang". */

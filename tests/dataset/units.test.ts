@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { disagreementRows, topicRows } from '../../src/analysis/chart-data.js';
+import { disagreementRows, measureRows } from '../../src/analysis/chart-data.js';
 import { findDiscrepancies } from '../../src/analysis/discrepancies/index.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import { messages } from '../../src/dataset/messages.js';
@@ -68,12 +68,14 @@ describe('a dataset in other currencies and units', () => {
     for (const name of ['en', 'vi']) {
       const locale = loadLocale([builtinTemplateDir], name);
       const words = locale.labels.charts as Record<string, string>;
-      const panels = new Set(disagreementRows(ds, report, { words, intl: locale.intl }).map((r) => String(r.panel)));
+      const panels = new Set(disagreementRows(ds, report, { name, words, intl: locale.intl }).map((r) => String(r.panel)));
       expect([...panels].some((p) => p.endsWith(`(${words.billion} EUR)`)), [...panels].join(' | ')).toBe(true);
     }
     const words = loadLocale([builtinTemplateDir], 'en').labels.charts as Record<string, string>;
     const euros = loadDataset(variant({ 'metrics.yaml': [['unit: EUR\n', 'unit: EUR\n    topic: investment\n']] }));
-    expect(topicRows(euros, 'investment', words).map((r) => r.unit)).toEqual(['EUR', 'EUR', 'EUR']);
+    const rows = measureRows(euros, { name: 'en', words, intl: 'en' });
+    expect(rows.map((r) => r.unit)).toEqual(['EUR', 'EUR', 'EUR']);
+    expect(rows[0]?.axisTitle).toBe('billion EUR');
   });
 });
 
