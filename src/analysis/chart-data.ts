@@ -3,6 +3,7 @@
 import { SCALES, type Claim, type Dataset, type Scale } from '../dataset/types.js';
 import type { ChartRow } from '../review.js';
 import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
+import { hedgeVocabulary, type HedgeVocabulary } from '../dataset/hedges.js';
 import { hedgeInterval } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../format.js';
@@ -66,19 +67,21 @@ interface Lookup {
   numbers: ReadonlyMap<string, number>;
   sources: ReadonlyMap<string, Dataset['sources'][number]>;
   metrics: ReadonlyMap<string, Dataset['metrics'][number]>;
+  hedges: HedgeVocabulary;
 }
 
 const lookupOf = (dataset: Dataset): Lookup => ({
   numbers: sourceNumbers(dataset),
   sources: new Map(dataset.sources.map((s) => [s.id, s])),
   metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
+  hedges: hedgeVocabulary(dataset.meta.hedges),
 });
 
 /**
  * One claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
  * source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and the source it comes from.
  */
-function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
+function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES, lookup.hedges)): ChartRow {
   const { numbers } = lookup;
   const source = lookup.sources.get(claim.source);
   const metric = lookup.metrics.get(claim.metric);

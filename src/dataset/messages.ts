@@ -18,5 +18,8 @@ export const messages = {
     `unit "${unit}" differs from the unit "${metricUnit}" of metric "${metric}"`,
   relationUnit: (type: string, expected: string, unit: string) => `a ${type} relation is measured in "${expected}", not "${unit}"`,
   basePeriod: (base: string, period: string) => `the relation's base period "${base}" must differ from the claim's period "${period}"`,
+  unknownHedge: (word: string) => `"${word}" is not a hedge word of the built-in vocabulary or of review.yaml's \`hedges\``,
+  declareHedge: () => 'declare it with its meaning under `hedges` in review.yaml (docs/discrepancies.md), or write "none" for an unhedged figure',
+  hedgeDeclaredTwice: (word: string, first: string) => `the hedge "${word}" is already defined (in ${first})`,
   badDate: (value: string) => `"${value}" is not a valid calendar date`,
 };

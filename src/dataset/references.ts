@@ -2,6 +2,7 @@
 import { citationPattern, parseCitationIds } from '../citations.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
 import { closest } from '../suggest.js';
+import { BUILTIN_HEDGES, hedgeKey, hedgeMeaning, hedgeVocabulary, NO_HEDGE } from './hedges.js';
 import { messages } from './messages.js';
 import { foldForComparison } from './verify.js';
 import type { Dataset } from './types.js';
@@ -37,6 +38,16 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   ids('person', ds.people, 'people');
   ids('section', ds.narrative, 'narrative');
   const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));
+  const declared = ds.meta.hedges ?? [];
+  const firstDeclared = new Map<string, string>();
+  declared.forEach((d, i) => {
+    const path = `hedges[${i}].word`;
+    const key = hedgeKey(d.word);
+    const prior = key === NO_HEDGE || key in BUILTIN_HEDGES ? 'the built-in vocabulary' : firstDeclared.get(key);
+    if (prior) out.push(error('dataset/hedge', messages.hedgeDeclaredTwice(d.word, prior), { ...locate(`meta.${path}`), path }));
+    else firstDeclared.set(key, path);
+  });
+  const vocabulary = hedgeVocabulary(declared);
 
   ds.claims.forEach((c, i) => {
     const at = (f: string) => `claims[${i}].${f}`;
@@ -44,6 +55,10 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     ref('metric', c.metric, metrics, at('metric'));
     if (!foldForComparison(c.quote).includes(foldForComparison(c.printed))) {
       out.push(error('dataset/printed-not-in-quote', messages.printedNotInQuote(c.printed), { ...locate(at('printed')), path: at('printed') }));
+    }
+    if (hedgeMeaning(c.hedge, vocabulary) === undefined) {
+      const guess = closest(hedgeKey(c.hedge), [NO_HEDGE, ...vocabulary.keys()]);
+      out.push(error('dataset/unknown-hedge', messages.unknownHedge(c.hedge), { ...locate(at('hedge')), path: at('hedge') }, guess ? messages.didYouMean(guess) : messages.declareHedge()));
     }
     const rel = c.relation;
     if (rel) {

@@ -54,6 +54,8 @@ export function templateContext(review: Review, labels: LabelTree) {
   const claim = (c: Claim) => ({ ...c, metricLabel: metricLabel.get(c.metric) ?? c.metric, sourceNumber: number(c.source) });
   const involved = (c: InvolvedClaim) => ({ ...c, metricLabel: metricLabel.get(c.metric) ?? c.metric, sourceNumber: number(c.source) });
   const standing = new Map(discrepancies.sources.map((s) => [s.source, s]));
+  /** The sources an explanation names as [n], by n: what the explain helper links each marker to. */
+  const citations = (claims: readonly InvolvedClaim[]) => Object.fromEntries(claims.map((c) => [String(number(c.source)), c.source]));
   return {
     meta: dataset.meta,
     sources: dataset.sources.map((s) => ({
@@ -69,8 +71,8 @@ export function templateContext(review: Review, labels: LabelTree) {
     partnerships: dataset.partnerships,
     people: dataset.people,
     sections: dataset.narrative,
-    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
-    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim) })),
+    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved), citations: citations(d.claims) })),
+    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim), citations: citations(a.claims) })),
     charts: review.chartData,
     chartCitations: chartCitations(review),
     chartFindings: chartFindings(review),

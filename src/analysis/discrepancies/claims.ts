@@ -1,4 +1,5 @@
 // Claims as the engine sees them: each with its hedge-aware interval, grouped by metric and period.
+import { hedgeMeaning, hedgeVocabulary, type HedgeMeaning, type HedgeVocabulary } from '../../dataset/hedges.js';
 import type { Claim, Dataset } from '../../dataset/types.js';
 import type { InvolvedClaim, Interval } from '../types.js';
 import { interval, wholeNumbers } from './interval.js';
@@ -6,57 +7,39 @@ import { baseValue, precisionOf } from './precision.js';
 import type { Tolerances } from './tolerances.js';
 import { UNIT_TRAITS } from './units.js';
 
+const BUILTIN_VOCABULARY = hedgeVocabulary();
+
 export interface EngineClaim extends InvolvedClaim {
   relation: Claim['relation'];
   /** Position of the claim's source in the sources list: ties are broken by it, never by input order. */
   sourceRank: number;
 }
 
-/** The values a hedged, rounded figure allows. */
-export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>, t: Tolerances): Interval {
+/** The values a hedged, rounded figure allows. Throws for a hedge word the vocabulary lacks (the loader rejects those). */
+export function hedgeInterval(
+  claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>,
+  t: Tolerances,
+  vocabulary: HedgeVocabulary = BUILTIN_VOCABULARY,
+): Interval {
   const v = baseValue(claim);
-  const h = precisionOf(claim).halfUnit;
   const traits = UNIT_TRAITS[claim.unit];
+  const h = precisionOf(claim, t, traits.whole).halfUnit;
+  const meaning = hedgeMeaning(claim.hedge, vocabulary);
+  if (meaning === undefined) throw new Error(`unknown hedge "${claim.hedge}"`);
   const floor = traits.nonNegative ? 0 : -Infinity;
   // A hedged count allows at least one whole step: "nearly 3" can be 2, "over 5" can be 6.
-  const widen = (fraction: number) => Math.max(Math.abs(v) * fraction, h, traits.whole ? 1 : 0);
+  const band = (b: HedgeMeaning['band']) =>
+    b === 'unbounded' ? Infinity : Math.max(Math.abs(v) * (typeof b === 'number' ? b : t[b]), h, traits.whole ? 1 : 0);
   let i: Interval;
-  switch (claim.hedge) {
-    case 'none':
-      i = interval(v - h, v + h);
-      break;
-    case 'about':
-    case 'around':
-    case 'approximately':
-    case 'some':
-      i = interval(v - widen(t.approximate), v + widen(t.approximate));
-      break;
-    case 'nearly':
-    case 'almost':
-      i = interval(v - widen(t.nearly), v, false, true);
-      break;
-    case 'over':
-    case 'more than':
-    case 'exceeded':
-      i = interval(v, v + widen(t.over), true, false);
-      break;
-    case 'at least':
-      i = interval(v, Infinity);
-      break;
-    case 'at most':
-    case 'up to':
-      i = interval(floor, v);
-      break;
-    case 'under':
-    case 'less than':
-      i = interval(floor, v, false, true);
-      break;
-  }
+  if (meaning === null) i = interval(v - h, v + h);
+  else if (meaning.side === 'around') i = interval(v - band(meaning.band), v + band(meaning.band));
+  else if (meaning.side === 'below') i = interval(Math.max(floor, v - band(meaning.band)), v, false, !meaning.inclusive);
+  else i = interval(v, v + band(meaning.band), !meaning.inclusive, false);
   // A count of 349.5 to 350.5 things is 350 things.
   return traits.whole ? wholeNumbers(i) : i;
 }
 
-export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims'>, t: Tolerances): EngineClaim[] {
+export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims'>, t: Tolerances, vocabulary: HedgeVocabulary): EngineClaim[] {
   const rank = new Map(ds.sources.map((s, i) => [s.id, i]));
   return ds.claims.map((c) => ({
     claim: c.id,
@@ -67,7 +50,7 @@ export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims'>, t: Toleran
     hedge: c.hedge,
     value: baseValue(c),
     unit: c.unit,
-    interval: hedgeInterval(c, t),
+    interval: hedgeInterval(c, t, vocabulary),
     quote: c.quote,
     ...(c.scope ? { scope: c.scope } : {}),
     ...(c.label ? { label: c.label } : {}),

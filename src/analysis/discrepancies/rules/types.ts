@@ -2,6 +2,7 @@
 import type { Metric } from '../../../dataset/types.js';
 import type { Agreement, Discrepancy, RuleId, Severity } from '../../types.js';
 import type { EngineClaim } from '../claims.js';
+import type { Explainer } from '../messages.js';
 import type { Tolerances } from '../tolerances.js';
 
 export interface RuleContext {
@@ -10,8 +11,8 @@ export interface RuleContext {
   groups: ReadonlyMap<string, readonly EngineClaim[]>;
   metrics: ReadonlyMap<string, Metric>;
   tolerances: Tolerances;
-  /** "[2]": how explanations name a source. */
-  name(source: string): string;
+  /** The explanations' sentences, in the build's locale, naming sources as "[2]". */
+  explain: Explainer;
 }
 
 export interface Finding {
