@@ -13,6 +13,19 @@ export type LocateInBody = (section: number, offset: number) => Location;
 
 const RELATION_UNITS = { ratio: 'times', growth: 'percent' } as const;
 
+/**
+ * The noun a `:fig` prints twice: the figure's own last word ("38 embassies and consulates") begins the text that
+ * follows it (" consulates abroad"), in the same or the other number (partner, partners).
+ */
+function doubledNoun(printed: string | undefined, after: string): { printed: string; word: string } | undefined {
+  const last = printed && /(\p{L}+)\s*$/u.exec(printed)?.[1];
+  const next = /^\s+(\p{L}+)/u.exec(after)?.[1];
+  // A figure of one word ("seven", "twice") carries no noun of its own.
+  if (!printed || !last || !next || last === printed.trim()) return undefined;
+  const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
+  return stem(last) === stem(next) ? { printed, word: next } : undefined;
+}
+
 export function checkReferences(ds: Dataset, locate: Locate, locateInBody: LocateInBody): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ref = (kind: string, id: string, known: ReadonlySet<string>, path: string) => {
@@ -82,6 +95,7 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   ds.people.forEach((p, i) => p.sources.forEach((s, j) => ref('source', s, sources, `people[${i}].sources[${j}]`)));
 
   const citable = new Set([...claims, ...sources]);
+  const printedOf = new Map(ds.claims.map((c) => [c.id, c.printed]));
   ds.narrative.forEach((section, i) => {
     for (const m of section.body.matchAll(citationPattern)) {
       const [, kind, label = ''] = m;
@@ -92,6 +106,8 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
         const path = `narrative[${i}].body`;
         out.push(error('dataset/unknown-ref', messages.unknownRef(kind === 'fig' ? 'claim' : 'claim or source', id), { ...locateInBody(i, m.index), path }, guess && messages.didYouMean(guess)));
       }
+      const doubled = kind === 'fig' ? doubledNoun(printedOf.get(parseCitationIds(label).at(-1) ?? ''), section.body.slice(m.index + m[0].length)) : undefined;
+      if (doubled) out.push(error('dataset/doubled-noun', messages.doubledNoun(doubled.printed, doubled.word), { ...locateInBody(i, m.index), path: `narrative[${i}].body` }));
     }
   });
   return out;

@@ -1,13 +1,15 @@
 // The engine's sentences for any data: capitals by position, no doubled nouns, the build's locale, linked [n]
 // markers; and :fig in the narrative, on the fictional Marenna fixture (tests/fixtures/marenna).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { casingOf, figureInSentence, labelInSentence } from '../../src/casing.js';
 import { hedgeVocabulary } from '../../src/dataset/hedges.js';
-import type { Block, Span } from '../../src/document.js';
+import { loadDataset } from '../../src/dataset/load.js';
 import { loadLocale } from '../../src/locale.js';
 import { parseMarkup } from '../../src/markup/index.js';
 import { loadReview, templateDirs, toDocument } from '../../src/pipeline.js';
+import { diagnosticsOf, folderMaker } from '../support.js';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'marenna');
 const en = loadLocale(templateDirs(), 'en');
@@ -52,6 +54,27 @@ describe('nouns', () => {
     expect(explanation).toBe(
       'For missions abroad, the sources give 38 embassies and consulates or 38 in 2025 and 30 in 2024: a ratio of about 1.27, not the stated one and a half times (which would imply about 25 in 2024).',
     );
+  });
+});
+
+describe(':fig and the noun after it', () => {
+  const folder = folderMaker('annual-review-sentences-');
+  /** The fixture with a narrative of one section whose body is `body` (a YAML block). */
+  const withNarrative = (body: string) =>
+    folder({
+      ...Object.fromEntries(['review.yaml', 'sources.yaml', 'metrics.yaml', 'claims.yaml'].map((f) => [f, readFileSync(join(fixture, f), 'utf8')])),
+      'narrative.yaml': `sections:\n  - id: overview\n    title: Overview\n    body: |\n${body.replace(/^/gm, '      ')}\n`,
+    });
+
+  it('reports a narrative that repeats the noun a figure already carries, at its line', () => {
+    const [d, ...rest] = diagnosticsOf(() => loadDataset(withNarrative('The service keeps\n:fig[hg-missions] consulates abroad.')));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'dataset/doubled-noun', path: 'narrative[0].body', line: 6 });
+    expect(d!.message).toContain('"38 embassies and consulates"');
+  });
+
+  it('leaves a figure without a noun of its own, or followed by other words, alone', () => {
+    expect(loadDataset(withNarrative('The service keeps :fig[hg-missions] abroad, and :fig[sb-missions] missions in 2024.')).narrative).toHaveLength(1);
   });
 });
 
