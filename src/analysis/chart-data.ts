@@ -3,7 +3,7 @@
 import { SCALES, type Claim, type Dataset, type Scale } from '../dataset/types.js';
 import type { ChartRow } from '../review.js';
 import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
-import { hedgeVocabulary, type HedgeVocabulary } from '../dataset/hedges.js';
+import { hedgeKey, hedgeVocabulary, NO_HEDGE, type HedgeVocabulary } from '../dataset/hedges.js';
 import { hedgeInterval } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../format.js';
@@ -11,7 +11,7 @@ import { sourceNumbers } from './citations.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
-  const rank = (c: Claim) => [c.hedge === 'none' ? 0 : 1, sourceOrder.get(c.source) ?? Infinity, c.id] as const;
+  const rank = (c: Claim) => [hedgeKey(c.hedge) === NO_HEDGE ? 0 : 1, sourceOrder.get(c.source) ?? Infinity, c.id] as const;
   return [...claims].sort((a, b) => {
     const [ha, sa, ia] = rank(a);
     const [hb, sb, ib] = rank(b);

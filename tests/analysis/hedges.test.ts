@@ -63,6 +63,13 @@ describe('hedges', () => {
     expect(i('no fewer than')).toEqual(i('at least'));
   });
 
+  it('takes a hedge printed in another case for the same figure, not for an agreement to list', () => {
+    const same = (hedge: string, source: string, id: string) => ({ ...marenna.claims.find((c) => c.id === 'hg-diaspora')!, id, source, hedge, printed: `${hedge} 2.4 million`, quote: `${hedge} 2.4 million` });
+    const ds = { ...marenna, claims: [same('Roughly', 'harbour-gazette', 'x'), same('roughly', 'valley-courier', 'y')] };
+    expect(report(ds).consistent).toEqual([]);
+    expect(report(ds).discrepancies).toEqual([]);
+  });
+
   it('documents every built-in word with its meaning', () => {
     const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'discrepancies.md'), 'utf8');
     for (const word of Object.keys(BUILTIN_HEDGES)) expect(doc, word).toContain(`"${word}"`);

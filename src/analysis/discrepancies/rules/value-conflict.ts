@@ -1,5 +1,6 @@
 // Rules 1 and 2: figures for the same metric, period and scope from different sources either conflict (their
 // intervals do not overlap) or agree within their hedges (reported as consistent, never as a conflict).
+import { hedgeKey } from '../../../dataset/hedges.js';
 import type { Agreement } from '../../types.js';
 import { comparable, involved, type EngineClaim } from '../claims.js';
 import { intersectAll, isEmpty, overlaps, relativeGap } from '../interval.js';
@@ -28,7 +29,7 @@ export const valueConflict: Rule = (ctx) => {
         continue;
       }
       const common = intersectAll(set.map((c) => c.interval));
-      const printedDiffer = new Set(set.map((c) => `${c.hedge} ${c.value}`)).size > 1;
+      const printedDiffer = new Set(set.map((c) => `${hedgeKey(c.hedge)} ${c.value}`)).size > 1;
       if (printedDiffer && !isEmpty(common)) {
         agreements.push({ metric, period, claims: set.map(involved), common, explanation: ctx.explain.agreement(label, period, set) });
       }
