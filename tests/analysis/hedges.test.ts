@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOLERANCES, findDiscrepancies, hedgeInterval } from '../../src/analysis/discrepancies/index.js';
+import { headlineRows } from '../../src/analysis/chart-data.js';
 import { BUILTIN_HEDGES, hedgeVocabulary } from '../../src/dataset/hedges.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Dataset } from '../../src/dataset/types.js';
@@ -68,6 +69,13 @@ describe('hedges', () => {
     const ds = { ...marenna, claims: [same('Roughly', 'harbour-gazette', 'x'), same('roughly', 'valley-courier', 'y')] };
     expect(report(ds).consistent).toEqual([]);
     expect(report(ds).discrepancies).toEqual([]);
+  });
+
+  it('shows an unhedged figure in the headline chart, however "none" is written', () => {
+    const metrics = marenna.metrics.map((m) => (m.id === 'diaspora' ? { ...m, headline: true } : m));
+    const claims = marenna.claims.map((c) => (c.id === 'vc-diaspora' ? { ...c, hedge: 'None', printed: '2.5 million', quote: '2.5 million' } : c));
+    const rows = headlineRows({ ...marenna, metrics, claims });
+    expect(rows.find((r) => r.metric === 'diaspora')).toMatchObject({ claim: 'vc-diaspora' });
   });
 
   it('documents every built-in word with its meaning', () => {
