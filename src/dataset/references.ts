@@ -26,6 +26,12 @@ function doubledNoun(printed: string | undefined, after: string): { printed: str
   return stem(last) === stem(next) ? { printed, word: next } : undefined;
 }
 
+/** Whether `words` stand in `text` as whole words, whatever their case and spacing ("over" is not in "moreover"). */
+function containsWords(text: string, words: string): boolean {
+  const [t, w] = [text, words].map((x) => hedgeKey(foldForComparison(x)));
+  return new RegExp(`(?<!\\p{L})${w!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(t!);
+}
+
 export function checkReferences(ds: Dataset, locate: Locate, locateInBody: LocateInBody): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ref = (kind: string, id: string, known: ReadonlySet<string>, path: string) => {
@@ -69,9 +75,13 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     if (!foldForComparison(c.quote).includes(foldForComparison(c.printed))) {
       out.push(error('dataset/printed-not-in-quote', messages.printedNotInQuote(c.printed), { ...locate(at('printed')), path: at('printed') }));
     }
-    if (hedgeMeaning(c.hedge, vocabulary) === undefined) {
+    const meaning = hedgeMeaning(c.hedge, vocabulary);
+    if (meaning === undefined) {
       const guess = closest(hedgeKey(c.hedge), [NO_HEDGE, ...vocabulary.keys()]);
       out.push(error('dataset/unknown-hedge', messages.unknownHedge(c.hedge), { ...locate(at('hedge')), path: at('hedge') }, guess ? messages.didYouMean(guess) : messages.declareHedge()));
+    } else if (meaning && !containsWords(c.printed, c.hedge)) {
+      // The hedge is the word the source prints with the figure, so `printed` holds it.
+      out.push(error('dataset/hedge-not-printed', messages.hedgeNotPrinted(c.hedge, c.printed), { ...locate(at('hedge')), path: at('hedge') }));
     }
     const rel = c.relation;
     if (rel) {

@@ -101,6 +101,13 @@ describe('hedges', () => {
     expect(d!.file).toMatch(/claims\.yaml$/);
   });
 
+  it('requires the hedge to be the word printed with the figure', () => {
+    const dir = variant({ 'claims.yaml': (t) => t.replace('hedge: About', 'hedge: nearly') });
+    const [d, ...rest] = diagnosticsOf(() => loadDataset(dir));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'dataset/hedge-not-printed', path: 'claims[8].hedge', line: expect.any(Number) });
+  });
+
   it('refuses a declared word that is built in or declared twice', () => {
     const dir = variant({ 'review.yaml': (t) => `${t}  - word: Some\n    meaning: { side: around, band: 0.2 }\n  - word: give  or take\n    meaning: { side: below, band: unbounded }\n` });
     const found = diagnosticsOf(() => loadDataset(dir));
