@@ -52,6 +52,14 @@ export function defaultBuild(locale?: string): Promise<BuildResult> {
   return builds.get(key)!;
 }
 
+/** A dataset of data/ ("marenna-2025") built in memory, in `locale`: once per test process, like defaultBuild. */
+export function exampleBuild(name: string, locale?: string): Promise<BuildResult> {
+  if (join(packageRoot, 'data', name) === defaultDataDir) return defaultBuild(locale);
+  const key = `${name}\u0000${locale ?? ''}`;
+  if (!builds.has(key)) builds.set(key, buildReport({ data: join(packageRoot, 'data', name), ...(locale ? { locale } : {}) }));
+  return builds.get(key)!;
+}
+
 /** The default review's PDF read back (see defaultBuild). */
 export function defaultPdf(locale?: string): Promise<ReadPdf> {
   const key = locale ?? '';

@@ -1,5 +1,6 @@
 // Quote verification: tolerant of how a copy is typeset, strict about its words, and located when it fails.
 import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Dataset, SourcePosition } from '../../src/dataset/types.js';
@@ -73,5 +74,23 @@ describe('quote verification', () => {
 
   it('finds every quote of the fictional base dataset in its source texts', () => {
     expect(verifyQuotes(loadDataset(join(packageRoot, 'tests', 'fixtures', 'base-dataset')), join(packageRoot, 'tests', 'fixtures', 'base-dataset-texts'))).toEqual([]);
+  });
+});
+
+describe('the example datasets that ship their source texts', () => {
+  const dataDir = join(packageRoot, 'data');
+  const withTexts = readdirSync(dataDir).filter((name) => existsSync(join(dataDir, name, 'sources')));
+
+  it('include at least one, so that verify can be tried from the repository', () => {
+    expect(withTexts.length).toBeGreaterThan(0);
+  });
+
+  it.each(withTexts)('%s: every quote is found in its source text', (name) => {
+    const dataset = loadDataset(join(dataDir, name));
+    expect(verifyQuotes(dataset, join(dataDir, name, 'sources'))).toEqual([]);
+    // Each text says it is made up: the example's sources are never copies of real articles.
+    for (const file of readdirSync(join(dataDir, name, 'sources'))) {
+      expect(readFileSync(join(dataDir, name, 'sources', file), 'utf8'), file).toMatch(/^FICTIONAL SOURCE TEXT/);
+    }
   });
 });
