@@ -17,3 +17,6 @@ export function optionList(value: OptionValues[string]): string[] {
   const given = value === undefined ? [] : Array.isArray(value) ? value : [value];
   return given.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
 }
+
+/** A path as it can be pasted into a shell. */
+export const shellWord = (path: string) => (/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);

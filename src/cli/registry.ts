@@ -9,6 +9,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   discrepancies: async () => (await import('./commands/discrepancies.js')).discrepancies,
   extract: async () => (await import('./commands/extract.js')).extract,
   init: async () => (await import('./commands/init.js')).init,
+  new: async () => (await import('./commands/new.js')).newDataset,
 };
 
 export const USAGE = `Usage: annual-review <command> [options]
@@ -23,6 +24,7 @@ Commands:
   discrepancies  List the discrepancies between sources              [--data DIR] [--format table|json|csv]
   extract        Propose claim stubs for the numbers in an article   ARTICLE.txt --source ID
   init           Start a template of your own                        DIR [PARTIAL…] [--partial NAME]… [--full] [--force]
+  new            Start the dataset of a new review                   DIR [--year YYYY] [--force]
 
 Options:
   -h, --help     Show this help

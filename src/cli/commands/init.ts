@@ -7,10 +7,7 @@ import { error, ReviewError } from '../../errors.js';
 import { messages } from '../../template/messages.js';
 import { scaffoldFiles } from '../../template/scaffold.js';
 import { writeFileAtomic } from '../../write.js';
-import { optionList, UsageError, type Command } from '../command.js';
-
-/** A path as it can be pasted into a shell. */
-const shellWord = (path: string) => (/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
+import { optionList, shellWord, UsageError, type Command } from '../command.js';
 
 export const init: Command = {
   options: {
