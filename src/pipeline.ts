@@ -3,19 +3,20 @@
 //   dataset dir ─load─▶ Dataset ─analyse─▶ Review ─template─▶ Markdown ─markup─▶ Document
 //   chart specs + Review.chartData ─charts─▶ SVG
 //   Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
 import { loadDataset, displayPath } from './dataset/load.js';
 import { plainText, type Document, type Figure, type Span } from './document.js';
 import { error, failOnErrors, ReviewError, type Diagnostic } from './errors.js';
 import { loadFont } from './fonts.js';
+import { readInputTextOrThrow } from './input.js';
+import { limitsWith, type Limits } from './limits.js';
 import { parseMarkup } from './markup/index.js';
 import { builtinTemplateDir } from './paths.js';
 import type { Review } from './review.js';
 import { findTemplateFile, renderTemplate } from './template/index.js';
 import { messages as templateMessages } from './template/messages.js';
-import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
+import { checkThemeRanges, loadTheme, pageDimensions, themeFileOf, type PageSize, type Theme } from './theme.js';
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
 
@@ -32,6 +33,8 @@ export interface BuildOptions {
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
+  /** Input limits raised (or lowered) over the defaults of src/limits.ts. */
+  limits?: Partial<Limits>;
 }
 
 /** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
@@ -87,8 +90,8 @@ function timer() {
 }
 
 /** Dataset → Review, the part every command shares; with a locale, the chart datasets too. */
-export function loadReview(dataDir: string, locale?: Locale): Review {
-  return analyse(loadDataset(dataDir), locale && { words: locale.labels.charts as Record<string, string>, intl: locale.intl });
+export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>): Review {
+  return analyse(loadDataset(dataDir, limitsWith(limits)), locale && { words: locale.labels.charts as Record<string, string>, intl: locale.intl });
 }
 
 /** Review → Document, through the template and the Markdown parser. */
@@ -147,7 +150,40 @@ function figuresOf(document: Document): Figure[] {
 }
 
 /** Renders each chart the document shows; vega is loaded only when there is one. */
-async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale): Promise<RenderedChartFile[]> {
+/** "… in JSON at position 51" → line and column of that position in the text. */
+function jsonErrorAt(text: string, message: string): { line?: number; column?: number } {
+  const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+  if (!Number.isFinite(position)) return {};
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** The rows of inline data (`values`) anywhere in a chart spec. */
+function inlineRows(spec: unknown): number {
+  if (Array.isArray(spec)) return spec.reduce((n: number, s) => n + inlineRows(s), 0);
+  if (!spec || typeof spec !== 'object') return 0;
+  return Object.entries(spec).reduce((n, [k, v]) => n + (k === 'values' && Array.isArray(v) ? v.length : inlineRows(v)), 0);
+}
+
+/** A chart spec read and parsed, with JSON errors at their line and column and inline data within its limit. */
+function readChartSpec(path: string, limits: Limits): unknown {
+  const file = displayPath(path);
+  const text = readInputTextOrThrow(path, (detail) => error('chart/unknown', `cannot read the chart spec: ${detail}`, { file }), limits);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    const detail = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+    throw new ReviewError([error('chart/json', `invalid JSON: ${detail}`, { file, ...jsonErrorAt(text, (e as Error).message) })]);
+  }
+  const rows = inlineRows(parsed);
+  if (rows > limits.chartRows) {
+    throw new ReviewError([error('chart/too-much-data', `the chart spec holds ${rows} rows of inline data, more than the limit of ${limits.chartRows}`, { file }, 'raise the limit with --limit chartRows=N if this is intended')]);
+  }
+  return parsed;
+}
+
+async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits): Promise<RenderedChartFile[]> {
   const names = [...new Set(figures.map((f) => f.chart))];
   if (!names.length) return [];
   const { renderChart, describeChart } = await import('./charts/index.js');
@@ -170,12 +206,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
   for (const name of names) {
     const file = findTemplateFile(dirs, `charts/${name}.vl.json`);
     if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file.path, 'utf8'));
-    } catch (e) {
-      throw new ReviewError([error('chart/json', `invalid JSON: ${(e as Error).message}`, { file: displayPath(file.path) })]);
-    }
+    const parsed = readChartSpec(file.path, limits);
     const spec = localiseSpec(parsed, locale, displayPath(file.path)) as object;
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
     const { warnings, ...chart } = await renderChart(input, chartTheme);
@@ -198,13 +229,15 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer();
   const dirs = templateDirs(options.template);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
-  const review = loadReview(options.data, locale);
+  const limits = limitsWith(options.limits);
+  const review = loadReview(options.data, locale, limits);
   t.lap('load+analyse');
   const loaded = loadTheme(dirs, locale);
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
+  checkThemeRanges(theme, themeFileOf(dirs));
   const { markdown, document, warnings } = toDocument(review, dirs, locale);
   t.lap('template+markup');
-  const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale);
+  const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale, limits);
   t.lap('charts');
   const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
   const doc = createPdf(document.info, theme);

@@ -1,7 +1,9 @@
 // Loads a dataset folder: reads each YAML file, validates it against its schema, normalises it, checks references.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { error, ReviewError, type Diagnostic, type Location } from '../errors.js';
+import { readInputText } from '../input.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { messages } from './messages.js';
 import { checkReferences } from './references.js';
 import { validateAgainstSchema } from './schema.js';
@@ -36,16 +38,11 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function readText(path: string): string | Diagnostic {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    return error('dataset/unreadable', messages.fileUnreadable((e as Error).message), { file: displayPath(path) });
-  }
-}
+const readText = (path: string, limits: Limits) =>
+  readInputText(path, (detail) => error('dataset/unreadable', messages.fileUnreadable(detail), { file: displayPath(path) }), limits);
 
 /** Loads and checks a dataset; throws a ReviewError carrying every problem found, each located. */
-export function loadDataset(dir: string): Dataset {
+export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS): Dataset {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -65,7 +62,7 @@ export function loadDataset(dir: string): Dataset {
     let text: string | Diagnostic;
     try {
       statSync(path);
-      text = readText(path);
+      text = readText(path, limits);
     } catch {
       if (spec.required) diagnostics.push(error('dataset/missing-file', messages.fileMissing(spec.file), { file: shown }));
       continue;
@@ -74,9 +71,20 @@ export function loadDataset(dir: string): Dataset {
       diagnostics.push(text);
       continue;
     }
-    const parsed = parseYaml(text, shown);
+    const parsed = parseYaml(text, shown, limits);
     if (parsed.diagnostics.length) {
       diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    // The schema would say "must be object": say what is wrong with the file instead.
+    if (parsed.value === null || parsed.value === undefined || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+      const empty = parsed.value === null || parsed.value === undefined;
+      diagnostics.push(error('dataset/not-a-mapping', empty ? messages.emptyFile(spec.file) : messages.notAMapping(spec.file), { file: shown, ...(empty ? {} : { line: 1, column: 1 }) }));
+      continue;
+    }
+    const list = spec.key === null ? undefined : (parsed.value as Record<string, unknown>)[spec.key];
+    if (spec.field === 'claims' && Array.isArray(list) && list.length > limits.claims) {
+      diagnostics.push(error('dataset/too-many-claims', messages.tooManyClaims(list.length, limits.claims), parsed.positions.get(spec.key!) ?? { file: shown }, messages.limitHint('claims')));
       continue;
     }
     const schemaDiagnostics = validateAgainstSchema(parsed.value, spec.file.replace('.yaml', '.schema.json'), shown, parsed.positions);

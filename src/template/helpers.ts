@@ -6,6 +6,26 @@ import { label, type Locale } from '../locale.js';
 type HelperOptions = Handlebars.HelperOptions;
 type SafeStringCtor = new (s: string) => Handlebars.SafeString;
 
+/** A helper given an argument it cannot use ("{{number meta.title}}"): told with where the call stands. */
+export class HelperArgumentError extends Error {
+  constructor(
+    readonly helper: string,
+    readonly detail: string,
+    readonly at: { line?: number; column?: number },
+  ) {
+    super(`helper "${helper}": ${detail}`);
+  }
+}
+
+/** The helper's argument as a finite number, or a HelperArgumentError (never "NaN" printed in the review). */
+function numeric(helper: string, value: unknown, options: HelperOptions | undefined): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (Number.isFinite(n)) return n;
+  const loc = (options as { loc?: { start: { line: number; column: number } } } | undefined)?.loc;
+  const shown = value === undefined ? 'nothing (a missing field?)' : JSON.stringify(value) ?? String(value);
+  throw new HelperArgumentError(helper, `expects a number, got ${shown}`, loc ? { line: loc.start.line, column: loc.start.column + 1 } : {});
+}
+
 /** Drops the trailing Handlebars options argument. */
 const args = (all: unknown[]): unknown[] => all.slice(0, -1);
 const ids = (all: unknown[]): string[] => args(all).flatMap((a) => (Array.isArray(a) ? a.map(String) : [String(a)]));
@@ -22,11 +42,12 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
       return label(labels, String(key), params);
     },
     /** {{number 1234.5}} → 1,234.5 (1.234,5 in vi) */
-    number: (value: unknown) => formatNumber(Number(value), intl),
+    number: (value: unknown, options: HelperOptions) => formatNumber(numeric('number', value, options), intl),
     /** {{money 27.62 "USD" "billion"}} → US$27.62 billion (27,62 tỷ USD in vi) */
-    money: (value: unknown, currency: unknown, scale: unknown) => formatMoney(Number(value), String(currency), typeof scale === 'string' ? scale : 'one', money),
+    money: (value: unknown, currency: unknown, scale: unknown, options?: HelperOptions) =>
+      formatMoney(numeric('money', value, options ?? (scale as HelperOptions)), String(currency), typeof scale === 'string' ? scale : 'one', money),
     /** {{percent 8.2}} → 8.2% (8,2% in vi) */
-    percent: (value: unknown) => formatPercent(Number(value), intl),
+    percent: (value: unknown, options: HelperOptions) => formatPercent(numeric('percent', value, options), intl),
     /** {{date "2026-01-08"}} → 8 January 2026 (ngày 8 tháng 1 năm 2026 in vi) */
     date: (value: unknown) => (value ? formatDate(String(value), dates) : ''),
     /** {{cite "claim-or-source-id" …}} → [n] linked to the sources appendix */
@@ -38,7 +59,7 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     /** {{anchor "source-x"}} → a named destination links can point at */
     anchor: (id: unknown) => new SafeString(`::anchor{#${String(id)}}`),
     /** {{inc @index}} → @index + 1 */
-    inc: (value: unknown) => Number(value) + 1,
+    inc: (value: unknown, options: HelperOptions) => numeric('inc', value, options) + 1,
     /** {{#if (eq a b)}} */
     eq: (a: unknown, b: unknown) => a === b,
     /** {{join list ", "}} */

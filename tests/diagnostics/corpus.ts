@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { optionList } from '../../src/cli/command.js';
 import { commands } from '../../src/cli/registry.js';
+import { limitsOption } from '../../src/cli/commands/build.js';
 import { ReviewError, formatDiagnostic, type Diagnostic } from '../../src/errors.js';
 import { packageRoot } from '../../src/paths.js';
 import { buildReport } from '../../src/pipeline.js';
@@ -53,6 +54,7 @@ async function diagnosticsOf(argv: string[], work: string): Promise<readonly Dia
         ...(values.template ? { template: join(work, 'template') } : {}),
         ...(values.locale ? { locale: String(values.locale) } : {}),
         ...(values['page-size'] ? { pageSize: String(values['page-size']).toUpperCase() as PageSize } : {}),
+        ...(values.limit ? { limits: limitsOption(optionList(values.limit)) } : {}),
       });
       return result.warnings;
     }
