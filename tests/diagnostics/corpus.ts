@@ -10,7 +10,8 @@ import { commands } from '../../src/cli/registry.js';
 import { limitsOption } from '../../src/cli/commands/build.js';
 import { ReviewError, formatDiagnostic, type Diagnostic } from '../../src/errors.js';
 import { packageRoot } from '../../src/paths.js';
-import { buildReport } from '../../src/pipeline.js';
+import { buildReportToFile } from '../../src/index.js';
+import { buildReport, type BuildOptions } from '../../src/pipeline.js';
 import type { PageSize } from '../../src/theme.js';
 
 export const corpusDir = join(packageRoot, 'tests', 'fixtures', 'diagnostics');
@@ -49,7 +50,9 @@ async function diagnosticsOf(argv: string[], work: string): Promise<readonly Dia
   try {
     if (name === 'build') {
       // The library's build, for its warnings as values (the command prints them).
-      const result = await buildReport({
+      // With --out the set is written too (src/write.ts), for the errors of the disk.
+      const build = values.out ? (o: BuildOptions) => buildReportToFile({ ...o, out: join(work, String(values.out)), lockTimeoutMs: 0 }) : buildReport;
+      const result = await build({
         data: join(work, String(optionList(values.data)[0] ?? 'data')),
         ...(values.template ? { template: join(work, 'template') } : {}),
         ...(values.locale ? { locale: String(values.locale) } : {}),

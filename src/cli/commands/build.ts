@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { displayPath } from '../../dataset/load.js';
 import { formatDiagnostic } from '../../errors.js';
-import { buildReportToFile, type BuildFileOptions } from '../../index.js';
+import { buildReportToFile, exportsDirFor, type BuildFileOptions } from '../../index.js';
 import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
 import { LIMIT_NAMES, type Limits } from '../../limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme.js';
@@ -77,7 +77,8 @@ async function watchBuild(job: BuildFileOptions): Promise<number> {
   await attempt('wrote');
   const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
   // What the build writes must not wake it: the PDF, its exports folder, and the temporary files of atomic writes.
-  const ignore = (path: string) => (out !== undefined && (path === out || isInside(path, out.replace(/\.pdf$/i, '')))) || /(^|[\\/])\.[^\\/]*\.tmp$/.test(path);
+  const ignore = (path: string) =>
+    (out !== undefined && (path === out || isInside(path, exportsDirFor(out)))) || /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path);
   const loop = watchAndRebuild(dirs, async (changed) => {
     process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
     await attempt('rebuilt');
