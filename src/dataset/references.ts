@@ -1,5 +1,6 @@
 // Checks what a schema cannot: unique ids, references between files, units and printed figures that agree.
 import { citationPattern, parseCitationIds } from '../citations.js';
+import { isAllowedLink, linkMessages, linkTargets } from '../links.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
 import { closest } from '../suggest.js';
 import { messages } from './messages.js';
@@ -68,13 +69,17 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
 
   const citable = new Set([...claims, ...sources]);
   ds.narrative.forEach((section, i) => {
+    const path = `narrative[${i}].body`;
+    for (const { url, index } of linkTargets(section.body)) {
+      if (!isAllowedLink(url)) out.push(error('dataset/link-scheme', linkMessages.refused(url), { ...locateInBody(i, index), path }, linkMessages.hint()));
+    }
     for (const m of section.body.matchAll(citationPattern)) {
       const [, kind, label = ''] = m;
+      if (kind === 'cite' && !parseCitationIds(label).length) out.push(error('dataset/empty-citation', linkMessages.emptyCitation(), { ...locateInBody(i, m.index), path }));
       for (const id of parseCitationIds(label)) {
         const known = kind === 'fig' ? claims : citable;
         if (known.has(id)) continue;
         const guess = closest(id, known);
-        const path = `narrative[${i}].body`;
         out.push(error('dataset/unknown-ref', messages.unknownRef(kind === 'fig' ? 'claim' : 'claim or source', id), { ...locateInBody(i, m.index), path }, guess && messages.didYouMean(guess)));
       }
     }

@@ -5,15 +5,19 @@ import { parseCitationIds, sourceAnchor } from '../citations.js';
 import type { Span } from '../document.js';
 import type { Citation } from '../review.js';
 import { messages } from './messages.js';
+import { isAllowedLink, linkMessages } from '../links.js';
 
 export type Style = Omit<Span, 'text'>;
 
 export interface InlineContext {
   cite(id: string): Citation | undefined;
-  problem(message: string, line: number | undefined): void;
+  problem(message: string, line: number | undefined, code?: string, hint?: string): void;
 }
 
 type Phrasing = PhrasingContent | TextDirective;
+
+const LINK_SCHEME = { code: 'markup/link-scheme' };
+const EMPTY_CITATION = { code: 'markup/empty-citation' };
 type Handler<T> = (node: T, style: Style, ctx: InlineContext) => Span[];
 type Handlers = { [K in Phrasing['type']]: Handler<Extract<Phrasing, { type: K }>> };
 
@@ -42,7 +46,11 @@ export function citationSpans(ids: readonly string[], style: Style, ctx: InlineC
 const directives: Record<string, Handler<TextDirective>> = {
   /** A quotation: the source's words in italics between curly quotes. */
   q: (node, style, ctx) => [...text('“', style), ...all(node.children, { ...style, italic: true, verbatim: true }, ctx), ...text('”', style)],
-  cite: (node, style, ctx) => citationSpans(parseCitationIds(labelOf(node)), style, ctx, node.position?.start.line),
+  cite: (node, style, ctx) => {
+    const ids = parseCitationIds(labelOf(node));
+    if (!ids.length) ctx.problem(linkMessages.emptyCitation(), node.position?.start.line, EMPTY_CITATION.code);
+    return citationSpans(ids, style, ctx, node.position?.start.line);
+  },
   fig: (node, style, ctx) => {
     const ids = parseCitationIds(labelOf(node));
     const figures = ids.flatMap((id) => {
@@ -62,7 +70,11 @@ const handlers: Handlers = {
   emphasis: (node, style, ctx) => all(node.children, { ...style, italic: true }, ctx),
   strong: (node, style, ctx) => all(node.children, { ...style, bold: true }, ctx),
   inlineCode: (node, style) => text(node.value, { ...style, code: true }),
-  link: (node, style, ctx) => all(node.children, { ...style, link: node.url }, ctx),
+  link: (node, style, ctx) => {
+    if (isAllowedLink(node.url)) return all(node.children, { ...style, link: node.url }, ctx);
+    ctx.problem(linkMessages.refused(node.url), node.position?.start.line, LINK_SCHEME.code, linkMessages.hint());
+    return all(node.children, style, ctx);
+  },
   break: (_node, style) => text('\n', style),
   html: (node, style) => text(node.value, style),
   image: (node, style, ctx) => {
