@@ -27,5 +27,7 @@ export const messages = {
   notAMapping: (file: string) => `"${file}" must hold a mapping of keys, not a single value or a list`,
   tooManyClaims: (count: number, limit: number) => `the dataset has ${count} claims, more than the limit of ${limit}`,
   periodOrder: (period: string) => `the period "${period}" ends before it starts`,
+  valueNotPrinted: (value: number, scale: string, printed: string) =>
+    `the value ${value}${scale === 'one' ? '' : ` ${scale}`} is not what the printed figure "${printed}" says (within its printed precision, and with its sign)`,
   badDate: (value: string) => `"${value}" is not a valid calendar date`,
 };

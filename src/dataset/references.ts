@@ -1,6 +1,7 @@
 // Checks what a schema cannot: unique ids, references between files, units and printed figures that agree.
 import { citationPattern, parseCitationIds } from '../citations.js';
 import { isAllowedLink, linkMessages, linkTargets } from '../links.js';
+import { agreesWithPrinted } from '../analysis/discrepancies/precision.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
 import { closest } from '../suggest.js';
 import { messages } from './messages.js';
@@ -45,6 +46,9 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     ref('metric', c.metric, metrics, at('metric'));
     if (!foldForComparison(c.quote).includes(foldForComparison(c.printed))) {
       out.push(error('dataset/printed-not-in-quote', messages.printedNotInQuote(c.printed), { ...locate(at('printed')), path: at('printed') }));
+    }
+    if (!agreesWithPrinted(c)) {
+      out.push(error('dataset/value-not-printed', messages.valueNotPrinted(c.value, c.scale, c.printed), { ...locate(at('value')), path: at('value') }));
     }
     const rel = c.relation;
     if (rel) {
