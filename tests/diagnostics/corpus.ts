@@ -95,3 +95,17 @@ export async function runCase(name: string): Promise<string[]> {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+/** The codes given to error() and warning() or written as `code: '…'` anywhere in src/. */
+export function codesInSource(): Set<string> {
+  const codes = new Set<string>();
+  for (const file of files(join(packageRoot, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:error|warning)\(\s*['"`]([a-z]+\/[a-z0-9-]+)['"`]|\bcode:\s*['"`]([a-z]+\/[a-z0-9-]+)['"`]/g)) codes.add((m[1] ?? m[2])!);
+  }
+  return codes;
+}
+
