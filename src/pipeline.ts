@@ -90,8 +90,8 @@ function timer() {
 }
 
 /** Dataset → Review, the part every command shares; with a locale, the chart datasets too. */
-export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>): Review {
-  return analyse(loadDataset(dataDir, limitsWith(limits)), locale && { words: locale.labels.charts as Record<string, string>, intl: locale.intl });
+export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
+  return analyse(loadDataset(dataDir, limitsWith(limits), warnings), locale && { words: locale.labels.charts as Record<string, string>, intl: locale.intl });
 }
 
 /** Review → Document, through the template and the Markdown parser. */
@@ -230,7 +230,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const dirs = templateDirs(options.template);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);
-  const review = loadReview(options.data, locale, limits);
+  const datasetWarnings: Diagnostic[] = [];
+  const review = loadReview(options.data, locale, limits, datasetWarnings);
   t.lap('load+analyse');
   const loaded = loadTheme(dirs, locale);
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
@@ -246,5 +247,5 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, warnings: [...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
+  return { pdf, review, markdown, document, charts, layout, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
 }

@@ -29,5 +29,6 @@ export const messages = {
   periodOrder: (period: string) => `the period "${period}" ends before it starts`,
   valueNotPrinted: (value: number, scale: string, printed: string) =>
     `the value ${value}${scale === 'one' ? '' : ` ${scale}`} is not what the printed figure "${printed}" says (within its printed precision, and with its sign)`,
+  formatCharacters: (codes: readonly string[]) => `invisible format character${codes.length > 1 ? 's' : ''} ${codes.join(', ')} dropped from the text (the fonts cannot draw ${codes.length > 1 ? 'them' : 'it'})`,
   badDate: (value: string) => `"${value}" is not a valid calendar date`,
 };
