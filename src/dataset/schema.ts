@@ -39,6 +39,26 @@ export function isCalendar(value: string): boolean {
   return date.getUTCDate() === Number(day[3]) && date.getUTCMonth() === Number(day[2]) - 1;
 }
 
+let declared: Set<string> | undefined;
+
+/** Every field name a dataset schema declares, at any depth: an optional field may be absent, a misspelt one is unknown. */
+export function declaredFieldNames(): ReadonlySet<string> {
+  if (declared) return declared;
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value && typeof value === 'object') Object.keys(value).forEach((k) => names.add(k));
+      walk(value);
+    }
+  };
+  for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json') && n !== 'theme.schema.json' && n !== 'locale.schema.json')) {
+    walk(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')));
+  }
+  return (declared = names);
+}
+
 /** "/claims/3/hedge" → "claims[3].hedge" */
 export function pointerToPath(pointer: string): string {
   return pointer

@@ -9,6 +9,7 @@ import { closest } from '../suggest.js';
 import { escapeMarkdown } from './escape.js';
 import { createHelpers, HelperArgumentError } from './helpers.js';
 import { readInputText } from '../input.js';
+import { declaredFieldNames } from '../dataset/schema.js';
 import { messages } from './messages.js';
 import { hasLabel, type LabelTree, type Locale } from '../locale.js';
 
@@ -165,6 +166,21 @@ function checkPartialCycles(files: readonly { file: TemplateFile; ast: hbs.AST.P
   for (const name of [...byName.keys()].sort()) visit(name, []);
 }
 
+/** The field path written at a line and column of a template ("meta.titel"), if one starts there. */
+function pathAt(node: unknown, line: number, column: number): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const n = node as Node;
+  if (n.type === 'PathExpression') {
+    const loc = (n as unknown as hbs.AST.PathExpression).loc;
+    if (loc?.start.line === line && loc.start.column === column) return (n as unknown as hbs.AST.PathExpression).original;
+  }
+  for (const value of Object.values(n)) {
+    const found = value && typeof value === 'object' ? pathAt(value, line, column) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** An error thrown while rendering, and the template file it came from (the innermost partial). */
 const errorFile = new WeakMap<object, string>();
 
@@ -236,33 +252,62 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
     checkNames(ast, file.path, helperNames, partialNames, diagnostics);
     checkTextKeys(ast, file.path, locale.labels, diagnostics);
     checkPrototypeAccess(ast, file.path, diagnostics);
-    return [{ file, ast }];
+    return [{ file, ast, text: text as string }];
   });
   checkPartialCycles(parsed, diagnostics);
   if (diagnostics.length) throw new ReviewError(diagnostics);
-  const compiled = parsed.map(({ file, ast }) => {
-    routeThroughEscape(ast, new Set(Object.keys(helpers)));
-    const template = env.compile(ast, { noEscape: true, preventIndent: true });
-    // An error in a partial is told with the partial's file, not the main template's.
-    const tagged: Handlebars.TemplateDelegate = (context, options) => {
-      try {
-        return template(context, options);
-      } catch (e) {
-        if (e && typeof e === 'object' && !errorFile.has(e)) errorFile.set(e, file.path);
-        throw e;
-      }
-    };
-    return { file, template: tagged };
-  });
-  const [mainTemplate, ...partials] = compiled;
-  partials.forEach((p) => env.registerPartial(partialName(p.file.name), p.template));
+  /**
+   * Compiles the main template with its partials into `target`. Each file is parsed afresh: compiling is lazy, so
+   * two compilations must not share a tree that one of them rewrites.
+   */
+  const compileInto = (target: typeof Handlebars, strict: boolean): Handlebars.TemplateDelegate => {
+    const [mainTemplate, ...partials] = parsed.map(({ file, text }) => {
+      const ast = Handlebars.parse(text);
+      if (!strict) routeThroughEscape(ast, new Set(Object.keys(helpers)));
+      const template = target.compile(ast, { noEscape: true, preventIndent: true, strict });
+      // An error in a partial is told with the partial's file, not the main template's.
+      const tagged: Handlebars.TemplateDelegate = (context, options) => {
+        try {
+          return template(context, options);
+        } catch (e) {
+          if (e && typeof e === 'object' && !errorFile.has(e)) errorFile.set(e, file.path);
+          throw e;
+        }
+      };
+      return { file, template: tagged };
+    });
+    partials.forEach((p) => target.registerPartial(partialName(p.file.name), p.template));
+    return mainTemplate!.template;
+  };
+  const renderMain = compileInto(env, false);
+  // The same template in Handlebars' strict mode, where printing a field the context lacks throws: run first, it
+  // finds misspelt fields ({{meta.titel}}) that would otherwise print nothing. Tests ({{#if x}}) are not affected.
+  const checker = Handlebars.create();
+  checker.registerHelper(helpers);
+  const checkFields = compileInto(checker, true);
+  const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     main,
     render(context) {
       let markdown: string;
       try {
+        checkFields(context, runtimeOptions);
+      } catch (e) {
+        const missing = e instanceof Error && /^"([^"]+)" not defined in /.exec(e.message);
+        // A field the dataset's schemas declare is optional and may be absent; only a name no schema knows is a mistake.
+        if (missing && !declaredFieldNames().has(missing[1]!)) {
+          const err = e as Error & { lineNumber?: number; column?: number };
+          const path = errorFile.get(e) ?? main.path;
+          const file = displayPath(path);
+          const ast = parsed.find((p) => p.file.path === path)?.ast;
+          const shown = (err.lineNumber !== undefined && ast && pathAt(ast, err.lineNumber, err.column ?? 0)) || missing[1]!;
+          throw new ReviewError([error('template/unknown-field', messages.unknownField(shown), { file, ...(err.lineNumber !== undefined ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : {}) })]);
+        }
+        // Any other failure is the main render's to report.
+      }
+      try {
         // Prototype access is refused by the checks above; saying so here keeps Handlebars from logging about it.
-        markdown = mainTemplate!.template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        markdown = renderMain(context, runtimeOptions);
       } catch (e) {
         const err = e as Error & { lineNumber?: number; column?: number };
         const file = displayPath((e !== null && typeof e === 'object' ? errorFile.get(e) : undefined) ?? main.path);

@@ -28,7 +28,11 @@ function numeric(helper: string, value: unknown, options: HelperOptions | undefi
 
 /** Drops the trailing Handlebars options argument. */
 const args = (all: unknown[]): unknown[] => all.slice(0, -1);
-const ids = (all: unknown[]): string[] => args(all).flatMap((a) => (Array.isArray(a) ? a.map(String) : [String(a)]));
+const ids = (all: unknown[]): string[] =>
+  args(all)
+    .flatMap((a) => (Array.isArray(a) ? (a as unknown[]) : [a]))
+    .filter((a) => a !== undefined && a !== null && a !== '')
+    .map(String);
 
 export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Record<string, Handlebars.HelperDelegate> {
   const { intl, labels, dates, money } = locale;
@@ -51,7 +55,11 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     /** {{date "2026-01-08"}} → 8 January 2026 (ngày 8 tháng 1 năm 2026 in vi) */
     date: (value: unknown) => (value ? formatDate(String(value), dates) : ''),
     /** {{cite "claim-or-source-id" …}} → [n] linked to the sources appendix */
-    cite: (...all: unknown[]) => new SafeString(`:cite[${ids(all).join(',')}]`),
+    cite: (...all: unknown[]) => {
+      // An empty list (a chart whose data cites nothing) cites nothing; a literal :cite[] in the Markdown is an error.
+      const cited = ids(all);
+      return new SafeString(cited.length ? `:cite[${cited.join(',')}]` : '');
+    },
     /** {{fig "claim-id"}} → the figure as printed, with its citation */
     fig: (id: unknown) => new SafeString(`:fig[${String(id)}]`),
     /** {{markdown text}} → trusted Markdown (our own narrative), not escaped */

@@ -20,6 +20,17 @@ describe('template environment', () => {
     expect(out).toBe('\\*x\\* \\# h [\\*x\\* \\# h] :cite[a,b] *kept*');
   });
 
+  it('cites nothing for an empty list, and prints nothing for an optional field the schema declares', () => {
+    const dir = templateDir({ 'report.md.hbs': 'a{{cite list}}b{{cite missing}}c{{meta.subtitle}}d' });
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({ list: [], meta: {} })).toBe('abcd');
+  });
+
+  it('refuses a printed field no schema declares, at its line and column, with its whole path', () => {
+    const dir = templateDir({ 'report.md.hbs': '# {{meta.title}}\n\n{{#if meta.titel}}x{{/if}}{{meta.titel}}' });
+    const found = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' } }));
+    expect(found.map((d) => [d.code, d.line, d.column, d.message.split(',')[0]])).toEqual([['template/unknown-field', 3, 29, 'the template prints the field "meta.titel"']]);
+  });
+
   it('lets a user folder override one partial and keeps the rest', () => {
     const builtin = templateDir({ 'report.md.hbs': '{{> a}}/{{> b}}', 'partials/a.md.hbs': 'A', 'partials/b.md.hbs': 'B' });
     const user = templateDir({ 'partials/b.md.hbs': 'mine' });
