@@ -9,6 +9,7 @@ import { loadDataset, displayPath } from './dataset/load.js';
 import { plainText, type Document, type Figure, type Span } from './document.js';
 import { error, failOnErrors, ReviewError, type Diagnostic } from './errors.js';
 import { loadFont } from './fonts.js';
+import { closest } from './suggest.js';
 import { readInputTextOrThrow } from './input.js';
 import { limitsWith, type Limits } from './limits.js';
 import { parseMarkup } from './markup/index.js';
@@ -183,6 +184,40 @@ function readChartSpec(path: string, limits: Limits): unknown {
   return parsed;
 }
 
+/** Transforms whose output fields are not all named by an `as`: a spec using one is not checked field by field. */
+const IMPLICIT_FIELDS = new Set(['fold', 'pivot', 'lookup', 'flatten', 'density', 'regression', 'loess', 'quantile', 'impute', 'stack', 'bin', 'timeUnit', 'aggregate']);
+
+/**
+ * The `field`s a chart spec names that neither its data nor its transforms supply: Vega draws an empty figure for
+ * them without a word. Fields of the named datasets are the keys of their rows; inline rows and `as` add theirs.
+ */
+function unknownChartFields(spec: unknown, data: Review['chartData']): string[] {
+  const known = new Set<string>();
+  const named: unknown[] = [];
+  let implicit = false;
+  const fields: string[] = [];
+  const walk = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (key === 'data' && typeof o.name === 'string') named.push(...(data[o.name] ?? []));
+    if (key === 'data' && Array.isArray(o.values)) named.push(...o.values);
+    if (key === 'transform' && Object.keys(o).some((k) => IMPLICIT_FIELDS.has(k))) implicit = true;
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'as') [v].flat().forEach((a) => typeof a === 'string' && known.add(a));
+      else if (k === 'field' && typeof v === 'string') fields.push(v);
+      else if (k === 'repeat' || (k === 'param' && typeof v === 'string')) implicit = true;
+      else walk(v, k);
+    }
+  };
+  walk(spec);
+  for (const row of named) if (row && typeof row === 'object') Object.keys(row).forEach((k) => known.add(k));
+  if (implicit || !named.length) return [];
+  // "a.b" reads field b of field a; "a\\.b" is a field whose name holds a dot.
+  const head = (f: string) => f.split(/(?<!\\)\./)[0]!.replace(/\\\./g, '.');
+  return [...new Set(fields.filter((f) => !known.has(head(f))))];
+}
+
 async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits): Promise<RenderedChartFile[]> {
   const names = [...new Set(figures.map((f) => f.chart))];
   if (!names.length) return [];
@@ -208,6 +243,13 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
     if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
     const parsed = readChartSpec(file.path, limits);
     const spec = localiseSpec(parsed, locale, displayPath(file.path)) as object;
+    const unknownFields = unknownChartFields(spec, review.chartData);
+    if (unknownFields.length) {
+      throw new ReviewError(unknownFields.map((f) => error('chart/unknown-field', `chart "${name}" encodes the field "${f}", which its data does not have`, { file: displayPath(file.path) }, (() => {
+        const guess = closest(f, [...new Set(Object.values(review.chartData).flatMap((rows) => rows.flatMap((r) => Object.keys(r))))]);
+        return guess ? `did you mean "${guess}"?` : undefined;
+      })())));
+    }
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
     const { warnings, ...chart } = await renderChart(input, chartTheme);
     const figureAt = figures.findIndex((f) => f.chart === name);
