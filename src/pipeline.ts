@@ -159,11 +159,18 @@ function jsonErrorAt(text: string, message: string): { line?: number; column?: n
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-/** The rows of inline data (`values`) anywhere in a chart spec. */
+/** The rows of inline data (`values`) and generated data (`sequence`) anywhere in a chart spec. */
 function inlineRows(spec: unknown): number {
   if (Array.isArray(spec)) return spec.reduce((n: number, s) => n + inlineRows(s), 0);
   if (!spec || typeof spec !== 'object') return 0;
-  return Object.entries(spec).reduce((n, [k, v]) => n + (k === 'values' && Array.isArray(v) ? v.length : inlineRows(v)), 0);
+  return Object.entries(spec).reduce((n, [k, v]) => n + (k === 'values' && Array.isArray(v) ? v.length : k === 'sequence' ? sequenceRows(v) : inlineRows(v)), 0);
+}
+
+/** How many rows `{"sequence": {"start", "stop", "step"}}` generates (Infinity when it cannot be told). */
+function sequenceRows(sequence: unknown): number {
+  const { start = 0, stop, step = 1 } = (sequence ?? {}) as { start?: unknown; stop?: unknown; step?: unknown };
+  if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number' || step === 0) return Infinity;
+  return Math.max(0, Math.ceil((stop - start) / step));
 }
 
 /** A chart spec read and parsed, with JSON errors at their line and column and inline data within its limit. */
@@ -179,7 +186,7 @@ function readChartSpec(path: string, limits: Limits): unknown {
   }
   const rows = inlineRows(parsed);
   if (rows > limits.chartRows) {
-    throw new ReviewError([error('chart/too-much-data', `the chart spec holds ${rows} rows of inline data, more than the limit of ${limits.chartRows}`, { file }, 'raise the limit with --limit chartRows=N if this is intended')]);
+    throw new ReviewError([error('chart/too-much-data', `the chart spec holds or generates ${rows} rows of data of its own, more than the limit of ${limits.chartRows}`, { file }, 'raise the limit with --limit chartRows=N if this is intended')]);
   }
   return parsed;
 }
