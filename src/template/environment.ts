@@ -123,8 +123,17 @@ function checkPrototypeAccess(node: unknown, file: string, out: Diagnostic[]): v
   if (n.type === 'PathExpression') {
     const path = n as unknown as hbs.AST.PathExpression;
     const name = path.parts.find((p) => PROTOTYPE_NAMES.has(p));
-    if (name !== undefined) out.push(error('template/prototype-access', messages.prototypeAccess(path.original, name), { file: displayPath(file), ...(path.loc ? { line: path.loc.start.line, column: path.loc.start.column + 1 } : {}) }));
+    if (name !== undefined) out.push(error('template/prototype-access', messages.prototypeAccess(`"${path.original}"`, name), { file: displayPath(file), ...(path.loc ? { line: path.loc.start.line, column: path.loc.start.column + 1 } : {}) }));
     return;
+  }
+  // {{lookup x "constructor"}} names the field in a string.
+  const call = n as unknown as hbs.AST.MustacheStatement;
+  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression') && call.path.type === 'PathExpression' && (call.path as hbs.AST.PathExpression).original === 'lookup') {
+    const key = call.params[1];
+    if (key?.type === 'StringLiteral' && PROTOTYPE_NAMES.has((key as hbs.AST.StringLiteral).value)) {
+      const value = (key as hbs.AST.StringLiteral).value;
+      out.push(error('template/prototype-access', messages.prototypeAccess('the lookup', value), { file: displayPath(file), ...(key.loc ? { line: key.loc.start.line, column: key.loc.start.column + 1 } : {}) }));
+    }
   }
   for (const value of Object.values(n)) if (value && typeof value === 'object') checkPrototypeAccess(value, file, out);
 }
