@@ -118,8 +118,9 @@ const NO_PREVIOUS = 'previous.none';
 
 /**
  * Leaves no trace of builds that died: a staging folder of a process that is gone is removed, after undoing a move
- * it had started (its exports in place but not its PDF: the previous exports come back). Temporaries of the older
- * one-file writer (`.<name>.<pid>.tmp`) go too. Called under the lock.
+ * it had started (its exports in place but not its PDF: the previous exports come back). The PDF's temporary
+ * of the older one-file writer (`.<name>.<pid>.tmp`) goes too; its temporaries inside the exports folder leave
+ * with the folder it replaces. Called under the lock.
  */
 function cleanStale(target: string): void {
   const dir = dirname(target);
@@ -132,8 +133,8 @@ function cleanStale(target: string): void {
     return;
   }
   for (const name of names) {
-    const legacy = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(\\d+)\\.tmp$|^\\.${escapeRegExp(basename(exportsDir))}\\.(\\d+)\\.tmp$`).exec(name);
-    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('-')[0]) : legacy ? Number(legacy[1] ?? legacy[2]) : undefined;
+    const legacy = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(\\d+)\\.tmp$`).exec(name);
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('-')[0]) : legacy ? Number(legacy[1]) : undefined;
     if (pid === undefined || pid === process.pid || alive(pid)) continue;
     const stale = join(dir, name);
     if (!legacy) undoHalfMove(stale, exportsDir);

@@ -155,6 +155,15 @@ describe('writeOutputSet', () => {
     expect(snapshot(join(dir, 'r'))).toEqual(previousExports);
   });
 
+  it("removes the temporaries a killed build of an older version left (.<name>.<pid>.tmp), but not a live process's", async () => {
+    const dir = folder();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(join(dir, `.r.pdf.${dead}.tmp`), 'half a PDF');
+    writeFileSync(join(dir, `.r.pdf.${process.pid}.tmp`), 'being written');
+    await writeOutputSet(join(dir, 'r.pdf'), set('new'));
+    expect(readdirSync(dir).sort()).toEqual([`.r.pdf.${process.pid}.tmp`, 'r', 'r.pdf']);
+  });
+
   it('gives one consistent set when two builds write the same target at once', async () => {
     const dir = folder();
     const target = join(dir, 'r.pdf');
