@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { displayPath } from './dataset/load.js';
 import { parseYaml } from './dataset/yaml.js';
 import { validateAgainstSchema } from './dataset/schema.js';
-import { error, ReviewError } from './errors.js';
+import { error, ReviewError, type Diagnostic } from './errors.js';
 import { resolveFontPath } from './fonts.js';
 import { hasHyphenation } from './hyphenation.js';
 import { isObject, mergeDeep } from './merge.js';
@@ -123,13 +123,16 @@ export const pageDimensions = (theme: Theme): readonly [number, number] => PAGE_
 export const MIN_TEXT_AREA = 144;
 /** Type sizes (points) a theme may set: smaller cannot be read, larger does not fit a line. */
 export const TYPE_SIZES = { min: 4, max: 144 } as const;
+/** Line heights, as multiples of the type size, a theme may set. */
+export const LEADING = { min: 0.8, max: 4 } as const;
 
 /**
  * What the theme's schema cannot check: margins that leave a text area on the page (with the page size finally
  * used), and type sizes a reader can read. `file` is the theme file to point at.
  */
-export function checkThemeRanges(theme: Theme, file: string): void {
-  const problems = [];
+export function checkThemeRanges(theme: Theme, path: string): void {
+  const file = displayPath(path);
+  const problems: Diagnostic[] = [];
   const [width, height] = pageDimensions(theme);
   const { top, right, bottom, left } = theme.page.margins;
   if (width - left - right < MIN_TEXT_AREA || height - top - bottom < MIN_TEXT_AREA) {
@@ -141,18 +144,28 @@ export function checkThemeRanges(theme: Theme, file: string): void {
     for (const [k, v] of Object.entries(value)) {
       const child = path ? `${path}.${k}` : k;
       if (typeof v === 'number' && /^(size|\w+Size)$/.test(k)) check(v, child);
-      else sizes(v, child);
+      else if (typeof v === 'number' && k === 'leading' && (v < LEADING.min || v > LEADING.max)) {
+        problems.push(error('theme/range', `a leading of ${v} would ${v < LEADING.min ? 'overlap the lines' : 'scatter them'} (between ${LEADING.min} and ${LEADING.max} times the type size)`, { file, path: child }));
+      } else sizes(v, child);
     }
   };
   const check = (v: number, path: string) => {
     if (v < TYPE_SIZES.min || v > TYPE_SIZES.max) problems.push(error('theme/range', `${v} pt is not a usable type size (between ${TYPE_SIZES.min} and ${TYPE_SIZES.max})`, { file, path }));
   };
   sizes(theme, '');
-  if (problems.length) throw new ReviewError(problems);
+  if (!problems.length) return;
+  // Point at the line that sets the value, when the theme file sets it (else it came from the built-in theme).
+  let positions: ReadonlyMap<string, { line: number; column: number }> = new Map();
+  try {
+    positions = parseYaml(readFileSync(path, 'utf8'), file).positions;
+  } catch {
+    // no such file: the built-in theme's values with a page size given on the command line
+  }
+  throw new ReviewError(problems.map((d) => ({ ...d, ...(positions.get(d.path ?? '') ?? positions.get(`${d.path}.left`) ?? {}), file })));
 }
 
 /** The theme file a problem with the merged theme is best shown in: the user's, when there is one. */
-export const themeFileOf = (dirs: readonly string[]) => displayPath(dirs.map((d) => join(d, 'theme.yaml')).find((f) => existsSync(f)) ?? join(dirs[0] ?? '.', 'theme.yaml'));
+export const themeFileOf = (dirs: readonly string[]) => dirs.map((d) => join(d, 'theme.yaml')).find((f) => existsSync(f)) ?? join(dirs[0] ?? '.', 'theme.yaml');
 
 /**
  * Loads theme.yaml from each template folder (highest priority first) and merges them over the built-in one; the
@@ -163,7 +176,7 @@ export function loadTheme(dirs: readonly string[], locale: Locale = loadLocale(d
   const merged = { ...(layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer), {}) as Theme), labels: locale.labels.layout as Record<string, string> };
   const language = merged.text.hyphenation;
   if (language && !hasHyphenation(language)) {
-    throw new ReviewError([error('theme/hyphenation', `text.hyphenation: no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file: themeFileOf(dirs), path: 'text.hyphenation' })]);
+    throw new ReviewError([error('theme/hyphenation', `text.hyphenation: no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file: displayPath(themeFileOf(dirs)), path: 'text.hyphenation' })]);
   }
   for (const role of [merged.text.font, merged.headings.font, merged.table.font, merged.chart.font]) {
     if (!merged.fonts[role]) {
