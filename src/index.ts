@@ -37,6 +37,9 @@ export function chartExportJson(chart: RenderedChartFile, png: boolean): string 
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
+/** What the top of a review's exports folder may hold, whichever charts and options a build has. */
+export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset.json', 'charts'] as const;
+
 /** The exports of a built review, by path inside its exports folder. */
 export async function exportFiles(result: BuildResult, png = false): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>([
@@ -61,6 +64,6 @@ export async function buildReportToFile(options: BuildFileOptions): Promise<Buil
   const result = await buildReport(options);
   const target = pdfPathFor(result.review.dataset.meta.id, options);
   const set = { pdf: result.pdf, exports: await exportFiles(result, options.png) };
-  const { out, exportsDir } = await writeOutputSet(target, set, options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs });
+  const { out, exportsDir } = await writeOutputSet(target, set, { exportNames: EXPORT_NAMES, ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }) });
   return { ...result, out, exportsDir: exportsDir! };
 }

@@ -18,6 +18,11 @@ export interface OutputSet {
 export interface WriteOptions {
   /** How long to wait for another build writing the same target (default one minute). */
   lockTimeoutMs?: number;
+  /**
+   * Names an earlier set's exports folder may hold at its top besides this set's (a `charts` folder when this
+   * build draws none). A folder holding anything else is not an exports folder and is never replaced.
+   */
+  exportNames?: readonly string[];
 }
 
 /**
@@ -39,6 +44,8 @@ let staged = 0;
 const messages = {
   isFolder: () => 'is a folder: give a file name for the PDF (or --out-dir for a folder)',
   collision: (path: string) => `the exports folder "${path}" would replace a file that is not a folder`,
+  foreign: (path: string, names: readonly string[]) =>
+    `the exports folder "${path}" holds ${names.map((n) => `"${n}"`).join(', ')}, which no review exports: it is not replaced`,
   locked: (pid: string, seconds: number) => `another build (process ${pid}) has been writing this file for ${seconds} s; nothing was written`,
   write: (detail: string) => `cannot write the output: ${detail}`,
 };
@@ -237,6 +244,10 @@ export async function writeOutputSet(target: string, set: OutputSet, options: Wr
   if (set.exports && existsSync(exportsDir) && !isFolder(exportsDir)) {
     throw new ReviewError([error('output/collision', messages.collision(displayPath(exportsDir)), { file: displayPath(out) }, 'rename the file or give another --out')]);
   }
+  const foreign = set.exports ? foreignEntries(exportsDir, [...set.exports.keys(), ...(options.exportNames ?? [])]) : [];
+  if (foreign.length) {
+    throw new ReviewError([error('output/collision', messages.foreign(displayPath(exportsDir), foreign), { file: displayPath(out) }, 'give --out another name, or move those files')]);
+  }
   let staging: string | undefined;
   let release: (() => void) | undefined;
   try {
@@ -252,6 +263,17 @@ export async function writeOutputSet(target: string, set: OutputSet, options: Wr
     release?.();
     if (staging) rmSync(staging, { recursive: true, force: true, maxRetries: 2 });
   }
+}
+
+/**
+ * What an existing exports folder holds that a review's exports never do (at the top: names other than the new
+ * set's; a temporary of the older writer is fine). Such a folder is someone's own (`--out data.pdf` beside the
+ * dataset folder `data/`) and is never moved away.
+ */
+function foreignEntries(dir: string, paths: readonly string[]): string[] {
+  if (!isFolder(dir)) return [];
+  const ours = new Set(paths.map((k) => k.split(/[\\/]/)[0]));
+  return readdirSync(dir).filter((name) => !ours.has(name) && !/^\..*\.tmp$/.test(name)).sort().slice(0, 3);
 }
 
 function isFolder(path: string): boolean {

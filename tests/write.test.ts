@@ -86,6 +86,20 @@ describe('writeOutputSet', () => {
     expect(readdirSync(dir).sort()).toEqual(['other', 'out.pdf']);
   });
 
+  it('never replaces a folder that is not an exports folder (a dataset beside a PDF of the same name)', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'review.yaml'), 'id: mine\n');
+    const before = snapshot(dir);
+    expect(await codeOf(writeOutputSet(join(dir, 'data.pdf'), set('x')))).toBe('output/collision');
+    expect(snapshot(dir)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['data']);
+    // An earlier set's own folder is replaced, also when it held a part this set lacks (named as the writer's).
+    await writeOutputSet(join(dir, 'r.pdf'), set('one', 2));
+    await writeOutputSet(join(dir, 'r.pdf'), { pdf: Buffer.from('two'), exports: new Map([['dataset.json', 'two\n']]) }, { exportNames: ['charts'] });
+    expect(Object.keys(snapshot(join(dir, 'r')))).toEqual(['dataset.json']);
+  });
+
   it('tells a read-only folder as an error and keeps the previous set', async () => {
     const dir = folder();
     await writeOutputSet(join(dir, 'r.pdf'), set('old'));
