@@ -184,6 +184,9 @@ function readChartSpec(path: string, limits: Limits): unknown {
     const detail = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
     throw new ReviewError([error('chart/json', `invalid JSON: ${detail}`, { file, ...jsonErrorAt(text, (e as Error).message) })]);
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ReviewError([error('chart/invalid-spec', `a chart spec is a JSON object ({"mark": …, "encoding": …}), not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}`, { file })]);
+  }
   const rows = inlineRows(parsed);
   if (rows > limits.chartRows) {
     throw new ReviewError([error('chart/too-much-data', `the chart spec holds or generates ${rows} rows of data of its own, more than the limit of ${limits.chartRows}`, { file }, 'raise the limit with --limit chartRows=N if this is intended')]);
