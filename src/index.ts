@@ -12,6 +12,7 @@ export { exportsDirFor, writeOutputSet, type OutputSet } from './write.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
+export type { DeclaredUnit } from './units/index.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
 export type { Review } from './review.js';
 

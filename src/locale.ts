@@ -8,7 +8,8 @@ import { validateAgainstSchema } from './dataset/schema.js';
 import { parseYaml } from './dataset/yaml.js';
 import { error, ReviewError, type Diagnostic } from './errors.js';
 import { builtinTemplateDir } from './paths.js';
-import { fillPattern, type DateStyle, type MoneyStyle } from './format.js';
+import { fillPattern, type DateStyle } from './format.js';
+import type { MoneyStyle } from './units/index.js';
 import { closest } from './suggest.js';
 import { mergeDeep } from './merge.js';
 

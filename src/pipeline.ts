@@ -92,7 +92,7 @@ function timer() {
 
 /** Dataset → Review, the part every command shares; with a locale, the chart datasets too. */
 export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
-  return analyse(loadDataset(dataDir, limitsWith(limits), warnings), locale && { words: locale.labels.charts as Record<string, string>, intl: locale.intl });
+  return analyse(loadDataset(dataDir, limitsWith(limits), warnings), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl });
 }
 
 /** Review → Document, through the template and the Markdown parser. */
@@ -112,11 +112,17 @@ export function toDocument(review: Review, dirs: readonly string[], locale: Loca
   return { markdown, document: { info, blocks }, warnings };
 }
 
-/** Digits and month names for chart axes, in the review's locale. */
+/** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
+const weekdays = (intl: string, weekday: 'long' | 'short') =>
+  Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + i)));
+
+/** Digits, month and day names for chart axes, in the review's locale. */
 function chartLocale(locale: Locale) {
   const parts = new Intl.NumberFormat(locale.intl).formatToParts(12345.6);
   const format = locale.labels.format as Record<string, string | string[]>;
   return {
+    days: weekdays(locale.intl, 'long'),
+    shortDays: weekdays(locale.intl, 'short'),
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
     months: format.months as string[],
@@ -124,16 +130,24 @@ function chartLocale(locale: Locale) {
   };
 }
 
-/** A chart spec with each "{label:group.key}" in its strings replaced by the locale's text. */
-function localiseSpec(spec: unknown, locale: Locale, file: string): unknown {
+/**
+ * A chart spec with each "{label:group.key}" in its strings replaced by the locale's text, and each
+ * "{data:dataset.field}" by that field of the dataset's first row (a title computed from the data, such as the unit).
+ */
+function localiseSpec(spec: unknown, locale: Locale, file: string, data: Review['chartData']): unknown {
   if (typeof spec === 'string') {
-    return spec.replace(/\{label:([\w.-]+)\}/g, (_m, key: string) => {
-      if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', templateMessages.unknownText(key), { file })]);
-      return label(locale.labels, key);
-    });
+    return spec
+      .replace(/\{label:([\w.-]+)\}/g, (_m, key: string) => {
+        if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', templateMessages.unknownText(key), { file })]);
+        return label(locale.labels, key);
+      })
+      .replace(/\{data:([\w-]+)\.([\w-]+)\}/g, (_m, name: string, field: string) => {
+        const value = data[name]?.[0]?.[field];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      });
   }
-  if (Array.isArray(spec)) return spec.map((s) => localiseSpec(s, locale, file));
-  if (spec && typeof spec === 'object') return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, localiseSpec(v, locale, file)]));
+  if (Array.isArray(spec)) return spec.map((s) => localiseSpec(s, locale, file, data));
+  if (spec && typeof spec === 'object') return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, localiseSpec(v, locale, file, data)]));
   return spec;
 }
 
@@ -231,7 +245,9 @@ function unknownChartFields(spec: unknown, data: Review['chartData']): string[] 
 async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits): Promise<RenderedChartFile[]> {
   const names = [...new Set(figures.map((f) => f.chart))];
   if (!names.length) return [];
-  const { renderChart, describeChart } = await import('./charts/index.js');
+  const { renderChart, describeChart, chartDataNames, noDataChart } = await import('./charts/index.js');
+  const words = locale.labels.charts as Record<string, string>;
+  const altWords = { chart: words.altChart!, noData: words.altNoData!, span: words.altSpan!, tally: words.altTally!, extremes: words.altExtremes! };
   const chartFonts = theme.fonts[theme.chart.font]!;
   const regular = loadFont(chartFonts.regular);
   const { margins } = theme.page;
@@ -252,7 +268,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
     const file = findTemplateFile(dirs, `charts/${name}.vl.json`);
     if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
     const parsed = readChartSpec(file.path, limits);
-    const spec = localiseSpec(parsed, locale, displayPath(file.path)) as object;
+    const spec = localiseSpec(parsed, locale, displayPath(file.path), review.chartData) as object;
     const unknownFields = unknownChartFields(spec, review.chartData);
     if (unknownFields.length) {
       throw new ReviewError(unknownFields.map((f) => error('chart/unknown-field', `chart "${name}" encodes the field "${f}", which its data does not have`, { file: displayPath(file.path) }, (() => {
@@ -261,13 +277,16 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
       })())));
     }
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
-    const { warnings, ...chart } = await renderChart(input, chartTheme);
+    // A chart whose datasets are all empty is drawn as a line saying so, with a warning: a figure never vanishes.
+    const wanted = chartDataNames(spec);
+    const empty = wanted.length > 0 && wanted.every((n) => review.chartData[n]?.length === 0);
+    const { warnings, ...chart } = empty ? noDataChart(input, chartTheme, words.noData!) : await renderChart(input, chartTheme);
     const figureAt = figures.findIndex((f) => f.chart === name);
     const figure = figures[figureAt];
     const plain = (spans: readonly Span[] = []) => plainText(spans).trim();
     out.push({
       ...chart,
-      alt: describeChart(input),
+      alt: empty ? words.noData! : describeChart(input, altWords),
       fontFiles: [chartFonts.regular, chartFonts.bold],
       ...(figure ? { figure: { number: figureAt + 1, caption: plain(figure.caption), source: plain(figure.source), ...(figure.alt ? { alt: figure.alt } : {}) } } : {}),
       warnings,

@@ -1,6 +1,6 @@
-// Numbers, money, percentages and dates in both built-in locales, with the styles their locale files give.
+// Numbers, percentages and dates in both built-in locales (money: tests/units/units.test.ts), with the styles their locale files give.
 import { describe, expect, it } from 'vitest';
-import { fillPattern, formatDate, formatMoney, formatNumber, formatPercent } from '../src/format.js';
+import { fillPattern, formatDate, formatNumber, formatPercent } from '../src/format.js';
 import { loadLocale } from '../src/locale.js';
 import { builtinTemplateDir } from '../src/paths.js';
 
@@ -24,21 +24,6 @@ describe('formatNumber', () => {
     // CLDR's vi data groups from four digits (no minimum grouping of two), as Vietnamese print does: 1.000.
     expect(formatNumber(1000, vi.intl)).toBe('1.000');
     expect(formatNumber(1000, en.intl)).toBe('1,000');
-  });
-});
-
-describe('formatMoney', () => {
-  it('writes the symbol first in English and the code after the scale word in Vietnamese', () => {
-    expect(formatMoney(27.62, 'USD', 'billion', en.money)).toBe('US$27.62 billion');
-    expect(formatMoney(27.62, 'USD', 'billion', vi.money)).toBe('27,62 tỷ USD');
-    expect(formatMoney(615, 'VND', 'billion', vi.money)).toBe('615 tỷ VND');
-    expect(formatMoney(2.3, 'USD', 'trillion', vi.money)).toBe('2,3 nghìn tỷ USD');
-  });
-
-  it('leaves the scale out for plain amounts and writes other currencies by their code', () => {
-    expect(formatMoney(1500, 'USD', 'one', en.money)).toBe('US$1,500');
-    expect(formatMoney(1500, 'USD', 'one', vi.money)).toBe('1.500 USD');
-    expect(formatMoney(5, 'EUR', 'million', en.money)).toBe('EUR 5 million');
   });
 });
 

@@ -1,12 +1,14 @@
 // Named datasets for the charts, derived from the claims, partnerships, events and discrepancies, so that a chart
 // never holds a hand-copied figure. Each dataset's rows are documented in docs/charts.md; keep the two in step.
-import { SCALES, type Claim, type Dataset, type Scale } from '../dataset/types.js';
+import { SCALES, type Claim, type Dataset, type LadderStep, type Scale } from '../dataset/types.js';
+import { localised } from '../dataset/localised.js';
 import type { ChartRow } from '../review.js';
 import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
-import { hedgeInterval } from './discrepancies/claims.js';
+import { comparedValue } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../format.js';
 import { sourceNumbers } from './citations.js';
+import { unitsOf, type Units } from '../units/index.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
@@ -23,19 +25,22 @@ function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<strin
 export function headlineRows(dataset: Dataset): ChartRow[] {
   const years = [dataset.meta.baselineYear, dataset.meta.year].filter((y): y is number => y !== undefined);
   const sourceOrder = sourceNumbers(dataset);
+  const units = unitsOf(dataset);
   const rows: ChartRow[] = [];
   for (const metric of dataset.metrics.filter((m) => m.headline)) {
     for (const year of years) {
       const levels = dataset.claims.filter((c) => c.metric === metric.id && c.period === String(year) && !c.relation);
       const claim = representative(levels, sourceOrder);
       if (!claim) continue;
+      // In the metric's unit, so that both years' bars measure alike whatever unit each source printed.
+      const { value, unit } = comparedValue(claim, metric.unit, units, DEFAULT_TOLERANCES);
       rows.push({
         metric: metric.id,
         label: metric.label,
         year: String(year),
-        value: claim.value * SCALES[claim.scale],
+        value,
         printed: claim.printed,
-        unit: claim.unit,
+        unit,
         claim: claim.id,
         source: sourceOrder.get(claim.source) ?? null,
       });
@@ -61,28 +66,32 @@ function inScale(row: ChartRow, scale: Scale): ChartRow {
   return { ...row, scaleLabel: scale === 'one' ? '' : scale, shown: (row.value as number) / factor, shownLow: (row.low as number) / factor, shownHigh: (row.high as number) / factor };
 }
 
-/** The dataset's sources and metrics by id, and the sources' citation numbers: looked up once per dataset. */
+/** The dataset's sources, metrics and units by id, and the sources' citation numbers: looked up once per dataset. */
 interface Lookup {
   numbers: ReadonlyMap<string, number>;
   sources: ReadonlyMap<string, Dataset['sources'][number]>;
   metrics: ReadonlyMap<string, Dataset['metrics'][number]>;
+  units: Units;
 }
 
 const lookupOf = (dataset: Dataset): Lookup => ({
   numbers: sourceNumbers(dataset),
   sources: new Map(dataset.sources.map((s) => [s.id, s])),
   metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
+  units: unitsOf(dataset),
 });
 
 /**
- * One claim as a chart row: its value and the range its hedge allows, in base units and in the scale the
- * source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and the source it comes from.
+ * One claim as a chart row: its value and the range its hedge allows, in the unit it is compared in (its metric's)
+ * and in the scale the source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and its source.
+ * `interval`, when given, is the engine's (already in that unit).
  */
-function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterval(claim, DEFAULT_TOLERANCES)): ChartRow {
+function claimRow(claim: Claim, lookup: Lookup, interval?: Interval): ChartRow {
   const { numbers } = lookup;
   const source = lookup.sources.get(claim.source);
   const metric = lookup.metrics.get(claim.metric);
-  const value = claim.value * SCALES[claim.scale];
+  const compared = comparedValue(claim, metric?.unit, lookup.units, DEFAULT_TOLERANCES);
+  const value = compared.value;
   const row: ChartRow = {
     claim: claim.id,
     metric: claim.metric,
@@ -96,9 +105,9 @@ function claimRow(claim: Claim, lookup: Lookup, interval: Interval = hedgeInterv
     sourceLabel: `[${numbers.get(claim.source) ?? '?'}] ${source?.short ?? source?.publisher ?? claim.source}`,
     printed: claim.printed,
     hedge: claim.hedge,
-    unit: claim.unit,
+    unit: compared.unit,
     value,
-    ...drawnRange(interval, value),
+    ...drawnRange(interval ?? compared.interval, value),
   };
   return inScale(row, claim.scale);
 }
@@ -114,20 +123,52 @@ export type ChartWords = Readonly<Record<string, string>>;
 
 /** What chart rows need of the review's locale: their few words, and the Intl tag computed figures are written in. */
 export interface ChartLocale {
+  /** The build's locale ("en", "vi"): which of the dataset's localised names charts print. */
+  name: string;
   words: ChartWords;
   intl: string;
 }
 
-/** Level figures in money of every metric of a topic (e.g. "investment"), by measure as each source names it. */
-export function topicRows(dataset: Dataset, topic: string, words: ChartWords): ChartRow[] {
-  const metrics = dataset.metrics.filter((m) => m.topic === topic && !['count', 'percent', 'times'].includes(m.unit)).map((m) => m.id);
-  return levelRows(dataset)
-    .filter((r) => metrics.includes(String(r.metric)))
+/**
+ * The topic and unit the measures chart shows: of every topic (metrics' `topic`) and unit, the pair with the most
+ * level figures, a currency winning a tie, then the topic met first. One unit, so that the panels share one axis.
+ */
+function measuresChoice(dataset: Dataset, units: Units): { topic: string; unit: string; metrics: string[] } | undefined {
+  const counted = new Map<string, { topic: string; unit: string; metrics: string[]; claims: number; first: number }>();
+  dataset.metrics.forEach((m, i) => {
+    if (m.topic === undefined) return;
+    const key = `${m.topic}\u0000${m.unit}`;
+    const entry = counted.get(key) ?? { topic: m.topic, unit: m.unit, metrics: [], claims: 0, first: i };
+    entry.metrics.push(m.id);
+    entry.claims += dataset.claims.filter((c) => c.metric === m.id && !c.relation).length;
+    counted.set(key, entry);
+  });
+  const currency = (unit: string) => (units.get(unit).kind === 'currency' ? 1 : 0);
+  const best = [...counted.values()].filter((e) => e.claims > 0).sort((a, b) => b.claims - a.claims || currency(b.unit) - currency(a.unit) || a.first - b.first)[0];
+  return best && { topic: best.topic, unit: best.unit, metrics: best.metrics };
+}
+
+/**
+ * Level figures of the measures of one topic, by measure as each source names it and by period, in one unit and the
+ * scale most of them were printed in; each row carries the axis title ("billion EUR") in the locale's words.
+ */
+export function measureRows(dataset: Dataset, locale: ChartLocale): ChartRow[] {
+  const lookup = lookupOf(dataset);
+  const choice = measuresChoice(dataset, lookup.units);
+  if (!choice) return [];
+  const { words } = locale;
+  const claims = dataset.claims.filter((c) => choice.metrics.includes(c.metric) && !c.relation);
+  const scale = commonScale(claims);
+  const axisTitle = [scale === 'one' ? '' : (words[scale] ?? scale), lookup.units.caption(choice.unit, locale.intl)].filter(Boolean).join(' ');
+  return claims
+    .map((c) => inScale(claimRow(c, lookup), scale))
     .map((r) => ({
       ...r,
+      topic: choice.topic,
+      axisTitle,
       // One panel per measure and period; a source's own name for the measure comes after the metrics' own.
       panel: `${r.measure}${r.measureIsOwn ? ` (${words.ownTerm ?? ''})` : ''}, ${r.period}`,
-      panelOrder: r.measureIsOwn ? metrics.length : metrics.indexOf(String(r.metric)),
+      panelOrder: (r.measureIsOwn ? choice.metrics.length : choice.metrics.indexOf(String(r.metric))) * 10_000 - Number(String(r.period).slice(0, 4)),
     }));
 }
 
@@ -199,11 +240,13 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
       ];
       const label = lookup.metrics.get(first.metric)?.label ?? first.metric;
       const against = first.relation && first.relation.type !== 'increment' ? ` ${words.against ?? ''} ${first.relation.base}` : '';
-      // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)".
-      const unit = first.unit === 'count' ? '' : first.unit === 'times' ? (words.times ?? first.unit) : first.unit === 'percent' ? '%' : first.unit;
+      // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)", "(million tonnes)".
+      const unit = lookup.units.caption(shown[0]!.involved.unit, locale.intl);
       const units = [scale === 'one' ? '' : (words[scale] ?? scale), unit].filter(Boolean).join(' ');
       return rows.map((row) => ({
         ...row,
+        // What the chart writes by a figure: as printed, and for a naming difference the name the source used.
+        shownText: d.rule === 'label-conflict' && !row.implied ? `${row.printed} · ${row.measure}` : (row.printed ?? null),
         finding: d.id,
         rule: d.rule,
         severity: d.severity,
@@ -213,17 +256,25 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
     });
 }
 
-/** Partnership levels from the highest; their names come from the locale (`charts.level-…`). */
-const LEVEL_RANK = ['comprehensive-strategic', 'strategic', 'comprehensive'];
+/** A ladder's step names in the build's locale, and each step's place (0 for the first, the highest). */
+function ladderOf(steps: readonly LadderStep[] | undefined, dataset: Dataset, locale: ChartLocale) {
+  const list = steps ?? [];
+  return {
+    label: (id: string) => localised(list.find((s) => s.id === id)?.label, locale.name, dataset.meta.language) ?? id,
+    rank: (id: string) => list.findIndex((s) => s.id === id),
+  };
+}
 
-/** One row per partner: its level, and the year and kind of its last step when a source says. */
-export function partnershipRows(dataset: Dataset, words: ChartWords): ChartRow[] {
+/** One row per partner: its level (named and ranked by the dataset's ladder), and the year and kind of its last step. */
+export function partnershipRows(dataset: Dataset, locale: ChartLocale): ChartRow[] {
+  const { words } = locale;
   const numbers = sourceNumbers(dataset);
+  const levels = ladderOf(dataset.meta.partnershipLevels, dataset, locale);
   return dataset.partnerships.map((p) => ({
     partner: p.partner,
     level: p.level,
-    levelLabel: words[`level-${p.level}`] ?? p.level,
-    levelRank: LEVEL_RANK.indexOf(p.level),
+    levelLabel: levels.label(p.level),
+    levelRank: levels.rank(p.level),
     year: p.year === undefined ? null : String(p.year),
     yearLabel: p.year === undefined ? (words.yearNotGiven ?? '') : String(p.year),
     action: p.action ?? null,
@@ -235,19 +286,25 @@ export function partnershipRows(dataset: Dataset, words: ChartWords): ChartRow[]
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The span a date as precise as the sources allow covers: a whole year, a whole month, or a day. */
-export function dateSpan(date: string): { start: string; end: string; precision: 'year' | 'month' | 'day' } {
+/**
+ * The span a date as precise as the sources allow covers: a whole year, a whole month, or a day. `end` is its last
+ * day; `until` the day after it, where a bar drawn from `start` to `until` ends exactly at the span's end.
+ */
+export function dateSpan(date: string): { start: string; end: string; until: string; precision: 'year' | 'month' | 'day' } {
   const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m === undefined) return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year' };
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  if (m === undefined) return { start: `${y}-01-01`, end: `${y}-12-31`, until: `${y + 1}-01-01`, precision: 'year' };
   if (d === undefined) {
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(last)}`, precision: 'month' };
+    return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(last)}`, until: iso(Date.UTC(y, m, 1)), precision: 'month' };
   }
-  return { start: date, end: date, precision: 'day' };
+  return { start: date, end: date, until: iso(Date.UTC(y, m - 1, d + 1)), precision: 'day' };
 }
 
 /** One row per event, in date order, with the span its date covers. */
-export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
+export function eventRows(dataset: Dataset, locale: ChartLocale): ChartRow[] {
+  const { words } = locale;
+  const categories = ladderOf(dataset.meta.eventCategories, dataset, locale);
   const dated = { year: words.withinYear, month: words.inMonth, day: words.onDay };
   return [...dataset.events]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
@@ -257,7 +314,8 @@ export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
         id: e.id,
         title: e.title,
         category: e.category,
-        categoryLabel: words[`category-${e.category}`] ?? e.category,
+        categoryLabel: categories.label(e.category),
+        categoryRank: categories.rank(e.category),
         date: e.date,
         place: e.place ?? null,
         sourceIds: e.sources.join(','),
@@ -269,13 +327,12 @@ export function eventRows(dataset: Dataset, words: ChartWords): ChartRow[] {
 }
 
 export function chartData(dataset: Dataset, report: DiscrepancyReport, locale: ChartLocale): Record<string, ChartRow[]> {
-  const { words } = locale;
   return {
     headline: headlineRows(dataset),
     levels: levelRows(dataset),
     disagreements: disagreementRows(dataset, report, locale),
-    investment: topicRows(dataset, 'investment', words),
-    partnerships: partnershipRows(dataset, words),
-    events: eventRows(dataset, words),
+    measures: measureRows(dataset, locale),
+    partnerships: partnershipRows(dataset, locale),
+    events: eventRows(dataset, locale),
   };
 }

@@ -3,8 +3,22 @@
 // Europe Today); …"), short datasets are listed in full, long ones by their extremes; a time axis gives its span.
 // A chart of categories alone (no quantity, no time) is summed up by its colour legend, then listed thing by thing.
 // Only what the chart prints is named: fields on a hidden axis or legend are left out.
+import { fillPattern } from '../format.js';
 import { normaliseStrings } from './data.js';
 import type { ChartInput } from './types.js';
+
+/** The alt text's own words in the build's locale (the locale's `charts.alt…` patterns). */
+export interface AltWords {
+  /** 'Chart "{name}".', for a spec with neither description nor title. */
+  chart: string;
+  noData: string;
+  /** "{count} entries, from {from} to {to}." */
+  span: string;
+  /** "{count} entries: {tally}." */
+  tally: string;
+  /** "{count} values; the highest {highest}, the lowest {lowest}" */
+  extremes: string;
+}
 
 type Plain = Record<string, unknown>;
 type Row = Record<string, unknown>;
@@ -14,13 +28,13 @@ const LIST_ALL = 12;
 
 const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function describeChart(input: ChartInput): string {
+export function describeChart(input: ChartInput, words: AltWords): string {
   const spec = normaliseStrings(input.spec) as Plain;
-  const parts = [sentence(subject(spec) ?? `Chart "${input.name}"`)];
+  const parts = [sentence(subject(spec) ?? fillPattern(words.chart, { name: input.name }))];
   const encodings = encodingsOf(spec);
-  for (const name of dataNamesOf(spec)) {
+  for (const name of chartDataNames(spec)) {
     const rows = (normaliseStrings(input.data[name] ?? []) as unknown[]).filter(isPlain);
-    parts.push(...describeRows(rows, encodings));
+    parts.push(...describeRows(rows, encodings, words));
   }
   return parts.join(' ');
 }
@@ -41,7 +55,8 @@ function objectsOf(value: unknown): Plain[] {
   return [value, ...Object.values(value).flatMap(objectsOf)];
 }
 
-function dataNamesOf(spec: Plain): string[] {
+/** The names of the datasets a Vega-Lite spec asks the pipeline for (`{"data": {"name": …}}`), in order. */
+export function chartDataNames(spec: object): string[] {
   const names = objectsOf(spec)
     .map((o) => (isPlain(o.data) ? o.data.name : undefined))
     .filter((n): n is string => typeof n === 'string');
@@ -95,8 +110,8 @@ function encodingsOf(spec: Plain): Encodings {
 
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-function describeRows(rows: readonly Row[], e: Encodings): string[] {
-  if (!rows.length) return ['It shows no data.'];
+function describeRows(rows: readonly Row[], e: Encodings, words: AltWords): string[] {
+  if (!rows.length) return [words.noData];
   const has = (field: string | undefined): field is string => field !== undefined && rows.every((r) => field in r);
   const categories = e.categories.filter((f) => has(f) && f !== e.printed);
   const quantity = e.quantitative.find(has) ?? (has('value') ? 'value' : undefined);
@@ -112,11 +127,11 @@ function describeRows(rows: readonly Row[], e: Encodings): string[] {
   const out: string[] = [];
   if (time) {
     const dates = rows.map(dateOf).sort();
-    out.push(`${rows.length} entries, from ${dates[0]} to ${dates[dates.length - 1]}.`);
+    out.push(fillPattern(words.span, { count: String(rows.length), from: dates[0]!, to: dates[dates.length - 1]! }));
   } else if (!quantity && has(e.legend)) {
-    out.push(`${rows.length} entries: ${tally(rows, e.legend)}.`);
+    out.push(fillPattern(words.tally, { count: String(rows.length), tally: tally(rows, e.legend) }));
   }
-  const list = (of: readonly Row[]) => (of.length <= LIST_ALL || !quantity ? of.map(item).join('; ') : extremes(of, quantity, item));
+  const list = (of: readonly Row[]) => (of.length <= LIST_ALL || !quantity ? of.map(item).join('; ') : extremes(of, quantity, item, words));
   if (has(e.group)) {
     const groups = new Map<string, Row[]>();
     for (const r of rows) groups.set(text(r[e.group]), [...(groups.get(text(r[e.group])) ?? []), r]);
@@ -135,9 +150,9 @@ function tally(rows: readonly Row[], field: string): string {
 }
 
 /** Highest and lowest value of `field`; ties go to the earliest row, so the text is stable. */
-function extremes(rows: readonly Row[], field: string, item: (r: Row) => string): string {
+function extremes(rows: readonly Row[], field: string, item: (r: Row) => string, words: AltWords): string {
   const value = (row: Row) => row[field] as number;
   const highest = rows.reduce((best, row) => (value(row) > value(best) ? row : best));
   const lowest = rows.reduce((best, row) => (value(row) < value(best) ? row : best));
-  return `${rows.length} values; the highest ${item(highest)}, the lowest ${item(lowest)}`;
+  return fillPattern(words.extremes, { count: String(rows.length), highest: item(highest), lowest: item(lowest) });
 }

@@ -37,3 +37,7 @@ export function vegaWarning(input: ChartInput, detail: string): Diagnostic {
 export function imageMark(input: ChartInput): Diagnostic {
   return error('chart/image', `chart "${input.name}" draws an image; charts may only contain vector marks and text`, at(input));
 }
+
+export function noData(input: ChartInput): Diagnostic {
+  return warning('chart/no-data', `chart "${input.name}" has no data to draw: its figure says so instead`, at(input), 'add what the chart draws to the dataset, or leave its figure out of your template');
+}

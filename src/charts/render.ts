@@ -53,8 +53,8 @@ async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T
     date: '%d/%m/%Y',
     time: '%H:%M:%S',
     periods: ['AM', 'PM'],
-    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-    shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    days: locale.days,
+    shortDays: locale.shortDays,
     months: locale.months,
     shortMonths: locale.shortMonths,
   });
@@ -100,13 +100,16 @@ function fittedUnit(spec: Plain, theme: ChartTheme): Plain {
 async function renderToWidth(input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts): Promise<Chart> {
   const target = theme.width;
   const pass = (inner: number) => renderPass(input, spec, theme, fonts, Math.max(MIN_INNER_WIDTH, inner));
+  // Within a point of the column and never wider: a chart a fraction too wide would be drawn scaled down.
+  const fits = (width: number) => width <= target && target - width < 1;
   const first = await pass(target);
-  if (Math.abs(first.width - target) < 1) return first;
+  if (fits(first.width)) return first;
   const secondInner = target + target - first.width;
   const second = await pass(secondInner);
-  if (Math.abs(second.width - target) < 1 || second.width === first.width) return second;
+  if (fits(second.width) || second.width === first.width) return second;
   const slope = (second.width - first.width) / (secondInner - target);
-  return pass(secondInner + (target - second.width) / slope);
+  const third = await pass(secondInner + (target - second.width) / slope);
+  return third.width <= target ? third : pass(secondInner + (Math.floor(target) - second.width) / slope - 0.5);
 }
 
 type Chart = Omit<RenderedChart, 'name'>;

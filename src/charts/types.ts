@@ -17,8 +17,8 @@ export interface ChartTheme {
   background?: string;
   /** Default chart width in pt (the text column width). */
   width: number;
-  /** How axes write numbers and months; English when absent. */
-  locale?: { decimal: string; thousands: string; months: string[]; shortMonths: string[] };
+  /** How axes write numbers, months and days; English when absent. */
+  locale?: { decimal: string; thousands: string; months: string[]; shortMonths: string[]; days: string[]; shortDays: string[] };
 }
 
 export interface ChartInput {

@@ -6,6 +6,7 @@ import { readInputText } from '../input.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { messages } from './messages.js';
 import { checkReferences } from './references.js';
+import { checkUnits } from './units.js';
 import { validateAgainstSchema } from './schema.js';
 import type { Dataset, SourcePosition } from './types.js';
 import { parseYaml } from './yaml.js';
@@ -128,13 +129,13 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
 
-  const dataset = { dir, ...fields, positions } as unknown as Dataset;
+  const read = { dir, ...fields, positions } as unknown as Dataset;
   const locate = (path: string): Location => positions.get(path) ?? positions.get(path.replace(/\.[^.[\]]+$|\[\d+\]$/, '')) ?? {};
   const locateInBody = (section: number, offset: number): Location => {
     const entry = bodies.get(section);
     if (!entry) return locate(`narrative[${section}].body`);
     // The body text starts on the line after a block scalar indicator ("body: |"); find the directive there.
-    const body = dataset.narrative[section]!.body;
+    const body = read.narrative[section]!.body;
     const lineInBody = body.slice(0, offset).split('\n').length - 1;
     const lineText = body.split('\n')[lineInBody] ?? '';
     const fileLines = entry.text.split('\n');
@@ -144,7 +145,9 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
     const indent = (fileLines[fileIndex] ?? '').length - (fileLines[fileIndex] ?? '').trimStart().length;
     return { file: entry.at.file, line: entry.at.line + fileIndex, column: indent + column };
   };
-  const problems = checkReferences(dataset, locate, locateInBody);
+  const units = checkUnits(read, locate);
+  const dataset = units.dataset;
+  const problems = [...units.diagnostics, ...checkReferences(dataset, locate, locateInBody)];
   if (problems.some((d) => d.severity === 'error')) throw new ReviewError(problems);
   return dataset;
 }

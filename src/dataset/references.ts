@@ -1,4 +1,4 @@
-// Checks what a schema cannot: unique ids, references between files, units and printed figures that agree.
+// Checks what a schema cannot: unique ids, references between files, printed figures inside their quotes (units: units.ts).
 import { citationPattern, parseCitationIds } from '../citations.js';
 import { isAllowedLink, linkMessages, linkTargets } from '../links.js';
 import { agreesWithPrinted } from '../analysis/discrepancies/precision.js';
@@ -12,8 +12,6 @@ export type Locate = (path: string) => Location;
 /** Locates an offset inside a narrative section's Markdown body. */
 export type LocateInBody = (section: number, offset: number) => Location;
 
-const RELATION_UNITS = { ratio: 'times', growth: 'percent' } as const;
-
 export function checkReferences(ds: Dataset, locate: Locate, locateInBody: LocateInBody): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ref = (kind: string, id: string, known: ReadonlySet<string>, path: string) => {
@@ -24,9 +22,10 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   const ids = (kind: string, list: readonly { id: string }[], field: string): Set<string> => {
     const first = new Map<string, string>();
     list.forEach((item, i) => {
-      const path = `${field}[${i}].id`;
+      // review.yaml's fields are shown by their own names ("partnershipLevels[1].id"), as the schema's errors are.
+      const path = `${field}[${i}].id`.replace(/^meta\./, '');
       const prior = first.get(item.id);
-      if (prior) out.push(error('dataset/duplicate-id', messages.duplicateId(kind, item.id, prior), { ...locate(path), path }));
+      if (prior) out.push(error('dataset/duplicate-id', messages.duplicateId(kind, item.id, prior), { ...locate(`${field}[${i}].id`), path }));
       else first.set(item.id, path);
     });
     return new Set(first.keys());
@@ -38,7 +37,18 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   ids('event', ds.events, 'events');
   ids('person', ds.people, 'people');
   ids('section', ds.narrative, 'narrative');
-  const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));
+  // The dataset's own ladders: what partnerships and events may name, checked like any other reference.
+  const ladder = (kind: string, field: 'partnershipLevels' | 'eventCategories', items: readonly { path: string; id: string }[]) => {
+    const declared = ds.meta[field];
+    if (!declared) {
+      if (items.length) out.push(error('dataset/no-ladder', messages.noLadder(field, kind, items.length), { ...locate('meta'), path: field }));
+      return;
+    }
+    const known = ids(kind, declared, `meta.${field}`);
+    for (const item of items) ref(kind, item.id, known, item.path);
+  };
+  ladder('partnership level', 'partnershipLevels', ds.partnerships.map((p, i) => ({ id: p.level, path: `partnerships[${i}].level` })));
+  ladder('event category', 'eventCategories', ds.events.map((e, i) => ({ id: e.category, path: `events[${i}].category` })));
 
   ds.claims.forEach((c, i) => {
     const at = (f: string) => `claims[${i}].${f}`;
@@ -54,14 +64,6 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     if (rel) {
       if (rel.base === c.period) out.push(error('dataset/relation', messages.basePeriod(rel.base, c.period), { ...locate(at('relation.base')), path: at('relation.base') }));
       if (rel.type === 'increment') ref('metric', rel.total, metrics, at('relation.total'));
-      else if (c.unit !== RELATION_UNITS[rel.type]) {
-        out.push(error('dataset/unit', messages.relationUnit(rel.type, RELATION_UNITS[rel.type], c.unit), { ...locate(at('unit')), path: at('unit') }));
-      }
-    }
-    const expected = metricUnit.get(c.metric);
-    const isLevel = !rel || rel.type === 'increment';
-    if (expected && isLevel && expected !== c.unit) {
-      out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), { ...locate(at('unit')), path: at('unit') }));
     }
   });
   ds.events.forEach((e, i) => {

@@ -1,5 +1,6 @@
 // The Dataset: what an analyst writes (YAML files in one folder), after schema validation and normalisation.
 // Every string is NFC. Field documentation lives in schema/*.schema.json; keep the two in step.
+import type { DeclaredUnit } from '../units/types.js';
 
 /** Where a value came from in the dataset files: used by every located message. */
 export interface SourcePosition {
@@ -31,20 +32,20 @@ export type Hedge = (typeof HEDGES)[number];
 export const SCALES = { one: 1, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 export type Scale = keyof typeof SCALES;
 
-/** Units a claim's value can carry. Currencies are ISO 4217 codes. */
-export const UNITS = ['count', 'USD', 'VND', 'percent', 'times', 'days', 'years', 'magnitude'] as const;
-export type Unit = (typeof UNITS)[number];
+/**
+ * What a claim's value measures: an ISO 4217 currency code ("EUR"), or the id of a built-in unit ("tonnes") or of one
+ * review.yaml declares. src/units/ knows what each is; the dataset stage has checked that it is known.
+ */
+export type Unit = string;
 
-export const EVENT_CATEGORIES = [
-  'bilateral',
-  'multilateral',
-  'economic',
-  'cultural',
-  'humanitarian',
-  'defence',
-  'citizens-abroad',
-] as const;
-export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+/** A text in the review's language, or one per locale ({ en: Viet Nam, vi: Việt Nam }). */
+export type LocalisedText = string | Readonly<Record<string, string>>;
+
+/** One step of an ordered list the dataset declares (partnership levels, event categories): its id and its name. */
+export interface LadderStep {
+  id: string;
+  label: LocalisedText;
+}
 
 /** review.yaml: the report's identity. */
 export interface ReviewMeta {
@@ -62,6 +63,14 @@ export interface ReviewMeta {
   language: string;
   keywords?: string[];
   description?: string;
+  /** Units of measure and counted things the dataset uses beyond the built-in ones (src/units/). */
+  units?: DeclaredUnit[];
+  /** The country or organisation the review is about, per locale. */
+  subject?: LocalisedText;
+  /** The levels partnerships.yaml may name, highest first. */
+  partnershipLevels?: LadderStep[];
+  /** The kinds of event events.yaml may name, in the order charts list them. */
+  eventCategories?: LadderStep[];
 }
 
 /** sources.yaml: one entry per article. The list order is the citation order ([1], [2], ...). */
@@ -138,7 +147,8 @@ export interface ReviewEvent {
   /** As precise as the source allows: yyyy, yyyy-mm or yyyy-mm-dd. */
   date: string;
   title: string;
-  category: EventCategory;
+  /** An id of review.yaml `eventCategories`. */
+  category: string;
   place?: string;
   description?: string;
   sources: string[];
@@ -148,7 +158,8 @@ export interface ReviewEvent {
 /** partnerships.yaml */
 export interface Partnership {
   partner: string;
-  level: 'comprehensive-strategic' | 'strategic' | 'comprehensive';
+  /** An id of review.yaml `partnershipLevels`. */
+  level: string;
   /** Year established or upgraded, when a source says. */
   year?: number;
   action?: 'established' | 'upgraded';
@@ -159,7 +170,7 @@ export interface Partnership {
 /** people.yaml */
 export interface Person {
   id: string;
-  /** Canonical Vietnamese spelling with diacritics. */
+  /** The canonical spelling, with every diacritic of its language. */
   name: string;
   role: string;
   /** Spellings the sources use, e.g. "Pham Thu Hang". */

@@ -1,5 +1,6 @@
 // Finds the figures a sentence states: the number, its hedge, currency, scale and unit, as printed.
 import { HEDGES, type Hedge, type Scale, type Unit } from '../dataset/types.js';
+import { alternatives, isCurrency, unitMarks } from '../units/index.js';
 
 export interface Figure {
   value: number;
@@ -24,13 +25,15 @@ const ORDINAL_WORDS: Record<string, number> = {
 const HEDGE_WORDS = HEDGES.filter((h) => h !== 'none').sort((a, b) => b.length - a.length);
 const words = (list: Record<string, number>) => Object.keys(list).join('|');
 
+/** Currency marks before an amount ("US$", "€", "EUR "), and currency and unit words after one, from src/units/. */
+const MARKS = unitMarks();
 const FIGURE = new RegExp(
   String.raw`(?<hedge>\b(?:${HEDGE_WORDS.join('|')})\s+)?` +
-    String.raw`(?<currency>US\$|USD\s?|VND\s?|\$)?` +
+    String.raw`(?<currency>(?:${alternatives(MARKS.before.keys())})\s?)?` +
     String.raw`(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:${words(ORDINAL_WORDS)})\s+time\b|\b(?:${words(NUMBER_WORDS)})\b)` +
     String.raw`(?<scale>-?\s?(?:trillion|billion|million|thousand)\b)?` +
-    String.raw`(?<after>\s?(?:per cent|percent|%|USD|(?:US )?dollars?\b|dong\b|times\b|days?\b|years?\b|-magnitude))?`,
-  'gi',
+    String.raw`(?<after>\s?(?:${alternatives(MARKS.after.keys())})(?![\p{L}\d]))?`,
+  'giu',
 );
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -53,34 +56,44 @@ function valueOf(number: string): number {
   return ORDINAL_WORDS[word] ?? NUMBER_WORDS[word] ?? Number(number.replace(/,/g, ''));
 }
 
-function unitOf(currency: string, after: string): Unit {
-  const marks = `${currency} ${after}`.toLowerCase();
-  if (/us\$|usd|\$|dollar/.test(marks)) return 'USD';
-  if (/vnd|dong/.test(marks)) return 'VND';
-  if (/per ?cent|%/.test(marks)) return 'percent';
-  if (/times/.test(marks)) return 'times';
-  if (/day/.test(marks)) return 'days';
-  if (/year/.test(marks)) return 'years';
-  if (/magnitude/.test(marks)) return 'magnitude';
-  return 'count';
+/** A mark as the source printed it, if it names a unit: codes only in capitals ("ALL 20" is lek, "all 20" is not). */
+function markedUnit(mark: string | undefined, marks: ReadonlyMap<string, string>): Unit | undefined {
+  const text = mark?.trim();
+  if (!text) return undefined;
+  if (/^[A-Za-z]{3}$/.test(text)) return isCurrency(text) ? text : undefined;
+  return marks.get(text) ?? marks.get(text.toLowerCase()) ?? [...marks].find(([m]) => m.toLowerCase() === text.toLowerCase())?.[1];
 }
 
 /** Every figure of one sentence, in order; years, dates, ordinals and numbered names are left out. */
 export function findFigures(sentence: string): Figure[] {
   const figures: Figure[] = [];
   for (const m of sentence.matchAll(FIGURE)) {
-    const g = m.groups ?? {};
-    const index = m.index ?? 0;
-    const numberAt = index + m[0].indexOf(g.number ?? '');
+    const g: Record<string, string | undefined> = { ...m.groups };
+    let index = m.index ?? 0;
+    let whole = m[0];
+    // A mark that names no unit as printed ("all 20": ALL is a currency only in capitals) is not part of the figure.
+    const currency = markedUnit(g.currency, MARKS.before);
+    if (g.currency && !currency) {
+      const from = whole.indexOf(g.currency) + g.currency.length;
+      index += from;
+      whole = whole.slice(from);
+      g.currency = g.hedge = undefined;
+    }
+    const unit = currency ?? markedUnit(g.after, MARKS.after);
+    if (g.after && !unit) {
+      whole = whole.slice(0, whole.length - g.after.length);
+      g.after = undefined;
+    }
+    const numberAt = index + whole.indexOf(g.number ?? '');
     const before = sentence.slice(0, numberAt);
-    const after = sentence.slice(index + m[0].length);
+    const after = sentence.slice(index + whole.length);
     if (isYear(g) || (!g.currency && NAMING_BEFORE.some((re) => re.test(before))) || (!g.scale && !g.after && NAMING_AFTER.test(after))) continue;
     figures.push({
       value: valueOf(g.number ?? ''),
       scale: ((g.scale ?? '').replace(/[-\s]/g, '').toLowerCase() || 'one') as Scale,
-      unit: unitOf(g.currency ?? '', g.after ?? ''),
+      unit: unit ?? 'count',
       hedge: (g.hedge?.trim().toLowerCase() ?? 'none') as Hedge,
-      printed: m[0].trim(),
+      printed: whole.trim(),
       index,
     });
   }

@@ -1,4 +1,5 @@
 // The values a template can use, built from the Review. Documented in docs/templates.md; keep the two in step.
+import { localised } from '../dataset/localised.js';
 import type { InvolvedClaim } from '../analysis/types.js';
 import { label, type LabelTree } from '../locale.js';
 import { sourceAnchor } from '../citations.js';
@@ -47,7 +48,7 @@ function chartFindings(review: Review): Record<string, string[]> {
 
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-export function templateContext(review: Review, labels: LabelTree) {
+export function templateContext(review: Review, labels: LabelTree, localeName: string) {
   const { dataset, discrepancies } = review;
   const metricLabel = new Map(dataset.metrics.map((m) => [m.id, m.label]));
   const number = (sourceId: string) => review.cite(sourceId)?.number;
@@ -56,6 +57,8 @@ export function templateContext(review: Review, labels: LabelTree) {
   const standing = new Map(discrepancies.sources.map((s) => [s.source, s]));
   return {
     meta: dataset.meta,
+    /** The country or organisation the review is about, in the build's locale; undefined when review.yaml names none. */
+    subject: localised(dataset.meta.subject, localeName, dataset.meta.language),
     sources: dataset.sources.map((s) => ({
       ...s,
       citation: number(s.id),

@@ -1,6 +1,7 @@
 // The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
 import type Handlebars from 'handlebars';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatNumber, formatPercent } from '../format.js';
+import { formatMoney } from '../units/index.js';
 import { label, type Locale } from '../locale.js';
 import { isCalendar } from '../dataset/schema.js';
 import { SCALES } from '../dataset/types.js';
@@ -54,7 +55,7 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     },
     /** {{number 1234.5}} → 1,234.5 (1.234,5 in vi) */
     number: (value: unknown, options: HelperOptions) => formatNumber(numeric('number', value, options), intl),
-    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion (27,62 tỷ USD in vi) */
+    /** {{money 27.62 "USD" "billion"}} → US$27.62 billion (27,62 tỷ USD in vi); any ISO 4217 code: {{money 7.9 "EUR" "billion"}} → €7.9 billion */
     money: (value: unknown, currency: unknown, scale: unknown, options?: HelperOptions) => {
       const call = options ?? (scale as HelperOptions);
       const amount = numeric('money', value, call);

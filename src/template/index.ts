@@ -16,5 +16,5 @@ export interface RenderedTemplate {
 
 export function renderTemplate(review: Review, dirs: readonly string[], locale: Locale): RenderedTemplate {
   const template = compileTemplate(dirs, MAIN_TEMPLATE, locale);
-  return { markdown: template.render(templateContext(review, locale.labels)).normalize('NFC'), file: template.main.path };
+  return { markdown: template.render(templateContext(review, locale.labels, locale.name)).normalize('NFC'), file: template.main.path };
 }

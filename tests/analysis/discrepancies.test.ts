@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findDiscrepancies, hedgeInterval, DEFAULT_TOLERANCES } from '../../src/analysis/discrepancies/index.js';
 import { interval, overlaps } from '../../src/analysis/discrepancies/interval.js';
 import type { Claim, Hedge, Metric, Scale, Source } from '../../src/dataset/types.js';
+import { BUILTIN } from '../../src/units/index.js';
 
 const source = (id: string): Source => ({ id, publisher: id, title: id, dateStatus: 'undated', language: 'en', kind: 'news', file: `${id}.txt` });
 const metric = (id: string, unit: Metric['unit'] = 'count'): Metric => ({ id, label: id, unit, description: id });
@@ -23,7 +24,7 @@ const run = (claims: Claim[], metrics: Metric[] = [metric('m'), metric('total')]
 
 describe('hedge intervals', () => {
   const i = (value: number, hedge: Hedge, printed = String(value), unit: Claim['unit'] = 'USD', scale: Scale = 'billion') =>
-    hedgeInterval({ value, scale, unit, hedge, printed }, DEFAULT_TOLERANCES);
+    hedgeInterval({ value, scale, unit, hedge, printed }, DEFAULT_TOLERANCES, BUILTIN);
   it('honours the printed precision of exact figures', () => {
     expect(i(27.62, 'none', 'US$27.62 billion')).toMatchObject({ low: 27.615e9, high: 27.625e9 });
     expect(i(27.6, 'none', 'US$27.6 billion')).toMatchObject({ low: 27.55e9, high: 27.65e9 });

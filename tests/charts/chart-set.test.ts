@@ -23,7 +23,7 @@ beforeAll(async () => {
 describe('the chart set', () => {
   it('draws every chart of the template in the review, fitted to the column, without warnings', () => {
     expect(result.charts.map((c) => c.name).sort()).toEqual([...charts].sort());
-    expect(charts).toEqual(expect.arrayContaining(['year-on-year', 'where-sources-disagree', 'investment', 'partnerships', 'events-timeline']));
+    expect(charts).toEqual(expect.arrayContaining(['year-on-year', 'where-sources-disagree', 'measures', 'partnerships', 'events-timeline']));
     for (const c of result.charts) {
       expect(c.warnings, c.name).toEqual([]);
       expect(c.width).toBeLessThanOrEqual(468);
@@ -83,7 +83,7 @@ describe('the chart set', () => {
       return result.markdown.slice(i, result.markdown.indexOf('\n:::', i + 3));
     };
     const drawn = new Set(rows('disagreements').map((r) => r.finding));
-    for (const [chart, dataset] of [['investment', 'investment'], ['year-on-year', 'headline']] as const) {
+    for (const [chart, dataset] of [['measures', 'measures'], ['year-on-year', 'headline']] as const) {
       const shown = new Set(rows(dataset).map((r) => r.claim));
       const expected = result.review.discrepancies.discrepancies.filter((d) => drawn.has(d.id) && d.claims.some((c) => shown.has(c.claim))).map((d) => d.id);
       expect(expected.length, chart).toBeGreaterThan(0);
@@ -91,15 +91,22 @@ describe('the chart set', () => {
     }
   });
 
-  it('shows every level figure of the investment metrics, by measure and source', () => {
+  it('shows every level figure of the topic with the most figures in one unit, by measure and source, in one scale', () => {
     const { metrics, claims } = result.review.dataset;
-    const investment = new Set(metrics.filter((m) => m.topic === 'investment' && m.unit === 'USD').map((m) => m.id));
-    const expected = claims.filter((c) => investment.has(c.metric) && !c.relation).map((c) => c.id);
+    // Counted here from the dataset: the topic and unit whose metrics have the most level figures.
+    const count = new Map<string, number>();
+    for (const m of metrics) if (m.topic) count.set(`${m.topic}|${m.unit}`, (count.get(`${m.topic}|${m.unit}`) ?? 0) + claims.filter((c) => c.metric === m.id && !c.relation).length);
+    const [best] = [...count].sort((a, b) => b[1] - a[1])[0]!;
+    const chosen = new Set(metrics.filter((m) => `${m.topic}|${m.unit}` === best).map((m) => m.id));
+    const expected = claims.filter((c) => chosen.has(c.metric) && !c.relation).map((c) => c.id);
     expect(expected.length).toBeGreaterThan(2);
-    expect(rows('investment').map((r) => r.claim)).toEqual(expected);
+    expect(rows('measures').map((r) => r.claim)).toEqual(expected);
+    expect(new Set(rows('measures').map((r) => r.axisTitle)).size).toBe(1);
+    // The axis names the scale and the unit, from the data: no currency is written into the spec.
+    expect(svgText('measures')).toContain(String(rows('measures')[0]!.axisTitle));
     // A source's own name for the measure is kept ("attracted"), not folded into the metric's.
-    const own = claims.filter((c) => investment.has(c.metric) && c.label);
-    for (const c of own) expect(svgText('investment').toLowerCase()).toContain(c.label!.toLowerCase());
+    const own = claims.filter((c) => chosen.has(c.metric) && c.label);
+    for (const c of own) expect(svgText('measures').toLowerCase()).toContain(c.label!.toLowerCase());
   });
 
   it('shows every partner and every event, with Vietnamese names intact', () => {
@@ -112,15 +119,16 @@ describe('the chart set', () => {
   });
 
   it('draws an event over the span its date covers', () => {
-    expect(dateSpan('2025')).toEqual({ start: '2025-01-01', end: '2025-12-31', precision: 'year' });
-    expect(dateSpan('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29', precision: 'month' });
-    expect(dateSpan('2025-10-25')).toEqual({ start: '2025-10-25', end: '2025-10-25', precision: 'day' });
+    expect(dateSpan('2025')).toEqual({ start: '2025-01-01', end: '2025-12-31', until: '2026-01-01', precision: 'year' });
+    expect(dateSpan('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29', until: '2024-03-01', precision: 'month' });
+    expect(dateSpan('2025-10-25')).toEqual({ start: '2025-10-25', end: '2025-10-25', until: '2025-10-26', precision: 'day' });
+    expect(dateSpan('2025-12-31').until).toBe('2026-01-01');
   });
 
   it('gives each chart alt text that names its figures', () => {
     for (const c of result.charts) expect(c.alt.length, c.name).toBeGreaterThan(80);
     const alt = result.charts.find((c) => c.name === 'where-sources-disagree')!.alt;
-    for (const r of rows('disagreements')) expect(alt).toContain(`${r.printed} (${r.sourceLabel})`);
+    for (const r of rows('disagreements')) expect(alt).toContain(`${r.shownText} (${r.sourceLabel})`);
   });
 
   it.each(charts)('refuses to load data from outside for the %s chart', async (name) => {

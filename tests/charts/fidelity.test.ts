@@ -87,7 +87,7 @@ beforeAll(async () => {
 const THRESHOLD = 3;
 
 describe('chart fidelity', () => {
-  it.each(['year-on-year', 'where-sources-disagree', 'investment', 'partnerships', 'events-timeline'])('draws the %s chart in the PDF as Vega drew it', async (name) => {
+  it.each(['year-on-year', 'where-sources-disagree', 'measures', 'partnerships', 'events-timeline'])('draws the %s chart in the PDF as Vega drew it', async (name) => {
     const chart = charts.find((c) => c.name === name)!;
     const [drawn, expected] = await Promise.all([rasterisePdf(chart), rasteriseSvg(chart.svg, chart)]);
     // The same size to a pixel of rounding: a chart drawn at another scale is another picture.
@@ -101,7 +101,7 @@ describe('chart fidelity', () => {
     const drawn = await rasterisePdf(chart);
     const moved = chart.svg.replace(/^<svg([^>]*)>/, '<svg$1><g transform="translate(2,0)">').replace(/<\/svg>\s*$/, '</g></svg>');
     expect(difference(drawn, await rasteriseSvg(moved, chart))).toBeGreaterThan(THRESHOLD);
-    const other = charts.find((c) => c.name === 'investment')!;
+    const other = charts.find((c) => c.name === 'measures')!;
     expect(difference(drawn, await rasteriseSvg(other.svg, other))).toBeGreaterThan(THRESHOLD);
   });
 });

@@ -1,4 +1,7 @@
 // Shared inputs for the chart tests: the report's chart theme and the built-in year-on-year chart.
+import { loadLocale } from '../../src/locale.js';
+import { builtinTemplateDir } from '../../src/paths.js';
+import type { AltWords } from '../../src/charts/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChartInput, ChartTheme } from '../../src/charts/index.js';
@@ -22,11 +25,20 @@ export const theme: ChartTheme = {
 
 export const yearOnYearFile = `${root}templates/annual-review/charts/year-on-year.vl.json`;
 
-export function yearOnYear(): ChartInput {
+/** The alt text's words in a locale of the built-in template. */
+export function altWords(name = 'en'): AltWords {
+  const words = loadLocale([builtinTemplateDir], name).labels.charts as Record<string, string>;
+  return { chart: words.altChart!, noData: words.altNoData!, span: words.altSpan!, tally: words.altTally!, extremes: words.altExtremes! };
+}
+
+export function yearOnYear(name = 'en'): ChartInput {
+  const words = loadLocale([builtinTemplateDir], name).labels.charts as Record<string, string>;
+  const spec = JSON.parse(readFileSync(yearOnYearFile, 'utf8')) as { description: string };
   return {
     name: 'year-on-year',
     file: yearOnYearFile,
-    spec: JSON.parse(readFileSync(yearOnYearFile, 'utf8')) as object,
+    // As the pipeline gives it: the description in the locale's words.
+    spec: { ...spec, description: words['about-year-on-year']! },
     data: { headline: JSON.parse(readFileSync(`${root}tests/charts/fixtures/headline.json`, 'utf8')) as object[] },
   };
 }

@@ -106,7 +106,7 @@ describe('the README', () => {
     expect(named.sort()).toEqual(Object.keys(createHelpers(Handlebars.SafeString, en)).sort());
     for (const name of ['en', 'vi'] as const) {
       const locale = loadLocale([builtinTemplateDir], name);
-      const context = templateContext(loadReview(defaultDataDir, locale), locale.labels);
+      const context = templateContext(loadReview(defaultDataDir, locale), locale.labels, locale.name);
       for (const r of rows) {
         const dir = folder({ [MAIN_TEMPLATE]: r.example });
         expect(compileTemplate([dir], MAIN_TEMPLATE, locale).render(context).trim(), `${r.example} in ${name}`).toBe(r[name]);

@@ -14,7 +14,7 @@ const section = (title: string) => doc.split(`## ${title}`)[1]?.split('\n## ')[0
 describe('docs/templates.md', () => {
   const locale = loadLocale([builtinTemplateDir], 'en');
   it('names every value of the template context, and so does the README', () => {
-    const context = templateContext(loadReview(defaultDataDir, locale), locale.labels);
+    const context = templateContext(loadReview(defaultDataDir, locale), locale.labels, locale.name);
     const table = section('The template context');
     for (const key of Object.keys(context)) expect(table, key).toMatch(new RegExp(`\`${key}(\\[\\])?\``));
     const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8').split('\n## Template context\n')[1]?.split('\n## ')[0] ?? '';

@@ -65,8 +65,11 @@ describe('the review with --locale vi', () => {
   it('names partnership levels, steps and event categories in the charts in Vietnamese', () => {
     const text = pdf.pages.join(' ');
     const { partnerships, events } = result.review.dataset;
-    for (const p of partnerships) expect(text).toContain(label(vi.labels, `charts.level-${p.level}`));
-    for (const e of events) expect(text).toContain(label(vi.labels, `charts.category-${e.category}`));
+    // The dataset's own ladder and categories, in their Vietnamese names.
+    const { partnershipLevels = [], eventCategories = [] } = result.review.dataset.meta;
+    const vietnamese = (steps: typeof partnershipLevels, id: string) => (steps.find((s) => s.id === id)?.label as Record<string, string>).vi!;
+    for (const p of partnerships) expect(text).toContain(vietnamese(partnershipLevels, p.level));
+    for (const e of events) expect(text).toContain(vietnamese(eventCategories, e.category));
     expect(text).toContain(label(vi.labels, 'charts.action-upgraded'));
   });
 

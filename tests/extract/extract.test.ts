@@ -35,6 +35,31 @@ describe('claim extraction', () => {
     expect(byPrinted('12 years')).toMatchObject({ value: 12, unit: 'years', hedge: 'none' });
   });
 
+  it('reads any currency by its symbol, code or name, and built-in units by their written forms', () => {
+    const figures = (sentence: string) => extractClaims(sentence, 'fictional').map((s) => [s.printed, s.value, s.scale, s.unit, s.hedge]);
+    expect(figures('Investment reached €7.9 billion, up from EUR 6.1 billion and 5 billion euros.')).toEqual([
+      ['€7.9 billion', 7.9, 'billion', 'EUR', 'none'],
+      ['EUR 6.1 billion', 6.1, 'billion', 'EUR', 'none'],
+      ['5 billion euros', 5, 'billion', 'EUR', 'none'],
+    ]);
+    expect(figures('Loans of £40 million, ¥3 trillion, A$5 million, 2 billion Swiss francs and 5 CHF.').map((f) => f[3])).toEqual(['GBP', 'JPY', 'AUD', 'CHF', 'CHF']);
+    expect(figures('Trains carried about 12.4 million tonnes on 1,240 kilometres of track in 48 hours, with 300 people and 3,000 TEUs.').map((f) => [f[0], f[3]])).toEqual([
+      ['about 12.4 million tonnes', 'tonnes'],
+      ['1,240 kilometres', 'km'],
+      ['48 hours', 'hours'],
+      ['300 people', 'persons'],
+      ['3,000 TEUs', 'teu'],
+    ]);
+  });
+
+  it('reads a currency code only in capitals: "all 20" is no amount of Albanian lek', () => {
+    expect(extractClaims('All 20 provinces and all 5 ministries took part; the fee was ALL 20.', 'fictional').map((s) => [s.printed, s.unit])).toEqual([
+      ['20', 'count'],
+      ['5', 'count'],
+      ['ALL 20', 'ALL'],
+    ]);
+  });
+
   it('reads numbers written in words, and ordinals that count occurrences', () => {
     expect(byPrinted('Seven')).toMatchObject({ value: 7, unit: 'count' });
     expect(byPrinted('almost ten times')).toMatchObject({ value: 10, unit: 'times', hedge: 'almost' });

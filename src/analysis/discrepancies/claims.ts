@@ -1,10 +1,10 @@
 // Claims as the engine sees them: each with its hedge-aware interval, grouped by metric and period.
 import type { Claim, Dataset } from '../../dataset/types.js';
 import type { InvolvedClaim, Interval } from '../types.js';
-import { interval, wholeNumbers } from './interval.js';
+import { canonical, interval, wholeNumbers } from './interval.js';
 import { baseValue, precisionOf } from './precision.js';
 import type { Tolerances } from './tolerances.js';
-import { UNIT_TRAITS } from './units.js';
+import { unitsOf, type Units } from '../../units/index.js';
 
 export interface EngineClaim extends InvolvedClaim {
   relation: Claim['relation'];
@@ -12,11 +12,11 @@ export interface EngineClaim extends InvolvedClaim {
   sourceRank: number;
 }
 
-/** The values a hedged, rounded figure allows. */
-export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>, t: Tolerances): Interval {
+/** The values a hedged, rounded figure allows, in the claim's own unit. */
+export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>, t: Tolerances, units: Units): Interval {
   const v = baseValue(claim);
   const h = precisionOf(claim).halfUnit;
-  const traits = UNIT_TRAITS[claim.unit];
+  const traits = units.get(claim.unit);
   const floor = traits.nonNegative ? 0 : -Infinity;
   // A hedged count allows at least one whole step: "nearly 3" can be 2, "over 5" can be 6.
   const widen = (fraction: number) => Math.max(Math.abs(v) * fraction, h, traits.whole ? 1 : 0);
@@ -56,8 +56,23 @@ export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' |
   return traits.whole ? wholeNumbers(i) : i;
 }
 
-export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims'>, t: Tolerances): EngineClaim[] {
+/**
+ * A claim's value and the interval its hedge allows, in the unit it is compared in: its metric's for a level figure
+ * (kg and tonnes of one metric compare in the metric's tonnes), its own for a ratio or growth rate.
+ */
+export function comparedValue(c: Claim, metricUnit: string | undefined, units: Units, t: Tolerances): { value: number; unit: string; interval: Interval } {
+  const unit = c.relation && c.relation.type !== 'increment' ? c.unit : (metricUnit ?? c.unit);
+  const own = hedgeInterval(c, t, units);
+  if (unit === c.unit) return { value: baseValue(c), unit, interval: own };
+  const inUnit = (value: number) => canonical(units.convert(value, c.unit, unit));
+  return { value: inUnit(baseValue(c)), unit, interval: { ...own, low: inUnit(own.low), high: inUnit(own.high) } };
+}
+
+/** The dataset's claims for the engine, each compared in its metric's unit. */
+export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims' | 'metrics'> & Partial<Pick<Dataset, 'meta'>>, t: Tolerances): EngineClaim[] {
   const rank = new Map(ds.sources.map((s, i) => [s.id, i]));
+  const units = unitsOf(ds);
+  const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));
   return ds.claims.map((c) => ({
     claim: c.id,
     source: c.source,
@@ -65,9 +80,7 @@ export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims'>, t: Toleran
     period: c.period,
     printed: c.printed,
     hedge: c.hedge,
-    value: baseValue(c),
-    unit: c.unit,
-    interval: hedgeInterval(c, t),
+    ...comparedValue(c, metricUnit.get(c.metric), units, t),
     quote: c.quote,
     ...(c.scope ? { scope: c.scope } : {}),
     ...(c.label ? { label: c.label } : {}),

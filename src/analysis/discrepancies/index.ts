@@ -1,6 +1,7 @@
 // The discrepancy engine: claims become hedge-aware intervals, grouped by metric and period (a Map, so the work
 // grows as n log n, not n²), then each rule looks for its kind of disagreement. Pure and order-independent.
 import { sourceNumbers } from '../citations.js';
+import { unitsOf } from '../../units/index.js';
 import type { Dataset } from '../../dataset/types.js';
 import type { Discrepancy, DiscrepancyReport, Severity } from '../types.js';
 import { byRank, engineClaims, involved, levelGroups } from './claims.js';
@@ -23,7 +24,7 @@ function order(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.metric, b.metric) || compare(a.period, b.period) || compare(a.rule, b.rule) || compare(a.explanation, b.explanation);
 }
 
-export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' | 'claims'>, options: Partial<Tolerances> = {}): DiscrepancyReport {
+export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' | 'claims'> & Partial<Pick<Dataset, 'meta'>>, options: Partial<Tolerances> = {}): DiscrepancyReport {
   const tolerances = resolveTolerances(options);
   const claims = engineClaims(dataset, tolerances).sort(byRank);
   const groups = levelGroups(claims);
@@ -33,6 +34,7 @@ export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' |
     groups,
     metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
     tolerances,
+    units: unitsOf(dataset),
     name: (source) => `[${number.get(source) ?? '?'}]`,
   };
   const results = RULES.map((rule) => rule(ctx));

@@ -1,22 +1,16 @@
 // Every explanation the engine writes, built from the rule and the numbers: tests compare against these functions.
-import type { Unit } from '../../dataset/types.js';
 import { formatNumber } from '../../format.js';
+import { ENGLISH, type Units } from '../../units/index.js';
 import type { InvolvedClaim } from '../types.js';
-import { UNIT_TRAITS } from './units.js';
 
-const SCALE_WORDS: [number, string][] = [
-  [1e12, 'trillion'],
-  [1e9, 'billion'],
-  [1e6, 'million'],
-];
+/**
+ * A computed quantity written readably, in its unit: 1.4e11 USD → "US$140 billion", 7.9e9 EUR → "€7.9 billion",
+ * 38 of a declared unit "embassies" → "38 embassies", 7.9e6 tonnes → "7.9 million tonnes".
+ */
+export const quantity = (units: Units, value: number, unit: string, digits = 2): string => units.write(value, unit, ENGLISH, digits);
 
-/** A computed quantity written readably: 1.4e11 USD → "US$140 billion", 2.06 times → "2.06". */
-export function quantity(value: number, unit: string, digits = 2): string {
-  const traits = UNIT_TRAITS[unit as Unit];
-  const big = unit !== 'count' ? SCALE_WORDS.find(([f]) => Math.abs(value) >= f) : undefined;
-  const amount = big ? `${formatNumber(value / big[0], 'en-GB', digits)} ${big[1]}` : formatNumber(value, 'en-GB', unit === 'count' ? 0 : digits);
-  return unit === 'times' || unit === 'count' ? amount : traits ? traits.write(amount) : amount;
-}
+/** A ratio as the sentence "a ratio of about 2.06" gives it: the number alone. */
+export const ratioFigure = (value: number) => formatNumber(value, ENGLISH.intl, 2);
 
 /** "Disbursed FDI" → "disbursed FDI"; acronyms ("UNESCO-recognised …") stay as they are. */
 export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);

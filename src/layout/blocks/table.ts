@@ -4,9 +4,9 @@ import { plainText, type Align, type Span, type Table } from '../../document.js'
 import { measureText } from '../../fonts.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
 import { artifact, group, leaf } from '../tags.js';
+import { isFigureText } from '../../units/index.js';
 import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
 
-const NUMERIC = /^[\s\-–+~≈<>]*(US\$|VND|\$)?\s*[\d.,]+\s*(%|×|x|billion|million|bn)?\s*$/i;
 
 interface Styles {
   body: TextStyle;
@@ -50,7 +50,7 @@ function alignments(t: Table): Alignment[] {
     const declared: Align | undefined = t.align[c];
     if (declared) return declared;
     const cells = t.rows.map((r) => plainText(r[c] ?? [])).filter((s) => s.trim());
-    return cells.length > 0 && cells.every((s) => NUMERIC.test(s)) ? 'right' : 'left';
+    return cells.length > 0 && cells.every(isFigureText) ? 'right' : 'left';
   });
 }
 

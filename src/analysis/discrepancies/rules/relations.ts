@@ -5,7 +5,7 @@
 
 import { groupKey, type EngineClaim } from '../claims.js';
 import { affine, divide, interval, intersectAll, isEmpty, overlaps, relativeGap, span, subtract } from '../interval.js';
-import { messages, quantity } from '../messages.js';
+import { messages, quantity, ratioFigure } from '../messages.js';
 import type { Interval, RuleId, Severity } from '../../types.js';
 import { labelOf, severityOf, type Finding, type Rule, type RuleContext } from './types.js';
 
@@ -49,8 +49,8 @@ function explainRatioOrGrowth(type: 'ratio' | 'growth') {
     const impliedBase = type === 'ratio' ? middle(now) / statedValue : middle(now) / (1 + statedValue / 100);
     const unit = now[0]!.unit;
     return type === 'ratio'
-      ? messages.ratio(label, c.period, base, printedList(now), printedList(then), quantity(pointRatio, 'times', 2), printedList(stated), quantity(impliedBase, unit), scopes)
-      : messages.growth(label, c.period, base, printedList(now), printedList(then), quantity((pointRatio - 1) * 100, 'percent', 1), printedList(stated), quantity(impliedBase, unit), scopes);
+      ? messages.ratio(label, c.period, base, printedList(now), printedList(then), ratioFigure(pointRatio), printedList(stated), quantity(ctx.units, impliedBase, unit), scopes)
+      : messages.growth(label, c.period, base, printedList(now), printedList(then), quantity(ctx.units, (pointRatio - 1) * 100, 'percent', 1), printedList(stated), quantity(ctx.units, impliedBase, unit), scopes);
   };
 }
 
@@ -77,7 +77,7 @@ const RELATIONS: Readonly<Record<NonNullable<EngineClaim['relation']>['type'], R
       const c = stated[0]!;
       const total = RELATIONS.increment.levelMetric(c);
       const expected = middle(then) + c.value;
-      return messages.runningTotal(labelOf(ctx, total), c.period, c.relation!.base, printedList(then), printedList(stated), quantity(expected, then[0]!.unit), printedList(now), scopes);
+      return messages.runningTotal(labelOf(ctx, total), c.period, c.relation!.base, printedList(then), printedList(stated), quantity(ctx.units, expected, then[0]!.unit), printedList(now), scopes);
     },
     // Measured on the totals, where the reader sees the sum fail.
     gap: (stated, now, then) => relativeGap(levelRange(now), affine(hull(stated), 1, middle(then))),

@@ -3,6 +3,7 @@ import type { Metric } from '../../../dataset/types.js';
 import type { Agreement, Discrepancy, RuleId, Severity } from '../../types.js';
 import type { EngineClaim } from '../claims.js';
 import type { Tolerances } from '../tolerances.js';
+import type { Units } from '../../../units/index.js';
 
 export interface RuleContext {
   claims: readonly EngineClaim[];
@@ -10,6 +11,8 @@ export interface RuleContext {
   groups: ReadonlyMap<string, readonly EngineClaim[]>;
   metrics: ReadonlyMap<string, Metric>;
   tolerances: Tolerances;
+  /** The dataset's units: how computed figures are written. */
+  units: Units;
   /** "[2]": how explanations name a source. */
   name(source: string): string;
 }
