@@ -5,6 +5,7 @@
 //   Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
+import type { Wording } from './analysis/discrepancies/index.js';
 import { loadDataset, displayPath } from './dataset/load.js';
 import { plainText, type Document, type Figure, type Span } from './document.js';
 import { error, failOnErrors, ReviewError, type Diagnostic } from './errors.js';
@@ -90,10 +91,17 @@ function timer() {
   };
 }
 
-/** Dataset → Review, the part every command shares; with a locale, the chart datasets too. */
+/**
+ * Dataset → Review, the part every command shares; with a locale, the chart datasets too. Explanations are written
+ * in the locale's words, the built-in English without one.
+ */
 export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
-  return analyse(loadDataset(dataDir, limitsWith(limits), warnings), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl });
+  const dataset = loadDataset(dataDir, limitsWith(limits), warnings);
+  return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl });
 }
+
+/** What the discrepancy engine needs of a locale: its `explain` sentences and its digits. */
+export const wordingOf = (locale: Locale): Wording => ({ texts: locale.labels.explain ?? {}, intl: locale.intl, money: locale.money });
 
 /** Review → Document, through the template and the Markdown parser. */
 export function toDocument(review: Review, dirs: readonly string[], locale: Locale): { markdown: string; document: Document; warnings: Diagnostic[] } {

@@ -11,6 +11,11 @@ export interface Citation {
   source: Source;
   /** Present when the citation names a claim rather than a whole source. */
   claim?: Claim;
+  /**
+   * The claim's printed figure cased for where it stands: `start` begins a sentence ("Nearly 350"), `within` stands
+   * inside one ("nearly 350", but "Marennese diaspora" keeps its capital). Present with `claim`.
+   */
+  figure?: { start: string; within: string };
 }
 
 export interface Review {

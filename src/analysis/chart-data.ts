@@ -4,6 +4,7 @@ import { SCALES, type Claim, type Dataset, type LadderStep, type Scale } from '.
 import { localised } from '../dataset/localised.js';
 import type { ChartRow } from '../review.js';
 import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
+import { hedgeKey, hedgeVocabulary, NO_HEDGE, type HedgeVocabulary } from '../dataset/hedges.js';
 import { comparedValue } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../format.js';
@@ -12,7 +13,7 @@ import { unitsOf, type Units } from '../units/index.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
-  const rank = (c: Claim) => [c.hedge === 'none' ? 0 : 1, sourceOrder.get(c.source) ?? Infinity, c.id] as const;
+  const rank = (c: Claim) => [hedgeKey(c.hedge) === NO_HEDGE ? 0 : 1, sourceOrder.get(c.source) ?? Infinity, c.id] as const;
   return [...claims].sort((a, b) => {
     const [ha, sa, ia] = rank(a);
     const [hb, sb, ib] = rank(b);
@@ -26,6 +27,7 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
   const years = [dataset.meta.baselineYear, dataset.meta.year].filter((y): y is number => y !== undefined);
   const sourceOrder = sourceNumbers(dataset);
   const units = unitsOf(dataset);
+  const hedges = hedgeVocabulary(dataset.meta.hedges);
   const rows: ChartRow[] = [];
   for (const metric of dataset.metrics.filter((m) => m.headline)) {
     for (const year of years) {
@@ -33,7 +35,7 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
       const claim = representative(levels, sourceOrder);
       if (!claim) continue;
       // In the metric's unit, so that both years' bars measure alike whatever unit each source printed.
-      const { value, unit } = comparedValue(claim, metric.unit, units, DEFAULT_TOLERANCES);
+      const { value, unit } = comparedValue(claim, metric.unit, units, DEFAULT_TOLERANCES, hedges);
       rows.push({
         metric: metric.id,
         label: metric.label,
@@ -72,6 +74,7 @@ interface Lookup {
   sources: ReadonlyMap<string, Dataset['sources'][number]>;
   metrics: ReadonlyMap<string, Dataset['metrics'][number]>;
   units: Units;
+  hedges: HedgeVocabulary;
 }
 
 const lookupOf = (dataset: Dataset): Lookup => ({
@@ -79,6 +82,7 @@ const lookupOf = (dataset: Dataset): Lookup => ({
   sources: new Map(dataset.sources.map((s) => [s.id, s])),
   metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
   units: unitsOf(dataset),
+  hedges: hedgeVocabulary(dataset.meta.hedges),
 });
 
 /**
@@ -90,7 +94,7 @@ function claimRow(claim: Claim, lookup: Lookup, interval?: Interval): ChartRow {
   const { numbers } = lookup;
   const source = lookup.sources.get(claim.source);
   const metric = lookup.metrics.get(claim.metric);
-  const compared = comparedValue(claim, metric?.unit, lookup.units, DEFAULT_TOLERANCES);
+  const compared = comparedValue(claim, metric?.unit, lookup.units, DEFAULT_TOLERANCES, lookup.hedges);
   const value = compared.value;
   const row: ChartRow = {
     claim: claim.id,

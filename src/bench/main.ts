@@ -45,11 +45,14 @@ async function main(): Promise<void> {
 
     const { syntheticDataset } = await import('./synthetic.js');
     const { findDiscrepancies } = await import('../analysis/discrepancies/index.js');
+    const { loadLocale } = await import('../locale.js');
+    const { templateDirs, wordingOf } = await import('../pipeline.js');
+    const wording = wordingOf(loadLocale(templateDirs()));
     const big = syntheticDataset(10_000);
     const engine: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      findDiscrepancies(big);
+      findDiscrepancies(big, wording);
       engine.push(performance.now() - t0);
     }
 

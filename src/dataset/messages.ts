@@ -38,5 +38,10 @@ export const messages = {
   formatCharacters: (codes: readonly string[]) => `invisible format character${codes.length > 1 ? 's' : ''} ${codes.join(', ')} dropped from the text (the fonts cannot draw ${codes.length > 1 ? 'them' : 'it'})`,
   noLadder: (field: string, kind: string, count: number) =>
     `review.yaml declares no ${field}, but ${count} ${count === 1 ? 'entry names' : 'entries name'} one (${kind}): list them in review.yaml, in order (docs/dataset.md)`,
+  unknownHedge: (word: string) => `"${word}" is not a hedge word of the built-in vocabulary or of review.yaml's \`hedges\``,
+  declareHedge: () => 'declare it with its meaning under `hedges` in review.yaml (docs/discrepancies.md), or write "none" for an unhedged figure',
+  hedgeNotPrinted: (hedge: string, printed: string) => `the hedge "${hedge}" does not occur in the printed figure "${printed}": record the word the source prints with the figure`,
+  hedgeDeclaredTwice: (word: string, first: string) => `the hedge "${word}" is already defined (in ${first})`,
+  doubledNoun: (printed: string, word: string) => `:fig prints "${printed}", which already ends in its noun, and the text goes on with "${word}"`,
   badDate: (value: string) => `"${value}" is not a valid calendar date`,
 };

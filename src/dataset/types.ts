@@ -1,6 +1,7 @@
 // The Dataset: what an analyst writes (YAML files in one folder), after schema validation and normalisation.
 // Every string is NFC. Field documentation lives in schema/*.schema.json; keep the two in step.
 import type { DeclaredUnit } from '../units/types.js';
+import type { HedgeDeclaration } from './hedges.js';
 
 /** Where a value came from in the dataset files: used by every located message. */
 export interface SourcePosition {
@@ -9,25 +10,11 @@ export interface SourcePosition {
   column: number;
 }
 
-/** Printed hedge words, kept exactly as the source printed them ("none" when the figure is unhedged). */
-export const HEDGES = [
-  'none',
-  'nearly',
-  'almost',
-  'about',
-  'around',
-  'approximately',
-  'some',
-  'over',
-  'more than',
-  'exceeded',
-  'at least',
-  'at most',
-  'up to',
-  'under',
-  'less than',
-] as const;
-export type Hedge = (typeof HEDGES)[number];
+/**
+ * The hedge word a source prints before a figure, exactly as printed ("nearly", "Nearly"), or "none" when the figure
+ * is unhedged: a word of the built-in vocabulary or one the dataset declares (src/dataset/hedges.ts).
+ */
+export type Hedge = string;
 
 export const SCALES = { one: 1, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 export type Scale = keyof typeof SCALES;
@@ -55,6 +42,8 @@ export interface ReviewMeta {
   /** The year under review, and the baseline year it is compared with. */
   year: number;
   baselineYear?: number;
+  /** Hedge words beyond the built-in vocabulary, each with the range of values it allows. */
+  hedges?: HedgeDeclaration[];
   organisation: string;
   author: string;
   /** Publication date of the review (ISO yyyy-mm-dd). Also the PDF's creation date: builds never read the clock. */

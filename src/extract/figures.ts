@@ -1,5 +1,6 @@
 // Finds the figures a sentence states: the number, its hedge, currency, scale and unit, as printed.
-import { HEDGES, type Hedge, type Scale, type Unit } from '../dataset/types.js';
+import { BUILTIN_HEDGES, NO_HEDGE } from '../dataset/hedges.js';
+import type { Hedge, Scale, Unit } from '../dataset/types.js';
 import { alternatives, isCurrency, unitMarks } from '../units/index.js';
 
 export interface Figure {
@@ -22,7 +23,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
-const HEDGE_WORDS = HEDGES.filter((h) => h !== 'none').sort((a, b) => b.length - a.length);
+const HEDGE_WORDS = Object.keys(BUILTIN_HEDGES).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, String.raw`\s+`));
 const words = (list: Record<string, number>) => Object.keys(list).join('|');
 
 /** Currency marks before an amount ("US$", "€", "EUR "), and currency and unit words after one, from src/units/. */
@@ -92,7 +93,7 @@ export function findFigures(sentence: string): Figure[] {
       value: valueOf(g.number ?? ''),
       scale: ((g.scale ?? '').replace(/[-\s]/g, '').toLowerCase() || 'one') as Scale,
       unit: unit ?? 'count',
-      hedge: (g.hedge?.trim().toLowerCase() ?? 'none') as Hedge,
+      hedge: g.hedge?.trim().replace(/\s+/g, ' ') ?? NO_HEDGE,
       printed: whole.trim(),
       index,
     });

@@ -2,7 +2,8 @@
 import type { PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { parseCitationIds, sourceAnchor } from '../citations.js';
-import type { Span } from '../document.js';
+import { startsSentence } from '../casing.js';
+import { plainText, type Span } from '../document.js';
 import type { Citation } from '../review.js';
 import { messages } from './messages.js';
 import { isAllowedLink, linkMessages } from '../links.js';
@@ -12,6 +13,8 @@ export type Style = Omit<Span, 'text'>;
 export interface InlineContext {
   cite(id: string): Citation | undefined;
   problem(message: string, line: number | undefined, code?: string, hint?: string): void;
+  /** The text of the paragraph (or cell, or heading) before the node at hand: where a sentence starts. */
+  before?: string;
 }
 
 type Phrasing = PhrasingContent | TextDirective;
@@ -21,7 +24,17 @@ const EMPTY_CITATION = { code: 'markup/empty-citation' };
 type Handler<T> = (node: T, style: Style, ctx: InlineContext) => Span[];
 type Handlers = { [K in Phrasing['type']]: Handler<Extract<Phrasing, { type: K }>> };
 
-const all = (nodes: readonly Phrasing[], style: Style, ctx: InlineContext): Span[] => nodes.flatMap((n) => handle(n, style, ctx));
+/** Each node's spans, each handler knowing the text before its node. */
+function all(nodes: readonly Phrasing[], style: Style, ctx: InlineContext): Span[] {
+  const out: Span[] = [];
+  let before = ctx.before ?? '';
+  for (const n of nodes) {
+    const spans = handle(n, style, { ...ctx, before });
+    before += plainText(spans);
+    out.push(...spans);
+  }
+  return out;
+}
 const text = (value: string, style: Style): Span[] => (value ? [{ ...style, text: value }] : []);
 
 /** "[1, 3]": one linked number per distinct source, in ascending order. */
@@ -51,11 +64,14 @@ const directives: Record<string, Handler<TextDirective>> = {
     if (!ids.length) ctx.problem(linkMessages.emptyCitation(), node.position?.start.line, EMPTY_CITATION.code);
     return citationSpans(ids, style, ctx, node.position?.start.line);
   },
+  /** A claim's printed figure, capitalised at the start of a sentence and without a capital of position inside one. */
   fig: (node, style, ctx) => {
     const ids = parseCitationIds(labelOf(node));
-    const figures = ids.flatMap((id) => {
-      const printed = ctx.cite(id)?.claim?.printed;
-      return printed ? [printed] : [];
+    const opening = startsSentence(ctx.before ?? '');
+    const figures = ids.flatMap((id, i) => {
+      const cited = ctx.cite(id);
+      const figure = cited?.figure ? (opening && i === 0 ? cited.figure.start : cited.figure.within) : cited?.claim?.printed;
+      return figure ? [figure] : [];
     });
     return [...text(figures.join(', '), style), { ...style, text: ' ' }, ...citationSpans(ids, style, ctx, node.position?.start.line)];
   },

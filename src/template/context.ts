@@ -55,6 +55,8 @@ export function templateContext(review: Review, labels: LabelTree, localeName: s
   const claim = (c: Claim) => ({ ...c, metricLabel: metricLabel.get(c.metric) ?? c.metric, sourceNumber: number(c.source) });
   const involved = (c: InvolvedClaim) => ({ ...c, metricLabel: metricLabel.get(c.metric) ?? c.metric, sourceNumber: number(c.source) });
   const standing = new Map(discrepancies.sources.map((s) => [s.source, s]));
+  /** The sources an explanation names as [n], by n: what the explain helper links each marker to. */
+  const citations = (claims: readonly InvolvedClaim[]) => Object.fromEntries(claims.map((c) => [String(number(c.source)), c.source]));
   return {
     meta: dataset.meta,
     /** The country or organisation the review is about, in the build's locale; undefined when review.yaml names none. */
@@ -72,8 +74,8 @@ export function templateContext(review: Review, labels: LabelTree, localeName: s
     partnerships: dataset.partnerships,
     people: dataset.people,
     sections: dataset.narrative,
-    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved) })),
-    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim) })),
+    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved), citations: citations(d.claims) })),
+    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim), citations: citations(a.claims) })),
     charts: review.chartData,
     chartCitations: chartCitations(review),
     chartFindings: chartFindings(review),

@@ -5,6 +5,7 @@ import { formatMoney } from '../units/index.js';
 import { label, type Locale } from '../locale.js';
 import { isCalendar } from '../dataset/schema.js';
 import { SCALES } from '../dataset/types.js';
+import { escapeMarkdown } from './escape.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 type SafeStringCtor = new (s: string) => Handlebars.SafeString;
@@ -80,6 +81,15 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     },
     /** {{fig "claim-id"}} → the figure as printed, with its citation */
     fig: (id: unknown) => new SafeString(`:fig[${String(id)}]`),
+    /**
+     * {{explain explanation citations}} → an explanation of the engine, escaped, with each of its [n] markers a
+     * citation linked like the narrative's (`citations` maps n to the source id, as the context gives it)
+     */
+    explain: (text: unknown, citations: unknown) => {
+      const ids = (citations && typeof citations === 'object' ? citations : {}) as Record<string, unknown>;
+      const linked = escapeMarkdown(String(text ?? '')).replace(/\\\[(\d+)\\\]/g, (marker, n: string) => (typeof ids[n] === 'string' ? `:cite[${ids[n]}]` : marker));
+      return new SafeString(linked);
+    },
     /** {{markdown text}} → trusted Markdown (our own narrative), not escaped */
     markdown: (text: unknown) => new SafeString(String(text ?? '')),
     /** {{anchor "source-x"}} → a named destination links can point at */

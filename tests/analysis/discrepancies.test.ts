@@ -4,6 +4,10 @@ import { findDiscrepancies, hedgeInterval, DEFAULT_TOLERANCES } from '../../src/
 import { interval, overlaps } from '../../src/analysis/discrepancies/interval.js';
 import type { Claim, Hedge, Metric, Scale, Source } from '../../src/dataset/types.js';
 import { BUILTIN } from '../../src/units/index.js';
+import { loadLocale } from '../../src/locale.js';
+import { templateDirs, wordingOf } from '../../src/pipeline.js';
+
+const english = wordingOf(loadLocale(templateDirs(), 'en'));
 
 const source = (id: string): Source => ({ id, publisher: id, title: id, dateStatus: 'undated', language: 'en', kind: 'news', file: `${id}.txt` });
 const metric = (id: string, unit: Metric['unit'] = 'count'): Metric => ({ id, label: id, unit, description: id });
@@ -20,7 +24,7 @@ const claim = (over: Partial<Claim> & Pick<Claim, 'source' | 'value'>): Claim =>
   ...over,
 });
 const run = (claims: Claim[], metrics: Metric[] = [metric('m'), metric('total')]) =>
-  findDiscrepancies({ sources: [source('a'), source('b'), source('c')], metrics, claims });
+  findDiscrepancies({ sources: [source('a'), source('b'), source('c')], metrics, claims }, english);
 
 describe('hedge intervals', () => {
   const i = (value: number, hedge: Hedge, printed = String(value), unit: Claim['unit'] = 'USD', scale: Scale = 'billion') =>
@@ -174,8 +178,8 @@ describe('properties', () => {
         const shuffled = [...claims].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 5) || (a.id < b.id ? 1 : -1));
         const sources = [source('a'), source('b'), source('c')];
         const metrics = [metric('m'), metric('total')];
-        const one = findDiscrepancies({ sources, metrics, claims });
-        const two = findDiscrepancies({ sources, metrics: [...metrics].reverse(), claims: shuffled });
+        const one = findDiscrepancies({ sources, metrics, claims }, english);
+        const two = findDiscrepancies({ sources, metrics: [...metrics].reverse(), claims: shuffled }, english);
         expect(two).toEqual(one);
       }),
     );

@@ -10,6 +10,9 @@ import { messages } from '../../src/dataset/messages.js';
 import { loadLocale } from '../../src/locale.js';
 import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
 import { diagnosticsOf, folderMaker } from '../support.js';
+import { templateDirs, wordingOf } from '../../src/pipeline.js';
+
+const english = wordingOf(loadLocale(templateDirs(), 'en'));
 
 const fixture = join(packageRoot, 'tests', 'fixtures', 'units', 'dataset');
 const files = ['review.yaml', 'sources.yaml', 'metrics.yaml', 'claims.yaml', 'narrative.yaml'];
@@ -21,7 +24,7 @@ const variant = (changes: Record<string, [string, string][]>) =>
 
 describe('a dataset in other currencies and units', () => {
   const ds = loadDataset(fixture);
-  const report = findDiscrepancies(ds);
+  const report = findDiscrepancies(ds, english);
   const finding = (metric: string, rule: string) => report.discrepancies.find((d) => d.metric === metric && d.rule === rule);
 
   it('writes every unit under its id: aliases are read as the unit they name', () => {
@@ -53,14 +56,14 @@ describe('a dataset in other currencies and units', () => {
 
   it('compares figures printed at different scales of one unit as the same quantity', () => {
     const dir = variant({ 'claims.yaml': [['value: 200\n    scale: thousand\n    unit: wagons', 'value: 12400\n    scale: thousand\n    unit: tonnes'], ['200,000 wagons', '12,400 thousand tonnes'], ['Some 200,000 wagons', 'Some 12,400 thousand tonnes']] });
-    const freight = findDiscrepancies(loadDataset(dir)).consistent.find((a) => a.metric === 'freight');
+    const freight = findDiscrepancies(loadDataset(dir), english).consistent.find((a) => a.metric === 'freight');
     expect(freight?.claims.map((c) => c.value)).toEqual([12.4e6, 12.4e6]);
   });
 
   it('finds a conflict that only conversion shows', () => {
     // 150,000 wagons of 60 tonnes are 9 million tonnes: far from about 12.4 million.
     const dir = variant({ 'claims.yaml': [['value: 200\n', 'value: 150\n'], ['200,000 wagons', '150,000 wagons'], ['Some 200,000', 'Some 150,000']] });
-    const conflict = findDiscrepancies(loadDataset(dir)).discrepancies.find((d) => d.metric === 'freight');
+    const conflict = findDiscrepancies(loadDataset(dir), english).discrepancies.find((d) => d.metric === 'freight');
     expect(conflict?.rule).toBe('value-conflict');
   });
 

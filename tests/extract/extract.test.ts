@@ -29,7 +29,7 @@ describe('claim extraction', () => {
     expect(byPrinted('7.5 per cent')).toMatchObject({ value: 7.5, unit: 'percent' });
     expect(byPrinted('12%')).toMatchObject({ value: 12, unit: 'percent' });
     expect(byPrinted('6-million')).toMatchObject({ value: 6, scale: 'million', unit: 'count' });
-    expect(byPrinted('Over 2 million')).toMatchObject({ value: 2, scale: 'million', hedge: 'over' });
+    expect(byPrinted('Over 2 million')).toMatchObject({ value: 2, scale: 'million', hedge: 'Over' });
     expect(byPrinted('6.1-magnitude')).toMatchObject({ value: 6.1, unit: 'magnitude' });
     expect(byPrinted('40 days')).toMatchObject({ value: 40, unit: 'days' });
     expect(byPrinted('12 years')).toMatchObject({ value: 12, unit: 'years', hedge: 'none' });

@@ -1,10 +1,13 @@
 // Claims as the engine sees them: each with its hedge-aware interval, grouped by metric and period.
-import type { Claim, Dataset } from '../../dataset/types.js';
+import { hedgeMeaning, hedgeVocabulary, type HedgeMeaning, type HedgeVocabulary } from '../../dataset/hedges.js';
+import type { Claim, Dataset, ReviewMeta } from '../../dataset/types.js';
 import type { InvolvedClaim, Interval } from '../types.js';
 import { canonical, interval, wholeNumbers } from './interval.js';
 import { baseValue, precisionOf } from './precision.js';
 import type { Tolerances } from './tolerances.js';
 import { unitsOf, type Units } from '../../units/index.js';
+
+const BUILTIN_VOCABULARY = hedgeVocabulary();
 
 export interface EngineClaim extends InvolvedClaim {
   relation: Claim['relation'];
@@ -12,46 +15,27 @@ export interface EngineClaim extends InvolvedClaim {
   sourceRank: number;
 }
 
-/** The values a hedged, rounded figure allows, in the claim's own unit. */
-export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>, t: Tolerances, units: Units): Interval {
+/** The values a hedged, rounded figure allows, in the claim's own unit. Throws for a hedge word the vocabulary lacks (the loader rejects those). */
+export function hedgeInterval(
+  claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>,
+  t: Tolerances,
+  units: Units,
+  vocabulary: HedgeVocabulary = BUILTIN_VOCABULARY,
+): Interval {
   const v = baseValue(claim);
-  const h = precisionOf(claim).halfUnit;
   const traits = units.get(claim.unit);
+  const h = precisionOf(claim, t, traits.whole).halfUnit;
+  const meaning = hedgeMeaning(claim.hedge, vocabulary);
+  if (meaning === undefined) throw new Error(`unknown hedge "${claim.hedge}"`);
   const floor = traits.nonNegative ? 0 : -Infinity;
   // A hedged count allows at least one whole step: "nearly 3" can be 2, "over 5" can be 6.
-  const widen = (fraction: number) => Math.max(Math.abs(v) * fraction, h, traits.whole ? 1 : 0);
+  const band = (b: HedgeMeaning['band']) =>
+    b === 'unbounded' ? Infinity : Math.max(Math.abs(v) * (typeof b === 'number' ? b : t[b]), h, traits.whole ? 1 : 0);
   let i: Interval;
-  switch (claim.hedge) {
-    case 'none':
-      i = interval(v - h, v + h);
-      break;
-    case 'about':
-    case 'around':
-    case 'approximately':
-    case 'some':
-      i = interval(v - widen(t.approximate), v + widen(t.approximate));
-      break;
-    case 'nearly':
-    case 'almost':
-      i = interval(v - widen(t.nearly), v, false, true);
-      break;
-    case 'over':
-    case 'more than':
-    case 'exceeded':
-      i = interval(v, v + widen(t.over), true, false);
-      break;
-    case 'at least':
-      i = interval(v, Infinity);
-      break;
-    case 'at most':
-    case 'up to':
-      i = interval(floor, v);
-      break;
-    case 'under':
-    case 'less than':
-      i = interval(floor, v, false, true);
-      break;
-  }
+  if (meaning === null) i = interval(v - h, v + h);
+  else if (meaning.side === 'around') i = interval(v - band(meaning.band), v + band(meaning.band));
+  else if (meaning.side === 'below') i = interval(Math.max(floor, v - band(meaning.band)), v, false, !meaning.inclusive);
+  else i = interval(v, v + band(meaning.band), !meaning.inclusive, false);
   // A count of 349.5 to 350.5 things is 350 things.
   return traits.whole ? wholeNumbers(i) : i;
 }
@@ -60,16 +44,22 @@ export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' |
  * A claim's value and the interval its hedge allows, in the unit it is compared in: its metric's for a level figure
  * (kg and tonnes of one metric compare in the metric's tonnes), its own for a ratio or growth rate.
  */
-export function comparedValue(c: Claim, metricUnit: string | undefined, units: Units, t: Tolerances): { value: number; unit: string; interval: Interval } {
+export function comparedValue(
+  c: Claim,
+  metricUnit: string | undefined,
+  units: Units,
+  t: Tolerances,
+  vocabulary: HedgeVocabulary = BUILTIN_VOCABULARY,
+): { value: number; unit: string; interval: Interval } {
   const unit = c.relation && c.relation.type !== 'increment' ? c.unit : (metricUnit ?? c.unit);
-  const own = hedgeInterval(c, t, units);
+  const own = hedgeInterval(c, t, units, vocabulary);
   if (unit === c.unit) return { value: baseValue(c), unit, interval: own };
   const inUnit = (value: number) => canonical(units.convert(value, c.unit, unit));
   return { value: inUnit(baseValue(c)), unit, interval: { ...own, low: inUnit(own.low), high: inUnit(own.high) } };
 }
 
 /** The dataset's claims for the engine, each compared in its metric's unit. */
-export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims' | 'metrics'> & Partial<Pick<Dataset, 'meta'>>, t: Tolerances): EngineClaim[] {
+export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims' | 'metrics'> & { meta?: Partial<Pick<ReviewMeta, 'units' | 'language'>> }, t: Tolerances, vocabulary: HedgeVocabulary): EngineClaim[] {
   const rank = new Map(ds.sources.map((s, i) => [s.id, i]));
   const units = unitsOf(ds);
   const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));
@@ -80,7 +70,7 @@ export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims' | 'metrics'>
     period: c.period,
     printed: c.printed,
     hedge: c.hedge,
-    ...comparedValue(c, metricUnit.get(c.metric), units, t),
+    ...comparedValue(c, metricUnit.get(c.metric), units, t, vocabulary),
     quote: c.quote,
     ...(c.scope ? { scope: c.scope } : {}),
     ...(c.label ? { label: c.label } : {}),

@@ -1,12 +1,15 @@
 // The discrepancy engine: claims become hedge-aware intervals, grouped by metric and period (a Map, so the work
 // grows as n log n, not n²), then each rule looks for its kind of disagreement. Pure and order-independent.
+import { casingOf } from '../../casing.js';
 import { sourceNumbers } from '../citations.js';
+import { hedgeVocabulary } from '../../dataset/hedges.js';
 import { unitsOf } from '../../units/index.js';
-import type { Dataset } from '../../dataset/types.js';
+import type { Dataset, ReviewMeta } from '../../dataset/types.js';
 import type { Discrepancy, DiscrepancyReport, Severity } from '../types.js';
 import { byRank, engineClaims, involved, levelGroups } from './claims.js';
 import { definitionMismatch } from './rules/definition-mismatch.js';
 import { labelConflict } from './rules/label-conflict.js';
+import { explainer, type Wording } from './messages.js';
 import { checkRelations, relations } from './rules/relations.js';
 import type { Finding, Rule, RuleContext } from './rules/types.js';
 import { valueConflict } from './rules/value-conflict.js';
@@ -15,6 +18,7 @@ import { resolveTolerances, type Tolerances } from './tolerances.js';
 
 export { DEFAULT_TOLERANCES, type Tolerances } from './tolerances.js';
 export { hedgeInterval } from './claims.js';
+export type { Wording } from './messages.js';
 
 const RULES: readonly Rule[] = [valueConflict, relations, definitionMismatch, labelConflict];
 const SEVERITY_ORDER: Record<Severity, number> = { major: 0, minor: 1, note: 2 };
@@ -24,9 +28,21 @@ function order(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.metric, b.metric) || compare(a.period, b.period) || compare(a.rule, b.rule) || compare(a.explanation, b.explanation);
 }
 
-export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' | 'claims'> & Partial<Pick<Dataset, 'meta'>>, options: Partial<Tolerances> = {}): DiscrepancyReport {
+/**
+ * The parts of a dataset the engine reads. `meta.hedges` adds hedge words to the built-in vocabulary; the narrative
+ * and `meta.language` only inform how printed figures and labels are cased inside the explanations.
+ */
+export type EngineInput = Pick<Dataset, 'sources' | 'metrics' | 'claims'> & {
+  meta?: Partial<Pick<ReviewMeta, 'hedges' | 'language' | 'units'>>;
+  narrative?: Dataset['narrative'];
+};
+
+/** The findings of a dataset, explained in the wording of a locale (its `explain` texts and digits). */
+export function findDiscrepancies(dataset: EngineInput, wording: Wording, options: Partial<Tolerances> = {}): DiscrepancyReport {
   const tolerances = resolveTolerances(options);
-  const claims = engineClaims(dataset, tolerances).sort(byRank);
+  const hedges = hedgeVocabulary(dataset.meta?.hedges);
+  const units = unitsOf(dataset);
+  const claims = engineClaims(dataset, tolerances, hedges).sort(byRank);
   const groups = levelGroups(claims);
   const number = sourceNumbers(dataset);
   const ctx: RuleContext = {
@@ -34,8 +50,8 @@ export function findDiscrepancies(dataset: Pick<Dataset, 'sources' | 'metrics' |
     groups,
     metrics: new Map(dataset.metrics.map((m) => [m.id, m])),
     tolerances,
-    units: unitsOf(dataset),
-    name: (source) => `[${number.get(source) ?? '?'}]`,
+    units,
+    explain: explainer(wording, casingOf(dataset, hedges, dataset.meta?.language ?? 'en'), (source) => `[${number.get(source) ?? '?'}]`, units),
   };
   const results = RULES.map((rule) => rule(ctx));
   const findings = results.flatMap((r) => r.findings).sort(order);

@@ -1,12 +1,17 @@
 // How much room each hedge word leaves, and the gaps that make a finding major or minor: the engine's only knobs.
 
 export interface Tolerances {
-  /** "about", "around", "approximately", "some": the value lies within ± this fraction. */
+  /** "about", "around", "roughly", "some" …: the value lies within ± this fraction. */
   approximate: number;
-  /** "nearly", "almost": the value lies below the figure by at most this fraction. */
+  /** "nearly", "almost", "close to", "just under" (below) and "just over" (above): the value lies this close. */
   nearly: number;
-  /** "over", "more than", "exceeded": the value lies above the figure by at most this fraction. */
+  /** "over", "more than", "exceeded", "in excess of" …: the value lies above the figure by at most this fraction. */
   over: number;
+  /**
+   * A quantity printed in words, not digits ("twice", "half", "three times", "a third"): the value lies within ± this
+   * fraction of the word's value. Counts of things in words ("seven") are exact.
+   */
+  word: number;
   /** A relative gap at or above this is a major discrepancy. */
   majorGap: number;
   /** A relative gap at or above this (and below majorGap) is minor; below it, a note. */
@@ -21,6 +26,7 @@ export const DEFAULT_TOLERANCES: Readonly<Tolerances> = {
   approximate: 0.05,
   nearly: 0.05,
   over: 0.1,
+  word: 0.05,
   majorGap: 0.1,
   minorGap: 0.02,
 };

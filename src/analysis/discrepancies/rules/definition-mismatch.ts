@@ -1,6 +1,5 @@
 // Rule 5: the same metric and period described with different scopes by different sources.
 import { overlaps } from '../interval.js';
-import { messages } from '../messages.js';
 import type { Finding, Rule } from './types.js';
 import { labelOf } from './types.js';
 
@@ -18,7 +17,7 @@ export const definitionMismatch: Rule = (ctx) => {
       metric,
       period,
       claims: scoped,
-      explanation: messages.definitionMismatch(labelOf(ctx, metric), period, scoped, ctx.name, sameFigure),
+      explanation: ctx.explain.definitionMismatch(labelOf(ctx, metric), period, scoped, sameFigure),
     });
   }
   return { findings };

@@ -1,5 +1,4 @@
 // Rule 6: a source names a figure as a different measure from the one the other sources give for the same amount.
-import { messages } from '../messages.js';
 import type { Finding, Rule } from './types.js';
 import { labelOf } from './types.js';
 
@@ -18,7 +17,7 @@ export const labelConflict: Rule = (ctx) => {
         metric: odd.metric,
         period: odd.period,
         claims: [odd, ...others],
-        explanation: messages.labelConflict(label, odd.period, odd, others, ctx.name),
+        explanation: ctx.explain.labelConflict(label, odd.period, odd, others),
       });
     }
   }

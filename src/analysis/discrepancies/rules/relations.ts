@@ -5,7 +5,6 @@
 
 import { groupKey, type EngineClaim } from '../claims.js';
 import { affine, divide, interval, intersectAll, isEmpty, overlaps, relativeGap, span, subtract } from '../interval.js';
-import { messages, quantity, ratioFigure } from '../messages.js';
 import type { Interval, RuleId, Severity } from '../../types.js';
 import { labelOf, severityOf, type Finding, type Rule, type RuleContext } from './types.js';
 
@@ -18,7 +17,6 @@ function levelRange(claims: readonly EngineClaim[]): Interval {
   const common = intersectAll(claims.map((x) => x.interval));
   return isEmpty(common) ? span(claims.map((x) => x.interval)) : common;
 }
-const printedList = (claims: readonly EngineClaim[]) => [...new Set(claims.map((c) => c.printed))].join(' or ');
 /** A stated relation that the figures contradict is an inconsistency in the sources: never a mere note. */
 const atLeastMinor = (s: Severity): Severity => (s === 'note' ? 'minor' : s);
 const middle = (claims: readonly EngineClaim[]) => claims[0]!.value;
@@ -48,9 +46,10 @@ function explainRatioOrGrowth(type: 'ratio' | 'growth') {
     const statedValue = c.value;
     const impliedBase = type === 'ratio' ? middle(now) / statedValue : middle(now) / (1 + statedValue / 100);
     const unit = now[0]!.unit;
+    const { explain: e } = ctx;
     return type === 'ratio'
-      ? messages.ratio(label, c.period, base, printedList(now), printedList(then), ratioFigure(pointRatio), printedList(stated), quantity(ctx.units, impliedBase, unit), scopes)
-      : messages.growth(label, c.period, base, printedList(now), printedList(then), quantity(ctx.units, (pointRatio - 1) * 100, 'percent', 1), printedList(stated), quantity(ctx.units, impliedBase, unit), scopes);
+      ? e.ratio(label, c.period, base, e.printedList(now), e.printedList(then), e.ratioFigure(pointRatio), e.printedList(stated), e.quantity(impliedBase, unit), scopes)
+      : e.growth(label, c.period, base, e.printedList(now), e.printedList(then), e.quantity((pointRatio - 1) * 100, 'percent', 1), e.printedList(stated), e.quantity(impliedBase, unit), scopes);
   };
 }
 
@@ -77,7 +76,8 @@ const RELATIONS: Readonly<Record<NonNullable<EngineClaim['relation']>['type'], R
       const c = stated[0]!;
       const total = RELATIONS.increment.levelMetric(c);
       const expected = middle(then) + c.value;
-      return messages.runningTotal(labelOf(ctx, total), c.period, c.relation!.base, printedList(then), printedList(stated), quantity(ctx.units, expected, then[0]!.unit), printedList(now), scopes);
+      const { explain: e } = ctx;
+      return e.runningTotal(labelOf(ctx, total), c.period, c.relation!.base, e.printedList(then), e.printedList(stated), e.quantity(expected, then[0]!.unit), e.printedList(now), scopes);
     },
     // Measured on the totals, where the reader sees the sum fail.
     gap: (stated, now, then) => relativeGap(levelRange(now), affine(hull(stated), 1, middle(then))),
@@ -102,15 +102,17 @@ function checkBundle(ctx: RuleContext, bundle: readonly EngineClaim[]): Finding[
     ...(gap !== undefined ? { gap } : {}),
     explanation,
   });
-  const missing = [now.length ? '' : c.period, then.length ? '' : relation.base].filter(Boolean).join(' or ');
-  if (missing) {
-    const explanation = relation.type === 'increment' ? messages.unverifiableTotal(label, printedList(bundle), c.period, missing) : messages.unverifiable(label, printedList(bundle), c.period, relation.base, missing);
+  const absent = [now.length ? '' : c.period, then.length ? '' : relation.base].filter(Boolean);
+  if (absent.length) {
+    const { explain: e } = ctx;
+    const [stated, missing] = [e.printedList(bundle), e.periods(absent)];
+    const explanation = relation.type === 'increment' ? e.unverifiableTotal(label, stated, c.period, missing) : e.unverifiable(label, stated, c.period, relation.base, missing);
     return [finding('unverifiable-relation', 'note', bundle, explanation)];
   }
   const implied = spec.implied(levelRange(now), levelRange(then));
   const failed = bundle.filter((s) => !overlaps(implied, s.interval));
   if (scopesDiffer([c, ...now, ...then])) {
-    const explanation = messages.relationScopes(spec.explain(ctx, bundle, now, then, true));
+    const explanation = ctx.explain.relationScopes(spec.explain(ctx, bundle, now, then, true));
     return [finding('definition-mismatch', failed.length ? 'minor' : 'note', [...bundle, ...now, ...then], explanation)];
   }
   // Relations that hold come back with an empty explanation, for source standing only.

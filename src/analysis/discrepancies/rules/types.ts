@@ -2,6 +2,7 @@
 import type { Metric } from '../../../dataset/types.js';
 import type { Agreement, Discrepancy, RuleId, Severity } from '../../types.js';
 import type { EngineClaim } from '../claims.js';
+import type { Explainer } from '../messages.js';
 import type { Tolerances } from '../tolerances.js';
 import type { Units } from '../../../units/index.js';
 
@@ -11,10 +12,10 @@ export interface RuleContext {
   groups: ReadonlyMap<string, readonly EngineClaim[]>;
   metrics: ReadonlyMap<string, Metric>;
   tolerances: Tolerances;
-  /** The dataset's units: how computed figures are written. */
+  /** The dataset's units: how figures compare and computed figures are written. */
   units: Units;
-  /** "[2]": how explanations name a source. */
-  name(source: string): string;
+  /** The explanations' sentences, in the build's locale, naming sources as "[2]". */
+  explain: Explainer;
 }
 
 export interface Finding {

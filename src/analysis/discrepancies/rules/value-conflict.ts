@@ -1,9 +1,9 @@
 // Rules 1 and 2: figures for the same metric, period and scope from different sources either conflict (their
 // intervals do not overlap) or agree within their hedges (reported as consistent, never as a conflict).
+import { hedgeKey } from '../../../dataset/hedges.js';
 import type { Agreement } from '../../types.js';
 import { comparable, involved, type EngineClaim } from '../claims.js';
 import { intersectAll, isEmpty, overlaps, relativeGap } from '../interval.js';
-import { messages } from '../messages.js';
 import { labelOf, severityOf, type Finding, type Rule } from './types.js';
 
 /** Claims of a group that can be compared with each other: those sharing a scope, or giving none. */
@@ -25,13 +25,13 @@ export const valueConflict: Rule = (ctx) => {
       let gap = 0;
       for (const a of set) for (const b of set) if (a.source !== b.source && !overlaps(a.interval, b.interval)) gap = Math.max(gap, relativeGap(a.interval, b.interval));
       if (gap > 0) {
-        findings.push({ rule: 'value-conflict', severity: severityOf(gap, ctx.tolerances), metric, period, claims: set, gap, explanation: messages.valueConflict(label, period, set, gap, ctx.name) });
+        findings.push({ rule: 'value-conflict', severity: severityOf(gap, ctx.tolerances), metric, period, claims: set, gap, explanation: ctx.explain.valueConflict(label, period, set, gap) });
         continue;
       }
       const common = intersectAll(set.map((c) => c.interval));
-      const printedDiffer = new Set(set.map((c) => `${c.hedge} ${c.value}`)).size > 1;
+      const printedDiffer = new Set(set.map((c) => `${hedgeKey(c.hedge)} ${c.value}`)).size > 1;
       if (printedDiffer && !isEmpty(common)) {
-        agreements.push({ metric, period, claims: set.map(involved), common, explanation: messages.agreement(label, period, set, ctx.name) });
+        agreements.push({ metric, period, claims: set.map(involved), common, explanation: ctx.explain.agreement(label, period, set) });
       }
     }
   }
