@@ -1,13 +1,15 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
 import { datasetJson, discrepanciesCsv, discrepanciesJson } from './exports.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-import { writeFileAtomic } from './write.js';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { writeOutputSet } from './write.js';
+import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 export { loadDataset } from './dataset/load.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
+export { exportsDirFor, writeOutputSet, type OutputSet } from './write.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DeclaredUnit } from './units/index.js';
@@ -15,12 +17,14 @@ export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from '
 export type { Review } from './review.js';
 
 export interface BuildFileOptions extends BuildOptions {
-  /** Where the PDF goes (default: `<outDir>/<review id>.pdf`); exports go to a folder beside it named after it. */
+  /** Where the PDF goes (default: `<outDir>/<review id>.pdf`); exports go to a folder beside it named after it (`exportsDirFor`). */
   out?: string;
   /** The folder for the default file name (default: output). The name carries the locale when one is given: `<review id>.<locale>.pdf`. */
   outDir?: string;
   /** Also write each chart as PNG (about 0.2 s a chart); SVG and the caption record are always written. */
   png?: boolean;
+  /** How long to wait for another build writing the same file before giving up (default one minute). */
+  lockTimeoutMs?: number;
 }
 
 /** Where a review's PDF goes: `out`, or its id (and its locale when one was asked for, so locales never overwrite each other) in `outDir`. */
@@ -34,27 +38,33 @@ export function chartExportJson(chart: RenderedChartFile, png: boolean): string 
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
+/** What the top of a review's exports folder may hold, whichever charts and options a build has. */
+export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset.json', 'charts'] as const;
+
+/** The exports of a built review, by path inside its exports folder. */
+export async function exportFiles(result: BuildResult, png = false): Promise<Map<string, string | Buffer>> {
+  const files = new Map<string, string | Buffer>([
+    ['discrepancies.json', discrepanciesJson(result.review.discrepancies)],
+    ['discrepancies.csv', discrepanciesCsv(result.review.discrepancies)],
+    ['dataset.json', datasetJson(result.review.dataset)],
+  ]);
+  const chartPng = png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
+  for (const chart of result.charts) {
+    files.set(`charts/${chart.name}.svg`, chart.svg).set(`charts/${chart.name}.json`, chartExportJson(chart, chartPng !== undefined));
+    if (chartPng) files.set(`charts/${chart.name}.png`, await chartPng(chart.svg, chart.fontFiles));
+  }
+  return files;
+}
+
 /**
  * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
- * and each chart as SVG, PNG and a JSON record of its caption and alt text. Every file is made before the first is
- * written, so nothing is written unless the whole build succeeds.
+ * and each chart as SVG, PNG and a JSON record of its caption and alt text. The whole set is written as one
+ * transaction (src/write.ts): nothing is replaced unless the build and every write succeed.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);
-  const out = pdfPathFor(result.review.dataset.meta.id, options);
-  const exportsDir = join(dirname(out), basename(out, extname(out)));
-  const files: [string, string | Buffer][] = [
-    [join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies)],
-    [join(exportsDir, 'discrepancies.csv'), discrepanciesCsv(result.review.discrepancies)],
-    [join(exportsDir, 'dataset.json'), datasetJson(result.review.dataset)],
-  ];
-  const chartPng = options.png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
-  for (const chart of result.charts) {
-    const dir = join(exportsDir, 'charts');
-    files.push([join(dir, `${chart.name}.svg`), chart.svg], [join(dir, `${chart.name}.json`), chartExportJson(chart, chartPng !== undefined)]);
-    if (chartPng) files.push([join(dir, `${chart.name}.png`), await chartPng(chart.svg, chart.fontFiles)]);
-  }
-  writeFileAtomic(out, result.pdf);
-  for (const [path, bytes] of files) writeFileAtomic(path, bytes);
-  return { ...result, out, exportsDir };
+  const target = pdfPathFor(result.review.dataset.meta.id, options);
+  const set = { pdf: result.pdf, exports: await exportFiles(result, options.png) };
+  const { out, exportsDir } = await writeOutputSet(target, set, { exportNames: EXPORT_NAMES, ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }) });
+  return { ...result, out, exportsDir: exportsDir! };
 }

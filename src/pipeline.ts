@@ -3,7 +3,6 @@
 //   dataset dir ─load─▶ Dataset ─analyse─▶ Review ─template─▶ Markdown ─markup─▶ Document
 //   chart specs + Review.chartData ─charts─▶ SVG
 //   Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
 import type { Wording } from './analysis/discrepancies/index.js';
@@ -11,12 +10,15 @@ import { loadDataset, displayPath } from './dataset/load.js';
 import { plainText, type Document, type Figure, type Span } from './document.js';
 import { error, failOnErrors, ReviewError, type Diagnostic } from './errors.js';
 import { loadFont } from './fonts.js';
+import { closest } from './suggest.js';
+import { readInputTextOrThrow } from './input.js';
+import { limitsWith, type Limits } from './limits.js';
 import { parseMarkup } from './markup/index.js';
 import { builtinTemplateDir } from './paths.js';
 import type { Review } from './review.js';
 import { findTemplateFile, renderTemplate } from './template/index.js';
 import { messages as templateMessages } from './template/messages.js';
-import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
+import { checkThemeRanges, loadTheme, pageDimensions, themeFileOf, type PageSize, type Theme } from './theme.js';
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
 
@@ -33,6 +35,8 @@ export interface BuildOptions {
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
+  /** Input limits raised (or lowered) over the defaults of src/limits.ts. */
+  limits?: Partial<Limits>;
 }
 
 /** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
@@ -91,8 +95,8 @@ function timer() {
  * Dataset → Review, the part every command shares; with a locale, the chart datasets too. Explanations are written
  * in the locale's words, the built-in English without one.
  */
-export function loadReview(dataDir: string, locale?: Locale): Review {
-  const dataset = loadDataset(dataDir);
+export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
+  const dataset = loadDataset(dataDir, limitsWith(limits), warnings);
   return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl });
 }
 
@@ -169,7 +173,84 @@ function figuresOf(document: Document): Figure[] {
 }
 
 /** Renders each chart the document shows; vega is loaded only when there is one. */
-async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale): Promise<RenderedChartFile[]> {
+/** "… in JSON at position 51" → line and column of that position in the text. */
+function jsonErrorAt(text: string, message: string): { line?: number; column?: number } {
+  const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+  if (!Number.isFinite(position)) return {};
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** The rows of inline data (`values`) and generated data (`sequence`) anywhere in a chart spec. */
+function inlineRows(spec: unknown): number {
+  if (Array.isArray(spec)) return spec.reduce((n: number, s) => n + inlineRows(s), 0);
+  if (!spec || typeof spec !== 'object') return 0;
+  return Object.entries(spec).reduce((n, [k, v]) => n + (k === 'values' && Array.isArray(v) ? v.length : k === 'sequence' ? sequenceRows(v) : inlineRows(v)), 0);
+}
+
+/** How many rows `{"sequence": {"start", "stop", "step"}}` generates (Infinity when it cannot be told). */
+function sequenceRows(sequence: unknown): number {
+  const { start = 0, stop, step = 1 } = (sequence ?? {}) as { start?: unknown; stop?: unknown; step?: unknown };
+  if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number' || step === 0) return Infinity;
+  return Math.max(0, Math.ceil((stop - start) / step));
+}
+
+/** A chart spec read and parsed, with JSON errors at their line and column and inline data within its limit. */
+function readChartSpec(path: string, limits: Limits): unknown {
+  const file = displayPath(path);
+  const text = readInputTextOrThrow(path, (detail) => error('chart/unknown', `cannot read the chart spec: ${detail}`, { file }), limits);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    const detail = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+    throw new ReviewError([error('chart/json', `invalid JSON: ${detail}`, { file, ...jsonErrorAt(text, (e as Error).message) })]);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ReviewError([error('chart/invalid-spec', `a chart spec is a JSON object ({"mark": …, "encoding": …}), not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}`, { file })]);
+  }
+  const rows = inlineRows(parsed);
+  if (rows > limits.chartRows) {
+    throw new ReviewError([error('chart/too-much-data', `the chart spec holds or generates ${rows} rows of data of its own, more than the limit of ${limits.chartRows}`, { file }, 'raise the limit with --limit chartRows=N if this is intended')]);
+  }
+  return parsed;
+}
+
+/** Transforms whose output fields are not all named by an `as`: a spec using one is not checked field by field. */
+const IMPLICIT_FIELDS = new Set(['fold', 'pivot', 'lookup', 'flatten', 'density', 'regression', 'loess', 'quantile', 'impute', 'stack', 'bin', 'timeUnit', 'aggregate']);
+
+/**
+ * The `field`s a chart spec names that neither its data nor its transforms supply: Vega draws an empty figure for
+ * them without a word. Fields of the named datasets are the keys of their rows; inline rows and `as` add theirs.
+ */
+function unknownChartFields(spec: unknown, data: Review['chartData']): string[] {
+  const known = new Set<string>();
+  const named: unknown[] = [];
+  let implicit = false;
+  const fields: string[] = [];
+  const walk = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (key === 'data' && typeof o.name === 'string') named.push(...(data[o.name] ?? []));
+    if (key === 'data' && Array.isArray(o.values)) named.push(...o.values);
+    if (key === 'transform' && Object.keys(o).some((k) => IMPLICIT_FIELDS.has(k))) implicit = true;
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'as') [v].flat().forEach((a) => typeof a === 'string' && known.add(a));
+      else if (k === 'field' && typeof v === 'string') fields.push(v);
+      else if (k === 'repeat' || (k === 'param' && typeof v === 'string')) implicit = true;
+      else walk(v, k);
+    }
+  };
+  walk(spec);
+  for (const row of named) if (row && typeof row === 'object') Object.keys(row).forEach((k) => known.add(k));
+  if (implicit || !named.length) return [];
+  // "a.b" reads field b of field a; "a\\.b" is a field whose name holds a dot.
+  const head = (f: string) => f.split(/(?<!\\)\./)[0]!.replace(/\\\./g, '.');
+  return [...new Set(fields.filter((f) => !known.has(head(f))))];
+}
+
+async function renderCharts(figures: readonly Figure[], review: Review, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits): Promise<RenderedChartFile[]> {
   const names = [...new Set(figures.map((f) => f.chart))];
   if (!names.length) return [];
   const { renderChart, describeChart, chartDataNames, noDataChart } = await import('./charts/index.js');
@@ -194,13 +275,15 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
   for (const name of names) {
     const file = findTemplateFile(dirs, `charts/${name}.vl.json`);
     if (!file) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, { file: displayPath(dirs[0]!) })]);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file.path, 'utf8'));
-    } catch (e) {
-      throw new ReviewError([error('chart/json', `invalid JSON: ${(e as Error).message}`, { file: displayPath(file.path) })]);
-    }
+    const parsed = readChartSpec(file.path, limits);
     const spec = localiseSpec(parsed, locale, displayPath(file.path), review.chartData) as object;
+    const unknownFields = unknownChartFields(spec, review.chartData);
+    if (unknownFields.length) {
+      throw new ReviewError(unknownFields.map((f) => error('chart/unknown-field', `chart "${name}" encodes the field "${f}", which its data does not have`, { file: displayPath(file.path) }, (() => {
+        const guess = closest(f, [...new Set(Object.values(review.chartData).flatMap((rows) => rows.flatMap((r) => Object.keys(r))))]);
+        return guess ? `did you mean "${guess}"?` : undefined;
+      })())));
+    }
     const input = { name, file: displayPath(file.path), spec, data: review.chartData };
     // A chart whose datasets are all empty is drawn as a line saying so, with a warning: a figure never vanishes.
     const wanted = chartDataNames(spec);
@@ -225,13 +308,16 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer();
   const dirs = templateDirs(options.template);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
-  const review = loadReview(options.data, locale);
+  const limits = limitsWith(options.limits);
+  const datasetWarnings: Diagnostic[] = [];
+  const review = loadReview(options.data, locale, limits, datasetWarnings);
   t.lap('load+analyse');
   const loaded = loadTheme(dirs, locale);
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
+  checkThemeRanges(theme, themeFileOf(dirs));
   const { markdown, document, warnings } = toDocument(review, dirs, locale);
   t.lap('template+markup');
-  const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale);
+  const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale, limits);
   t.lap('charts');
   const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
   const doc = createPdf(document.info, theme);
@@ -240,5 +326,5 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, warnings: [...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
+  return { pdf, review, markdown, document, charts, layout, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
 }

@@ -1,10 +1,11 @@
 // The template's theme: page, type, colours and fonts. A user's theme.yaml overrides the built-in one key by key.
 import { existsSync, readFileSync } from 'node:fs';
+import { readInputText } from './input.js';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from './dataset/load.js';
 import { parseYaml } from './dataset/yaml.js';
 import { validateAgainstSchema } from './dataset/schema.js';
-import { error, ReviewError } from './errors.js';
+import { error, ReviewError, type Diagnostic } from './errors.js';
 import { resolveFontPath } from './fonts.js';
 import { hasHyphenation } from './hyphenation.js';
 import { isObject, mergeDeep } from './merge.js';
@@ -67,14 +68,19 @@ export interface Theme {
   chart: { font: string; size: number; titleSize: number; palette: string[]; grid: string };
 }
 
+/** Whether the file's first bytes are those of a PNG or JPEG image, or its text an SVG's. */
+function looksLikeImage(path: string): boolean {
+  const head = readFileSync(path).subarray(0, 1024);
+  if (head[0] === 0x89 && head.toString('latin1', 1, 4) === 'PNG') return true;
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return true;
+  return /\.svg$/i.test(path) && /<svg[\s>]/.test(head.toString('utf8'));
+}
+
 function readTheme(path: string): Record<string, unknown> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(path)) return undefined;
   const shown = displayPath(path);
+  const text = readInputText(path, (detail) => error('theme/invalid', `cannot read the theme: ${detail}`, { file: shown }));
+  if (typeof text !== 'string') throw new ReviewError([text]);
   const parsed = parseYaml(text, shown);
   if (parsed.diagnostics.length) throw new ReviewError(parsed.diagnostics);
   // A file of comments only (as `annual-review init` writes it) changes nothing.
@@ -100,7 +106,8 @@ function readTheme(path: string): Record<string, unknown> | undefined {
       const at = parsed.positions.get('cover.logo') ?? { file: shown };
       throw new ReviewError([error('theme/logo', `no such file "${cover.logo}" (looked for ${displayPath(logo)})`, { ...at, path: 'cover.logo' })]);
     }
-    if (!/\.(svg|png|jpe?g)$/i.test(logo)) {
+    // The name and then the content: a renamed or broken file would fail deep inside the PDF writer.
+    if (!/\.(svg|png|jpe?g)$/i.test(logo) || !looksLikeImage(logo)) {
       const at = parsed.positions.get('cover.logo') ?? { file: shown };
       throw new ReviewError([error('theme/logo', `"${cover.logo}" is not an SVG, PNG or JPEG file`, { ...at, path: 'cover.logo' })]);
     }
@@ -112,6 +119,54 @@ function readTheme(path: string): Record<string, unknown> | undefined {
 /** The page's width and height in points. */
 export const pageDimensions = (theme: Theme): readonly [number, number] => PAGE_SIZES[theme.page.size];
 
+/** The smallest text area (width and height, points) a page may keep inside its margins. */
+export const MIN_TEXT_AREA = 144;
+/** Type sizes (points) a theme may set: smaller cannot be read, larger does not fit a line. */
+export const TYPE_SIZES = { min: 4, max: 144 } as const;
+/** Line heights, as multiples of the type size, a theme may set. */
+export const LEADING = { min: 0.8, max: 4 } as const;
+
+/**
+ * What the theme's schema cannot check: margins that leave a text area on the page (with the page size finally
+ * used), and type sizes a reader can read. `file` is the theme file to point at.
+ */
+export function checkThemeRanges(theme: Theme, path: string): void {
+  const file = displayPath(path);
+  const problems: Diagnostic[] = [];
+  const [width, height] = pageDimensions(theme);
+  const { top, right, bottom, left } = theme.page.margins;
+  if (width - left - right < MIN_TEXT_AREA || height - top - bottom < MIN_TEXT_AREA) {
+    problems.push(error('theme/range', `the margins leave ${Math.round(width - left - right)} × ${Math.round(height - top - bottom)} pt of the ${theme.page.size} page for text; at least ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} pt are needed`, { file, path: 'page.margins' }));
+  }
+  const sizes = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => (typeof v === 'number' && /sizes$/i.test(path) ? check(v, `${path}[${i}]`) : undefined));
+    if (!isObject(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      const child = path ? `${path}.${k}` : k;
+      if (typeof v === 'number' && /^(size|\w+Size)$/.test(k)) check(v, child);
+      else if (typeof v === 'number' && k === 'leading' && (v < LEADING.min || v > LEADING.max)) {
+        problems.push(error('theme/range', `a leading of ${v} would ${v < LEADING.min ? 'overlap the lines' : 'scatter them'} (between ${LEADING.min} and ${LEADING.max} times the type size)`, { file, path: child }));
+      } else sizes(v, child);
+    }
+  };
+  const check = (v: number, path: string) => {
+    if (v < TYPE_SIZES.min || v > TYPE_SIZES.max) problems.push(error('theme/range', `${v} pt is not a usable type size (between ${TYPE_SIZES.min} and ${TYPE_SIZES.max})`, { file, path }));
+  };
+  sizes(theme, '');
+  if (!problems.length) return;
+  // Point at the line that sets the value, when the theme file sets it (else it came from the built-in theme).
+  let positions: ReadonlyMap<string, { line: number; column: number }> = new Map();
+  try {
+    positions = parseYaml(readFileSync(path, 'utf8'), file).positions;
+  } catch {
+    // no such file: the built-in theme's values with a page size given on the command line
+  }
+  throw new ReviewError(problems.map((d) => ({ ...d, ...(positions.get(d.path ?? '') ?? positions.get(`${d.path}.left`) ?? {}), file })));
+}
+
+/** The theme file a problem with the merged theme is best shown in: the user's, when there is one. */
+export const themeFileOf = (dirs: readonly string[]) => dirs.map((d) => join(d, 'theme.yaml')).find((f) => existsSync(f)) ?? join(dirs[0] ?? '.', 'theme.yaml');
+
 /**
  * Loads theme.yaml from each template folder (highest priority first) and merges them over the built-in one; the
  * layout's words come from the locale.
@@ -121,8 +176,7 @@ export function loadTheme(dirs: readonly string[], locale: Locale = loadLocale(d
   const merged = { ...(layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer), {}) as Theme), labels: locale.labels.layout as Record<string, string> };
   const language = merged.text.hyphenation;
   if (language && !hasHyphenation(language)) {
-    const file = dirs.map((d) => join(d, 'theme.yaml')).find((f) => existsSync(f)) ?? join(dirs[0] ?? '.', 'theme.yaml');
-    throw new ReviewError([error('theme/hyphenation', `text.hyphenation: no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file: displayPath(file), path: 'text.hyphenation' })]);
+    throw new ReviewError([error('theme/hyphenation', `text.hyphenation: no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file: displayPath(themeFileOf(dirs)), path: 'text.hyphenation' })]);
   }
   for (const role of [merged.text.font, merged.headings.font, merged.table.font, merged.chart.font]) {
     if (!merged.fonts[role]) {

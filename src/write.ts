@@ -1,7 +1,290 @@
-// Writes output files atomically: a reader (or a failed build) never sees a half-written file.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+// Writes a review's output set (the PDF and its exports folder) as one transaction: every file is written into a
+// staging folder beside the target and flushed to disk; only when all of them are there does the set replace the
+// previous one, under a lock, by two renames. A failed or killed build leaves the previous set as it was; the
+// staging folder of a killed build is cleaned (or its half-made move undone) by the next build to the same target.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { displayPath } from './dataset/load.js';
+import { error, ReviewError } from './errors.js';
 
+/** What a build writes: the PDF's bytes and, optionally, the files of its exports folder by relative path. */
+export interface OutputSet {
+  pdf: Uint8Array;
+  /** "charts/x.svg" → content. */
+  exports?: ReadonlyMap<string, Uint8Array | string>;
+}
+
+export interface WriteOptions {
+  /** How long to wait for another build writing the same target (default one minute). */
+  lockTimeoutMs?: number;
+  /**
+   * Names an earlier set's exports folder may hold at its top besides this set's (a `charts` folder when this
+   * build draws none). A folder holding anything else is not an exports folder and is never replaced.
+   */
+  exportNames?: readonly string[];
+}
+
+/**
+ * The exports folder of a PDF: beside it, named after it without `.pdf` (`report.pdf` → `report/`); a target
+ * not ending in `.pdf` keeps its whole name and gets `.exports` (`report` → `report.exports/`), so the two never
+ * share a path.
+ */
+export function exportsDirFor(target: string): string {
+  const name = basename(target);
+  return join(dirname(target), /\.pdf$/i.test(name) && name.length > 4 ? name.slice(0, -4) : `${name}.exports`);
+}
+
+/** The names of the staging folders and lock file beside a target. */
+const stagingPrefix = (target: string) => `.${basename(target)}.staging-`;
+const lockPath = (target: string) => join(dirname(target), `.${basename(target)}.lock`);
+
+let staged = 0;
+
+const messages = {
+  isFolder: () => 'is a folder: give a file name for the PDF (or --out-dir for a folder)',
+  collision: (path: string) => `the exports folder "${path}" would replace a file that is not a folder`,
+  foreign: (path: string, names: readonly string[]) =>
+    `the exports folder "${path}" holds ${names.map((n) => `"${n}"`).join(', ')}, which no review exports: it is not replaced`,
+  locked: (pid: string, seconds: number) => `another build (process ${pid}) has been writing this file for ${seconds} s; nothing was written`,
+  write: (detail: string) => `cannot write the output: ${detail}`,
+};
+
+/** An operating system's refusal as a sentence a user can act on. */
+function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const where = err.path ? ` (${displayPath(err.path)})` : '';
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied${where}`;
+    case 'EROFS':
+      return `the file system is read-only${where}`;
+    case 'ENOSPC':
+      return `no space left on the device${where}`;
+    case 'EDQUOT':
+      return `the disk quota is exhausted${where}`;
+    case 'EFBIG':
+      return `a file is larger than the file system or the process's file size limit allows${where}`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `a part of the path is a file, not a folder${where}`;
+    case 'ENAMETOOLONG':
+      return `the file name is too long${where}`;
+    case 'EISDIR':
+      return `a folder stands where a file should go${where}`;
+    default:
+      return err.code ? `${err.code}: ${err.message}` : String(e);
+  }
+}
+
+const outputError = (target: string, e: unknown) =>
+  e instanceof ReviewError ? e : new ReviewError([error('output/write', messages.write(describeFsError(e)), { file: displayPath(target) }, 'the previous output, if any, is unchanged')]);
+
+/** Writes bytes to a new file and flushes them to the disk. */
+function writeDurably(path: string, bytes: Uint8Array | string): void {
+  const fd = openSync(path, 'wx');
+  try {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    let done = 0;
+    while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (new names, renames) to the disk; not every system lets a folder be opened for this. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; the renames are still made.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const alive = (pid: number) => {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The staging folder's layout: `pdf`, `exports/`, and while the set is being moved, the previous exports in `previous/` (or the marker `previous.none`). */
+const PDF = 'pdf';
+const EXPORTS = 'exports';
+const PREVIOUS = 'previous';
+const NO_PREVIOUS = 'previous.none';
+
+/**
+ * Leaves no trace of builds that died: a staging folder of a process that is gone is removed, after undoing a move
+ * it had started (its exports in place but not its PDF: the previous exports come back). The PDF's temporary
+ * of the older one-file writer (`.<name>.<pid>.tmp`) goes too; its temporaries inside the exports folder leave
+ * with the folder it replaces. Called under the lock.
+ */
+function cleanStale(target: string): void {
+  const dir = dirname(target);
+  const exportsDir = exportsDirFor(target);
+  const prefix = stagingPrefix(target);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const legacy = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(\\d+)\\.tmp$`).exec(name);
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('-')[0]) : legacy ? Number(legacy[1]) : undefined;
+    if (pid === undefined || pid === process.pid || alive(pid)) continue;
+    const stale = join(dir, name);
+    if (!legacy) undoHalfMove(stale, exportsDir);
+    rmSync(stale, { recursive: true, force: true });
+  }
+}
+
+/** A move interrupted after the exports went in but before the PDF did: put the previous exports back. */
+function undoHalfMove(stale: string, exportsDir: string): void {
+  const moving = existsSync(join(stale, PREVIOUS)) || existsSync(join(stale, NO_PREVIOUS));
+  if (!moving || !existsSync(join(stale, PDF))) return; // not started, or the PDF is in place: the set is whole
+  if (!existsSync(join(stale, EXPORTS))) rmSync(exportsDir, { recursive: true, force: true });
+  if (existsSync(join(stale, PREVIOUS)) && !existsSync(exportsDir)) renameSync(join(stale, PREVIOUS), exportsDir);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Takes the target's lock (a file created exclusively, holding the owner's pid); a dead owner's lock is broken. */
+async function lock(target: string, timeoutMs: number): Promise<() => void> {
+  const path = lockPath(target);
+  const started = Date.now();
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let owner = '';
+    try {
+      owner = readFileSync(path, 'utf8').trim();
+    } catch {
+      continue; // released meanwhile
+    }
+    if (owner !== '' && !alive(Number(owner))) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    if (Date.now() - started >= timeoutMs) {
+      throw new ReviewError([error('output/locked', messages.locked(owner, Math.round((Date.now() - started) / 1000)), { file: displayPath(target) }, `if no build is running, delete ${displayPath(path)}`)]);
+    }
+    await sleep(25);
+  }
+}
+
+/** Writes every file of the set into a new staging folder beside the target, flushed to the disk. */
+function stage(target: string, set: OutputSet): string {
+  const staging = join(dirname(target), `${stagingPrefix(target)}${process.pid}-${++staged}`);
+  mkdirSync(staging);
+  try {
+    writeDurably(join(staging, PDF), set.pdf);
+    if (set.exports) {
+      const root = join(staging, EXPORTS);
+      mkdirSync(root);
+      const folders = new Set([root]);
+      for (const [relative, bytes] of set.exports) {
+        const path = resolve(root, relative);
+        if (!path.startsWith(root + '/') && !path.startsWith(root + '\\')) throw new Error(`export path outside its folder: ${relative}`);
+        mkdirSync(dirname(path), { recursive: true });
+        folders.add(dirname(path));
+        writeDurably(path, bytes);
+      }
+      for (const folder of folders) syncFolder(folder);
+    }
+    syncFolder(staging);
+    return staging;
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Moves a staged set into place: the previous exports aside, the new exports in, the PDF over the old one. */
+function commit(target: string, staging: string, withExports: boolean): void {
+  const exportsDir = exportsDirFor(target);
+  if (withExports) {
+    if (existsSync(exportsDir)) renameSync(exportsDir, join(staging, PREVIOUS));
+    else writeFileSync(join(staging, NO_PREVIOUS), '');
+    try {
+      renameSync(join(staging, EXPORTS), exportsDir);
+      renameSync(join(staging, PDF), target);
+    } catch (e) {
+      undoHalfMove(staging, exportsDir);
+      throw e;
+    }
+  } else {
+    renameSync(join(staging, PDF), target);
+  }
+  syncFolder(dirname(target));
+}
+
+/**
+ * Writes the PDF to `target` and its exports into `exportsDirFor(target)`, all or nothing. Throws a ReviewError
+ * (code output/…) when the disk refuses; the previous PDF and exports are then unchanged and no stray file remains.
+ */
+export async function writeOutputSet(target: string, set: OutputSet, options: WriteOptions = {}): Promise<{ out: string; exportsDir?: string }> {
+  const out = resolve(target);
+  const exportsDir = exportsDirFor(out);
+  if (isFolder(out)) throw new ReviewError([error('output/is-folder', messages.isFolder(), { file: displayPath(out) })]);
+  if (set.exports && existsSync(exportsDir) && !isFolder(exportsDir)) {
+    throw new ReviewError([error('output/collision', messages.collision(displayPath(exportsDir)), { file: displayPath(out) }, 'rename the file or give another --out')]);
+  }
+  const foreign = set.exports ? foreignEntries(exportsDir, [...set.exports.keys(), ...(options.exportNames ?? [])]) : [];
+  if (foreign.length) {
+    throw new ReviewError([error('output/collision', messages.foreign(displayPath(exportsDir), foreign), { file: displayPath(out) }, 'give --out another name, or move those files')]);
+  }
+  let staging: string | undefined;
+  let release: (() => void) | undefined;
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    staging = stage(out, set);
+    release = await lock(out, options.lockTimeoutMs ?? 60_000);
+    cleanStale(out);
+    commit(out, staging, set.exports !== undefined);
+    return { out, ...(set.exports ? { exportsDir } : {}) };
+  } catch (e) {
+    throw outputError(out, e);
+  } finally {
+    release?.();
+    if (staging) rmSync(staging, { recursive: true, force: true, maxRetries: 2 });
+  }
+}
+
+/**
+ * What an existing exports folder holds that a review's exports never do (at the top: names other than the new
+ * set's; a temporary of the older writer is fine). Such a folder is someone's own (`--out data.pdf` beside the
+ * dataset folder `data/`) and is never moved away.
+ */
+function foreignEntries(dir: string, paths: readonly string[]): string[] {
+  if (!isFolder(dir)) return [];
+  const ours = new Set(paths.map((k) => k.split(/[\\/]/)[0]));
+  return readdirSync(dir).filter((name) => !ours.has(name) && !/^\..*\.tmp$/.test(name)).sort().slice(0, 3);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** One small file written whole or not at all (`init`'s template files): a temporary beside it, then a rename. */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -10,6 +293,6 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw outputError(path, e);
   }
 }

@@ -158,11 +158,31 @@ function isOurFitY(text: string, input: ChartInput): boolean {
   return text.startsWith('Dropping "fit-y" because spec has discrete height') && !('autosize' in input.spec);
 }
 
+/** Vega-Lite 6's marks, primitive and composite: a spec naming another fails deep inside the compiler. */
+const MARKS = new Set(['arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail', 'circle', 'square', 'geoshape', 'boxplot', 'errorbar', 'errorband']);
+
+/** The marks a spec names that Vega-Lite does not have, at any depth (layers, facets, concatenations). */
+function unknownMarks(spec: unknown): string[] {
+  if (Array.isArray(spec)) return spec.flatMap(unknownMarks);
+  if (!spec || typeof spec !== 'object') return [];
+  return Object.entries(spec).flatMap(([k, v]) => {
+    const type = k === 'mark' ? (typeof v === 'string' ? v : (v as { type?: unknown } | null)?.type) : undefined;
+    return typeof type === 'string' && !MARKS.has(type) ? [type] : unknownMarks(v);
+  });
+}
+
 function compileSpec(input: ChartInput, spec: Plain, config: Config, log: RecordingLogger): vega.Spec {
   try {
     return compile(spec as unknown as TopLevelSpec, { config, logger: log.logger }).spec;
   } catch (e) {
-    throw new ReviewError([message.invalidSpec(input, (e as Error).message)]);
+    // The compiler's own words for a spec it cannot read are often a JavaScript TypeError: say what is wrong instead.
+    const marks = unknownMarks(spec);
+    const detail = marks.length
+      ? `unknown mark ${marks.map((m) => `"${m}"`).join(', ')} (the marks: ${[...MARKS].join(', ')})`
+      : e instanceof TypeError
+        ? `Vega-Lite cannot read it (${e.message}); check the mark, the encoding channels and their types`
+        : (e as Error).message;
+    throw new ReviewError([message.invalidSpec(input, detail)]);
   }
 }
 

@@ -16,9 +16,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`annual-review: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const debug = rest.includes('--debug');
   try {
     const command = await load();
-    const { values, positionals } = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: rest.filter((a) => a !== '--debug'), options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     if (values.help) {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -26,7 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await command.run(values, positionals);
   } catch (e) {
     const failure = toFailure(e);
-    process.stderr.write(formatFailure(failure, `annual-review ${name}`));
+    process.stderr.write(formatFailure(failure, `annual-review ${name}`, debug));
     return exitCodeOf(failure);
   }
 }

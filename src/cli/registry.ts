@@ -18,6 +18,7 @@ Commands:
   build          Build the review PDF and its exports
                  [--data DIR]… [--template DIR] [--locale LOCALE[,LOCALE…]]…
                  [--out FILE | --out-dir DIR] [--page-size a4|letter] [--png] [--watch]
+                 [--limit NAME=N]… (raise an input limit, see docs/errors.md)
                  several --data or --locale values build every combination in parallel
   validate       Check a dataset against its schema and references   [--data DIR] [--json]
   verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR
@@ -28,6 +29,7 @@ Commands:
 
 Options:
   -h, --help     Show this help
+  --debug        On an unexpected failure, print its details instead of writing them to a log file
 
 Exit codes: 0 success, 1 bad input (located errors), 2 wrong usage, 3 unexpected failure.
 See docs/cli.md for every option, with examples.

@@ -1,7 +1,9 @@
 // Loads a dataset folder: reads each YAML file, validates it against its schema, normalises it, checks references.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { error, ReviewError, type Diagnostic, type Location } from '../errors.js';
+import { error, ReviewError, warning, type Diagnostic, type Location } from '../errors.js';
+import { readInputText } from '../input.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { messages } from './messages.js';
 import { checkReferences } from './references.js';
 import { checkUnits } from './units.js';
@@ -21,12 +23,23 @@ const FILES = [
   { file: 'narrative.yaml', field: 'narrative', key: 'sections', required: true },
 ] as const;
 
-/** Every string NFC: NFD input renders but extracts broken from a PDF. */
-export function normaliseStrings<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map(normaliseStrings) as T;
+/**
+ * Invisible format characters that steer shaping or direction (zero-width joiners, bidirectional controls, the
+ * word joiner, a byte order mark inside a text): the PDF's fonts have no glyphs for them, and bidirectional
+ * overrides would reorder what a reader sees against what the file says. They are dropped, with a warning.
+ */
+const FORMAT_CHARACTERS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Every string NFC: NFD input renders but extracts broken from a PDF. `dropped` hears of each string that held format characters. */
+export function normaliseStrings<T>(value: T, dropped?: (path: string, codes: string[]) => void, path = ''): T {
+  if (typeof value === 'string') {
+    const found = value.match(FORMAT_CHARACTERS);
+    if (found && dropped) dropped(path, [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+    return (found && dropped ? value.replace(FORMAT_CHARACTERS, '') : value).normalize('NFC') as T;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => normaliseStrings(v, dropped, `${path}[${i}]`)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseStrings(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseStrings(v, dropped, path ? `${path}.${k}` : k)])) as T;
   }
   return value;
 }
@@ -37,16 +50,14 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function readText(path: string): string | Diagnostic {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    return error('dataset/unreadable', messages.fileUnreadable((e as Error).message), { file: displayPath(path) });
-  }
-}
+const readText = (path: string, limits: Limits) =>
+  readInputText(path, (detail) => error('dataset/unreadable', messages.fileUnreadable(detail), { file: displayPath(path) }), limits);
 
-/** Loads and checks a dataset; throws a ReviewError carrying every problem found, each located. */
-export function loadDataset(dir: string): Dataset {
+/**
+ * Loads and checks a dataset; throws a ReviewError carrying every problem found, each located. Warnings (problems
+ * that do not stop the build) are added to `warnings` when it is given.
+ */
+export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnings?: Diagnostic[]): Dataset {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -66,7 +77,7 @@ export function loadDataset(dir: string): Dataset {
     let text: string | Diagnostic;
     try {
       statSync(path);
-      text = readText(path);
+      text = readText(path, limits);
     } catch {
       if (spec.required) diagnostics.push(error('dataset/missing-file', messages.fileMissing(spec.file), { file: shown }));
       continue;
@@ -75,9 +86,20 @@ export function loadDataset(dir: string): Dataset {
       diagnostics.push(text);
       continue;
     }
-    const parsed = parseYaml(text, shown);
+    const parsed = parseYaml(text, shown, limits);
     if (parsed.diagnostics.length) {
       diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    // The schema would say "must be object": say what is wrong with the file instead.
+    if (parsed.value === null || parsed.value === undefined || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+      const empty = parsed.value === null || parsed.value === undefined;
+      diagnostics.push(error('dataset/not-a-mapping', empty ? messages.emptyFile(spec.file) : messages.notAMapping(spec.file), { file: shown, ...(empty ? {} : { line: 1, column: 1 }) }));
+      continue;
+    }
+    const list = spec.key === null ? undefined : (parsed.value as Record<string, unknown>)[spec.key];
+    if (spec.field === 'claims' && Array.isArray(list) && list.length > limits.claims) {
+      diagnostics.push(error('dataset/too-many-claims', messages.tooManyClaims(list.length, limits.claims), parsed.positions.get(spec.key!) ?? { file: shown }, messages.limitHint('claims')));
       continue;
     }
     const schemaDiagnostics = validateAgainstSchema(parsed.value, spec.file.replace('.yaml', '.schema.json'), shown, parsed.positions);
@@ -92,7 +114,10 @@ export function loadDataset(dir: string): Dataset {
         positions.set(spec.field + p.slice(spec.key.length), pos);
       }
     }
-    const value = normaliseStrings(parsed.value) as Record<string, unknown>;
+    const value = normaliseStrings(parsed.value, (path, codes) => {
+      const at = parsed.positions.get(path) ?? { file: shown };
+      warnings?.push(warning('dataset/format-character', messages.formatCharacters(codes), { ...at, path }));
+    }) as Record<string, unknown>;
     fields[spec.field] = spec.key === null ? value : value[spec.key];
     if (spec.field === 'narrative') {
       const lines = text.split('\n');

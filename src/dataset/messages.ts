@@ -24,6 +24,18 @@ export const messages = {
   unitTaken: (id: string, what: string) => `unit "${id}" cannot be declared: it is already ${what}`,
   relationUnit: (type: string, expected: string, unit: string) => `a ${type} relation is measured in "${expected}", not "${unit}"`,
   basePeriod: (base: string, period: string) => `the relation's base period "${base}" must differ from the claim's period "${period}"`,
+  yamlDepth: (limit: number) => `the YAML is nested more than ${limit} levels deep`,
+  yamlAliases: (limit: number) => `the YAML's aliases expand to more than ${limit} copies (the limit guards against alias bombs)`,
+  numberRange: (source: string) => `${source} is too large a number to be represented (numbers must be finite)`,
+  stringLength: (length: number, limit: number) => `the text has ${length} characters, more than the limit of ${limit}`,
+  limitHint: (name: string) => `raise the limit with --limit ${name}=N if this is intended`,
+  emptyFile: (file: string) => `the file is empty: "${file}" must hold a mapping of keys`,
+  notAMapping: (file: string) => `"${file}" must hold a mapping of keys, not a single value or a list`,
+  tooManyClaims: (count: number, limit: number) => `the dataset has ${count} claims, more than the limit of ${limit}`,
+  periodOrder: (period: string) => `the period "${period}" ends before it starts`,
+  valueNotPrinted: (value: number, scale: string, printed: string) =>
+    `the value ${value}${scale === 'one' ? '' : ` ${scale}`} is not what the printed figure "${printed}" says (within its printed precision, and with its sign)`,
+  formatCharacters: (codes: readonly string[]) => `invisible format character${codes.length > 1 ? 's' : ''} ${codes.join(', ')} dropped from the text (the fonts cannot draw ${codes.length > 1 ? 'them' : 'it'})`,
   noLadder: (field: string, kind: string, count: number) =>
     `review.yaml declares no ${field}, but ${count} ${count === 1 ? 'entry names' : 'entries name'} one (${kind}): list them in review.yaml, in order (docs/dataset.md)`,
   unknownHedge: (word: string) => `"${word}" is not a hedge word of the built-in vocabulary or of review.yaml's \`hedges\``,

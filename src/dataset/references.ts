@@ -1,5 +1,7 @@
 // Checks what a schema cannot: unique ids, references between files, printed figures inside their quotes (units: units.ts).
 import { citationPattern, parseCitationIds } from '../citations.js';
+import { isAllowedLink, linkMessages, linkTargets } from '../links.js';
+import { agreesWithPrinted } from '../analysis/discrepancies/precision.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
 import { closest } from '../suggest.js';
 import { BUILTIN_HEDGES, hedgeKey, hedgeMeaning, hedgeVocabulary, NO_HEDGE } from './hedges.js';
@@ -85,6 +87,9 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     if (!foldForComparison(c.quote).includes(foldForComparison(c.printed))) {
       out.push(error('dataset/printed-not-in-quote', messages.printedNotInQuote(c.printed), { ...locate(at('printed')), path: at('printed') }));
     }
+    if (!agreesWithPrinted(c)) {
+      out.push(error('dataset/value-not-printed', messages.valueNotPrinted(c.value, c.scale, c.printed), { ...locate(at('value')), path: at('value') }));
+    }
     const meaning = hedgeMeaning(c.hedge, vocabulary);
     if (meaning === undefined) {
       const guess = closest(hedgeKey(c.hedge), [NO_HEDGE, ...vocabulary.keys()]);
@@ -109,13 +114,17 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
   const citable = new Set([...claims, ...sources]);
   const printedOf = new Map(ds.claims.map((c) => [c.id, c.printed]));
   ds.narrative.forEach((section, i) => {
+    const path = `narrative[${i}].body`;
+    for (const { url, index } of linkTargets(section.body)) {
+      if (!isAllowedLink(url)) out.push(error('dataset/link-scheme', linkMessages.refused(url), { ...locateInBody(i, index), path }, linkMessages.hint()));
+    }
     for (const m of section.body.matchAll(citationPattern)) {
       const [, kind, label = ''] = m;
+      if (kind === 'cite' && !parseCitationIds(label).length) out.push(error('dataset/empty-citation', linkMessages.emptyCitation(), { ...locateInBody(i, m.index), path }));
       for (const id of parseCitationIds(label)) {
         const known = kind === 'fig' ? claims : citable;
         if (known.has(id)) continue;
         const guess = closest(id, known);
-        const path = `narrative[${i}].body`;
         out.push(error('dataset/unknown-ref', messages.unknownRef(kind === 'fig' ? 'claim' : 'claim or source', id), { ...locateInBody(i, m.index), path }, guess && messages.didYouMean(guess)));
       }
       const doubled = kind === 'fig' ? doubledNoun(printedOf.get(parseCitationIds(label).at(-1) ?? ''), section.body.slice(m.index + m[0].length)) : undefined;

@@ -15,6 +15,7 @@ function validatorFor(schemaFile: string): ValidateFunction | undefined {
   if (hit) return hit;
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    ajv.addFormat('calendar', { type: 'string', validate: isCalendar });
     for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) {
       ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object, name);
     }
@@ -22,6 +23,40 @@ function validatorFor(schemaFile: string): ValidateFunction | undefined {
   const validate = ajv.getSchema(schemaFile);
   if (validate) validators.set(schemaFile, validate);
   return validate;
+}
+
+/**
+ * What the patterns of dates and periods cannot say: the day exists in its month (no 30 February), and a range of
+ * years runs forwards. A value the pattern refuses passes here, so that it gets one message, the pattern's.
+ */
+export function isCalendar(value: string): boolean {
+  const range = /^(\d{4})\/(\d{4})$/.exec(value);
+  if (range) return Number(range[1]) < Number(range[2]);
+  const day = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value);
+  if (!day) return true;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return date.getUTCDate() === Number(day[3]) && date.getUTCMonth() === Number(day[2]) - 1;
+}
+
+let declared: Set<string> | undefined;
+
+/** Every field name a dataset schema declares, at any depth: an optional field may be absent, a misspelt one is unknown. */
+export function declaredFieldNames(): ReadonlySet<string> {
+  if (declared) return declared;
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value && typeof value === 'object') Object.keys(value).forEach((k) => names.add(k));
+      walk(value);
+    }
+  };
+  for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json') && n !== 'theme.schema.json' && n !== 'locale.schema.json')) {
+    walk(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')));
+  }
+  return (declared = names);
 }
 
 /** "/claims/3/hedge" → "claims[3].hedge" */
@@ -33,9 +68,13 @@ export function pointerToPath(pointer: string): string {
     .reduce((path, seg) => (/^\d+$/.test(seg) ? `${path}[${seg}]` : path ? `${path}.${seg}` : seg), '');
 }
 
-function describe(e: ErrorObject): { path: string; message: string; keyOf?: string } {
+function describe(e: ErrorObject): { path: string; message: string; keyOf?: string; code?: string } {
   const path = pointerToPath(e.instancePath);
   switch (e.keyword) {
+    case 'format': {
+      const value = String(e.data);
+      return { path, code: 'dataset/date', message: value.includes('/') ? messages.periodOrder(value) : messages.badDate(value) };
+    }
     case 'required': {
       const field = (e.params as { missingProperty: string }).missingProperty;
       return { path, message: messages.missingField(field) };
@@ -57,6 +96,9 @@ function describe(e: ErrorObject): { path: string; message: string; keyOf?: stri
   }
 }
 
+/** What a value the schema refuses gives, unless describe() says better. */
+const SCHEMA_ERROR = { code: 'dataset/schema' };
+
 /** Keeps the most specific errors: branch summaries (oneOf, anyOf, if) only when nothing deeper explains them. */
 function mostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
   const summaries = new Set(['oneOf', 'anyOf', 'if', 'not']);
@@ -76,12 +118,12 @@ export function validateAgainstSchema(
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of mostSpecific(validate.errors ?? [])) {
-    const { path, message, keyOf } = describe(e);
+    const { path, message, keyOf, code } = { ...SCHEMA_ERROR, ...describe(e) };
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const pos = (keyOf && positions.get(`${keyOf}#key`)) || positions.get(path) || { file, line: 1, column: 1 };
-    out.push(error('dataset/schema', message, { ...pos, ...(path ? { path } : {}) }));
+    out.push(error(code, message, { ...pos, ...(path ? { path } : {}) }));
   }
   return out;
 }

@@ -121,6 +121,47 @@ function splitToFit(word: Word, room: number, style: TextStyle, fonts: FontBook)
   return undefined;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * A word wider than the whole line (a long URL, an identifier, a string of digits) broken between any two
+ * characters, so that no line runs off the page: each chunk but the last fills a line.
+ */
+function breakAnywhere(word: Word, width: number, style: TextStyle, fonts: FontBook): Word[] {
+  const chunks: Word[] = [];
+  let pieces: Piece[] = [];
+  let used = 0;
+  const close = (breakAfter: boolean) => {
+    if (pieces.length) chunks.push({ pieces, width: used, space: word.space, breakAfter });
+    pieces = [];
+    used = 0;
+  };
+  for (const piece of word.pieces) {
+    let text = '';
+    let textWidth = 0;
+    const flush = () => {
+      if (!text) return;
+      const part = pieceOf(text, piece.span, style, fonts);
+      pieces.push(part);
+      used += part.width;
+      text = '';
+      textWidth = 0;
+    };
+    for (const { segment } of graphemes.segment(piece.text)) {
+      const w = measureText(piece.font.font, segment, piece.size, piece.features);
+      if (used + textWidth + w > width && (pieces.length || text)) {
+        flush();
+        close(false);
+      }
+      text += segment;
+      textWidth += w;
+    }
+    flush();
+  }
+  close(word.breakAfter);
+  return chunks;
+}
+
 /** Greedy line filling, with hyphenation where the style allows it: measured once, placed later wherever the page has room. */
 export function measureSpans(spans: readonly Span[], style: TextStyle, width: number, fonts: FontBook): MeasuredText {
   const lines: Line[] = [];
@@ -149,6 +190,14 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
       }
       hyphensInARow = split ? hyphensInARow + 1 : 0;
       push(false);
+    }
+    if (!line.length && word.width > width) {
+      const chunks = breakAnywhere(word, width, style, fonts);
+      word = chunks.pop() ?? word;
+      for (const chunk of chunks) {
+        append(chunk);
+        push(false);
+      }
     }
     append(word);
     if (word.breakAfter) {

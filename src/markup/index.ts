@@ -32,6 +32,9 @@ export interface Markup {
   diagnostics: Diagnostic[];
 }
 
+/** What a problem of the Markdown is, unless its handler says better. */
+const MARKUP_ERROR = { code: 'markup/invalid' };
+
 /**
  * Parses Markdown into blocks. `file` names the Markdown in messages (the template that produced it).
  * Citations are resolved here, so every [n] in the Document already knows the source it links to.
@@ -46,7 +49,7 @@ export function parseMarkup(markdown: string, cite: (id: string) => Citation | u
   const used = new Map<string, number>();
   const ctx: BlockContext = {
     cite,
-    problem: (message, line) => diagnostics.push(error('markup/invalid', message, { file, ...(line !== undefined ? { line } : {}) })),
+    problem: (message, line, code = MARKUP_ERROR.code, hint) => diagnostics.push(error(code, message, { file, ...(line !== undefined ? { line } : {}) }, hint)),
     headingId: (text) => {
       const base = slug(text);
       const n = (used.get(base) ?? 0) + 1;

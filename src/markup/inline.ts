@@ -6,17 +6,21 @@ import { startsSentence } from '../casing.js';
 import { plainText, type Span } from '../document.js';
 import type { Citation } from '../review.js';
 import { messages } from './messages.js';
+import { isAllowedLink, linkMessages } from '../links.js';
 
 export type Style = Omit<Span, 'text'>;
 
 export interface InlineContext {
   cite(id: string): Citation | undefined;
-  problem(message: string, line: number | undefined): void;
+  problem(message: string, line: number | undefined, code?: string, hint?: string): void;
   /** The text of the paragraph (or cell, or heading) before the node at hand: where a sentence starts. */
   before?: string;
 }
 
 type Phrasing = PhrasingContent | TextDirective;
+
+const LINK_SCHEME = { code: 'markup/link-scheme' };
+const EMPTY_CITATION = { code: 'markup/empty-citation' };
 type Handler<T> = (node: T, style: Style, ctx: InlineContext) => Span[];
 type Handlers = { [K in Phrasing['type']]: Handler<Extract<Phrasing, { type: K }>> };
 
@@ -55,7 +59,11 @@ export function citationSpans(ids: readonly string[], style: Style, ctx: InlineC
 const directives: Record<string, Handler<TextDirective>> = {
   /** A quotation: the source's words in italics between curly quotes. */
   q: (node, style, ctx) => [...text('“', style), ...all(node.children, { ...style, italic: true, verbatim: true }, ctx), ...text('”', style)],
-  cite: (node, style, ctx) => citationSpans(parseCitationIds(labelOf(node)), style, ctx, node.position?.start.line),
+  cite: (node, style, ctx) => {
+    const ids = parseCitationIds(labelOf(node));
+    if (!ids.length) ctx.problem(linkMessages.emptyCitation(), node.position?.start.line, EMPTY_CITATION.code);
+    return citationSpans(ids, style, ctx, node.position?.start.line);
+  },
   /** A claim's printed figure, capitalised at the start of a sentence and without a capital of position inside one. */
   fig: (node, style, ctx) => {
     const ids = parseCitationIds(labelOf(node));
@@ -78,7 +86,11 @@ const handlers: Handlers = {
   emphasis: (node, style, ctx) => all(node.children, { ...style, italic: true }, ctx),
   strong: (node, style, ctx) => all(node.children, { ...style, bold: true }, ctx),
   inlineCode: (node, style) => text(node.value, { ...style, code: true }),
-  link: (node, style, ctx) => all(node.children, { ...style, link: node.url }, ctx),
+  link: (node, style, ctx) => {
+    if (isAllowedLink(node.url)) return all(node.children, { ...style, link: node.url }, ctx);
+    ctx.problem(linkMessages.refused(node.url), node.position?.start.line, LINK_SCHEME.code, linkMessages.hint());
+    return all(node.children, style, ctx);
+  },
   break: (_node, style) => text('\n', style),
   html: (node, style) => text(node.value, style),
   image: (node, style, ctx) => {

@@ -7,7 +7,9 @@ import { displayPath } from '../dataset/load.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { closest } from '../suggest.js';
 import { escapeMarkdown } from './escape.js';
-import { createHelpers } from './helpers.js';
+import { createHelpers, HelperArgumentError } from './helpers.js';
+import { readInputText } from '../input.js';
+import { declaredFieldNames } from '../dataset/schema.js';
 import { messages } from './messages.js';
 import { hasLabel, type LabelTree, type Locale } from '../locale.js';
 
@@ -110,6 +112,87 @@ function checkNames(node: unknown, file: string, helpers: ReadonlySet<string>, p
   for (const value of Object.values(n)) if (value && typeof value === 'object') checkNames(value, file, helpers, partials, out);
 }
 
+/** Names every object inherits: Handlebars refuses to read them (and would only log it); we refuse them, located. */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** A field path reaching into an object's prototype ({{constructor}}, {{x.__proto__}}), located. */
+function checkPrototypeAccess(node: unknown, file: string, out: Diagnostic[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((n) => checkPrototypeAccess(n, file, out));
+  const n = node as Node;
+  if (n.type === 'PathExpression') {
+    const path = n as unknown as hbs.AST.PathExpression;
+    const name = path.parts.find((p) => PROTOTYPE_NAMES.has(p));
+    if (name !== undefined) out.push(error('template/prototype-access', messages.prototypeAccess(`"${path.original}"`, name), { file: displayPath(file), ...(path.loc ? { line: path.loc.start.line, column: path.loc.start.column + 1 } : {}) }));
+    return;
+  }
+  // {{lookup x "constructor"}} names the field in a string.
+  const call = n as unknown as hbs.AST.MustacheStatement;
+  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression') && call.path.type === 'PathExpression' && (call.path as hbs.AST.PathExpression).original === 'lookup') {
+    const key = call.params[1];
+    if (key?.type === 'StringLiteral' && PROTOTYPE_NAMES.has((key as hbs.AST.StringLiteral).value)) {
+      const value = (key as hbs.AST.StringLiteral).value;
+      out.push(error('template/prototype-access', messages.prototypeAccess('the lookup', value), { file: displayPath(file), ...(key.loc ? { line: key.loc.start.line, column: key.loc.start.column + 1 } : {}) }));
+    }
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') checkPrototypeAccess(value, file, out);
+}
+
+/** The partials a template includes by name, each with where it does. */
+function partialsIncluded(node: unknown, out: { name: string; loc?: hbs.AST.SourceLocation }[] = []): { name: string; loc?: hbs.AST.SourceLocation }[] {
+  if (!node || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    node.forEach((n) => partialsIncluded(n, out));
+    return out;
+  }
+  const n = node as Node;
+  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && (n as unknown as hbs.AST.PartialStatement).name.type === 'PathExpression') {
+    const p = n as unknown as hbs.AST.PartialStatement;
+    out.push({ name: (p.name as hbs.AST.PathExpression).original, ...(p.loc ? { loc: p.loc } : {}) });
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') partialsIncluded(value, out);
+  return out;
+}
+
+/** A partial that includes itself, directly or through others, would recurse until the stack overflows. */
+function checkPartialCycles(files: readonly { file: TemplateFile; ast: hbs.AST.Program }[], out: Diagnostic[]): void {
+  const byName = new Map(files.filter((f) => f.file.name.startsWith('partials/')).map((f) => [partialName(f.file.name), f]));
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (name: string, trail: string[]): void => {
+    const entry = byName.get(name);
+    if (!entry || state.get(name) === 'done') return;
+    state.set(name, 'open');
+    for (const inc of partialsIncluded(entry.ast)) {
+      if (state.get(inc.name) === 'open') {
+        const cycle = [...trail.slice(trail.indexOf(inc.name)), name, inc.name];
+        out.push(error('template/partial-cycle', messages.partialCycle(cycle), { file: displayPath(entry.file.path), ...(inc.loc ? { line: inc.loc.start.line, column: inc.loc.start.column + 1 } : {}) }));
+        continue;
+      }
+      visit(inc.name, [...trail, name]);
+    }
+    state.set(name, 'done');
+  };
+  for (const name of [...byName.keys()].sort()) visit(name, []);
+}
+
+/** The field path written at a line and column of a template ("meta.titel"), if one starts there. */
+function pathAt(node: unknown, line: number, column: number): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const n = node as Node;
+  if (n.type === 'PathExpression') {
+    const loc = (n as unknown as hbs.AST.PathExpression).loc;
+    if (loc?.start.line === line && loc.start.column === column) return (n as unknown as hbs.AST.PathExpression).original;
+  }
+  for (const value of Object.values(n)) {
+    const found = value && typeof value === 'object' ? pathAt(value, line, column) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** An error thrown while rendering, and the template file it came from (the innermost partial). */
+const errorFile = new WeakMap<object, string>();
+
 /** Every {{t "key"}} names a text of the locale: checked before rendering, located, with a suggestion. */
 function checkTextKeys(node: unknown, file: string, labels: LabelTree, out: Diagnostic[]): void {
   if (!node || typeof node !== 'object') return;
@@ -168,34 +251,86 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   const helperNames = new Set([...Object.keys(helpers), ...BUILTIN_HELPERS]);
 
   const diagnostics: Diagnostic[] = [];
-  const compiled = [main, ...partialFiles].map((file) => {
-    const ast = parse(file, readFileSync(file.path, 'utf8'));
+  const parsed = [main, ...partialFiles].flatMap((file) => {
+    const text = readInputText(file.path, (detail) => error('template/syntax', messages.syntax(detail), { file: displayPath(file.path) }));
+    const ast = typeof text === 'string' ? parse(file, text) : text;
     if (!('type' in ast && ast.type === 'Program')) {
       diagnostics.push(ast as Diagnostic);
-      return undefined;
+      return [];
     }
     checkNames(ast, file.path, helperNames, partialNames, diagnostics);
     checkTextKeys(ast, file.path, locale.labels, diagnostics);
-    routeThroughEscape(ast, new Set(Object.keys(helpers)));
-    return { file, template: env.compile(ast, { noEscape: true, preventIndent: true }) };
+    checkPrototypeAccess(ast, file.path, diagnostics);
+    return [{ file, ast, text: text as string }];
   });
+  checkPartialCycles(parsed, diagnostics);
   if (diagnostics.length) throw new ReviewError(diagnostics);
-  const [mainTemplate, ...partials] = compiled;
-  partials.forEach((p) => p && env.registerPartial(partialName(p.file.name), p.template));
+  /**
+   * Compiles the main template with its partials into `target`. Each file is parsed afresh: compiling is lazy, so
+   * two compilations must not share a tree that one of them rewrites.
+   */
+  const compileInto = (target: typeof Handlebars, strict: boolean): Handlebars.TemplateDelegate => {
+    const [mainTemplate, ...partials] = parsed.map(({ file, text }) => {
+      const ast = Handlebars.parse(text);
+      if (!strict) routeThroughEscape(ast, new Set(Object.keys(helpers)));
+      const template = target.compile(ast, { noEscape: true, preventIndent: true, strict });
+      // An error in a partial is told with the partial's file, not the main template's.
+      const tagged: Handlebars.TemplateDelegate = (context, options) => {
+        try {
+          return template(context, options);
+        } catch (e) {
+          if (e && typeof e === 'object' && !errorFile.has(e)) errorFile.set(e, file.path);
+          throw e;
+        }
+      };
+      return { file, template: tagged };
+    });
+    partials.forEach((p) => target.registerPartial(partialName(p.file.name), p.template));
+    return mainTemplate!.template;
+  };
+  const renderMain = compileInto(env, false);
+  // The same template in Handlebars' strict mode, where printing a field the context lacks throws: run first, it
+  // finds misspelt fields ({{meta.titel}}) that would otherwise print nothing. Tests ({{#if x}}) are not affected.
+  const checker = Handlebars.create();
+  checker.registerHelper(helpers);
+  const checkFields = compileInto(checker, true);
+  const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     main,
     render(context) {
+      let markdown: string;
       try {
-        return mainTemplate!.template(context);
+        checkFields(context, runtimeOptions);
+      } catch (e) {
+        const missing = e instanceof Error && /^"([^"]+)" not defined in /.exec(e.message);
+        // A field the dataset's schemas declare is optional and may be absent; only a name no schema knows is a mistake.
+        if (missing && !declaredFieldNames().has(missing[1]!)) {
+          const err = e as Error & { lineNumber?: number; column?: number };
+          const path = errorFile.get(e) ?? main.path;
+          const file = displayPath(path);
+          const ast = parsed.find((p) => p.file.path === path)?.ast;
+          const shown = (err.lineNumber !== undefined && ast && pathAt(ast, err.lineNumber, err.column ?? 0)) || missing[1]!;
+          throw new ReviewError([error('template/unknown-field', messages.unknownField(shown), { file, ...(err.lineNumber !== undefined ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : {}) })]);
+        }
+        // Any other failure is the main render's to report.
+      }
+      try {
+        // Prototype access is refused by the checks above; saying so here keeps Handlebars from logging about it.
+        markdown = renderMain(context, runtimeOptions);
       } catch (e) {
         const err = e as Error & { lineNumber?: number; column?: number };
+        const file = displayPath((e !== null && typeof e === 'object' ? errorFile.get(e) : undefined) ?? main.path);
+        if (e instanceof HelperArgumentError) throw new ReviewError([error('template/helper-argument', messages.badArgument(e.helper, e.detail), { file, ...e.at })]);
         throw new ReviewError([
           error('template/runtime', messages.runtime(err.message.replace(/ - \d+:\d+$/, '')), {
-            file: displayPath(main.path),
+            file,
             ...(err.lineNumber !== undefined ? { line: err.lineNumber } : {}),
           }),
         ]);
       }
+      // A blank review would replace a good one with an empty page.
+      if (markdown.trim() === '') throw new ReviewError([error('template/empty', messages.empty(), { file: displayPath(main.path) })]);
+      return markdown;
     },
   };
 }

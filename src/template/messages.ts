@@ -9,5 +9,9 @@ export const messages = {
   missingMain: (file: string) => `the template has no main file "${file}"`,
   noSuchPartial: (name: string, known: readonly string[]) => `the built-in template has no partial "${name}"; its partials: ${known.join(', ')}`,
   fileExists: () => 'already exists (give --force to overwrite it)',
+  unknownField: (name: string) => `the template prints the field "${name}", which the review does not have (docs/templates.md lists the fields)`,
+  prototypeAccess: (what: string, name: string) => `${what} reads "${name}", which every object inherits; templates may only read the review's own fields`,
+  partialCycle: (cycle: readonly string[]) => `the partial includes itself: ${cycle.join(' → ')}`,
+  empty: () => 'the template produced no text: the review would be an empty page',
   badArgument: (helper: string, detail: string) => `helper "${helper}": ${detail}`,
 };

@@ -87,8 +87,8 @@ describe('annual-review init --full', () => {
     for (const f of ['report.md.hbs', 'theme.yaml', 'partials/cover.md.hbs', 'charts/year-on-year.vl.json']) {
       expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(join(builtinTemplateDir, f), 'utf8'));
     }
-    expect((await run('build', '--template', dir, '--out', join(work, 'full.pdf'))).status).toBe(0);
-    expect(Buffer.compare(readFileSync(join(work, 'full.pdf')), (await defaultBuild()).pdf)).toBe(0);
+    expect((await run('build', '--template', dir, '--out', join(work, 'full-review.pdf'))).status).toBe(0); // full/ is the template, not an exports folder
+    expect(Buffer.compare(readFileSync(join(work, 'full-review.pdf')), (await defaultBuild()).pdf)).toBe(0);
   });
 });
 
@@ -110,7 +110,7 @@ describe('a build with one partial and one theme colour changed', () => {
     expect((parse(readFileSync(theme, 'utf8')) as { cover: { background: string } }).cover.background).toBe('#7a1f3d');
 
     const base = (await defaultBuild()).pdf;
-    const custom = join(work, 'custom.pdf');
+    const custom = join(work, 'custom-review.pdf'); // beside the template folder custom/, not over it
     const built = await run('build', '--template', dir, '--out', custom);
     expect(built.stderr).toBe('');
     expect(built.status).toBe(0);

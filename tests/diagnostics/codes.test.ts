@@ -1,30 +1,16 @@
 // Every diagnostic code the program can raise is pinned by a case of the bad-input corpus: a code added to src/
 // without a case fails here, by name, until a case folder in tests/fixtures/diagnostics raises it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/paths.js';
-import { caseNames, corpusDir } from './corpus.js';
+import { caseNames, codesInSource, corpusDir } from './corpus.js';
 
 /** Codes no input can raise: they guard the installation itself, not what a user gives. */
-const UNREACHABLE: Record<string, string> = {
+export const UNREACHABLE: Record<string, string> = {
   'dataset/schema-missing': 'a JSON Schema file missing from the package',
   'locale/missing': 'the built-in template without its English locale',
   'template/missing': 'the built-in template without report.md.hbs (a template folder falls back on it)',
 };
-
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-
-/** The codes given to error() and warning() or written as `code: '…'` anywhere in src/. */
-function codesInSource(): Set<string> {
-  const codes = new Set<string>();
-  for (const file of files(join(packageRoot, 'src'))) {
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\b(?:error|warning)\(\s*['"`]([a-z]+\/[a-z0-9-]+)['"`]|\bcode:\s*['"`]([a-z]+\/[a-z0-9-]+)['"`]/g)) codes.add((m[1] ?? m[2])!);
-  }
-  return codes;
-}
 
 /** The codes the corpus's expected.txt files hold (the second field of each line). */
 function codesInCorpus(): Set<string> {

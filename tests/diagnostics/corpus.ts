@@ -7,9 +7,11 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { optionList } from '../../src/cli/command.js';
 import { commands } from '../../src/cli/registry.js';
+import { limitsOption } from '../../src/cli/commands/build.js';
 import { ReviewError, formatDiagnostic, type Diagnostic } from '../../src/errors.js';
 import { packageRoot } from '../../src/paths.js';
-import { buildReport } from '../../src/pipeline.js';
+import { buildReportToFile } from '../../src/index.js';
+import { buildReport, type BuildOptions } from '../../src/pipeline.js';
 import type { PageSize } from '../../src/theme.js';
 
 export const corpusDir = join(packageRoot, 'tests', 'fixtures', 'diagnostics');
@@ -48,11 +50,14 @@ async function diagnosticsOf(argv: string[], work: string): Promise<readonly Dia
   try {
     if (name === 'build') {
       // The library's build, for its warnings as values (the command prints them).
-      const result = await buildReport({
+      // With --out the set is written too (src/write.ts), for the errors of the disk.
+      const build = values.out ? (o: BuildOptions) => buildReportToFile({ ...o, out: join(work, String(values.out)), lockTimeoutMs: 0 }) : buildReport;
+      const result = await build({
         data: join(work, String(optionList(values.data)[0] ?? 'data')),
         ...(values.template ? { template: join(work, 'template') } : {}),
         ...(values.locale ? { locale: String(values.locale) } : {}),
         ...(values['page-size'] ? { pageSize: String(values['page-size']).toUpperCase() as PageSize } : {}),
+        ...(values.limit ? { limits: limitsOption(optionList(values.limit)) } : {}),
       });
       return result.warnings;
     }
@@ -90,3 +95,17 @@ export async function runCase(name: string): Promise<string[]> {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+/** The codes given to error() and warning() or written as `code: '…'` anywhere in src/. */
+export function codesInSource(): Set<string> {
+  const codes = new Set<string>();
+  for (const file of files(join(packageRoot, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:error|warning)\(\s*['"`]([a-z]+\/[a-z0-9-]+)['"`]|\bcode:\s*['"`]([a-z]+\/[a-z0-9-]+)['"`]/g)) codes.add((m[1] ?? m[2])!);
+  }
+  return codes;
+}
+

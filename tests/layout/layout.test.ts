@@ -71,6 +71,20 @@ describe('hyphenation', () => {
   });
 });
 
+describe('a word longer than the line', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' };
+
+  it('is broken anywhere, so that no line is wider than the column, and nothing is lost', () => {
+    const long = `${'x'.repeat(150)}${'1234567890'.repeat(15)}`;
+    const m = measureSpans([{ text: 'Before ' }, { text: long.slice(0, 200), bold: true }, { text: `${long.slice(200)} after.` }], style, 150, fonts);
+    expect(m.lines.length).toBeGreaterThan(3);
+    for (const l of m.lines) expect(l.natural).toBeLessThanOrEqual(150 + 1e-6);
+    const joined = m.lines.map((l) => l.words.map((w) => w.pieces.map((p) => p.text).join('')).join(' ')).join('');
+    expect(joined.replace(/ /g, '')).toBe(`Before${long}after.`);
+  });
+});
+
 describe('layout', () => {
   it('numbers contents entries with the pages their headings landed on, and puts "Page X of Y" on every page but the first', async () => {
     const md = `:::cover\n# Cover\n:::\n\n::toc\n\n# One\n\n${words(50)}\n\n## One point one\n\n${words(900)}\n\n# Two\n\n${words(40)}`;

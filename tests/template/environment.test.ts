@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi as mock } from 'vitest';
 import { compileTemplate } from '../../src/template/environment.js';
 import { loadLocale } from '../../src/locale.js';
 import { builtinTemplateDir } from '../../src/paths.js';
@@ -18,6 +18,28 @@ describe('template environment', () => {
     });
     const out = compileTemplate([dir], 'report.md.hbs', en).render({ title: '*x* # h', raw: '*kept*' });
     expect(out).toBe('\\*x\\* \\# h [\\*x\\* \\# h] :cite[a,b] *kept*');
+  });
+
+  it('cites nothing for an empty list, and prints nothing for an optional field the schema declares', () => {
+    const dir = templateDir({ 'report.md.hbs': 'a{{cite list}}b{{cite missing}}c{{meta.subtitle}}d' });
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({ list: [], meta: {} })).toBe('abcd');
+  });
+
+  it('refuses a printed field no schema declares, at its line and column, with its whole path', () => {
+    const dir = templateDir({ 'report.md.hbs': '# {{meta.title}}\n\n{{#if meta.titel}}x{{/if}}{{meta.titel}}' });
+    const found = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' } }));
+    expect(found.map((d) => [d.code, d.line, d.column, d.message.split(',')[0]])).toEqual([['template/unknown-field', 3, 29, 'the template prints the field "meta.titel"']]);
+  });
+
+  it('refuses prototype access found at run time silently, without Handlebars telling the reader how to switch the guard off', () => {
+    const dir = templateDir({ 'report.md.hbs': 'a{{lookup meta key}}b' });
+    const spy = mock.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' }, key: 'valueOf' })).toBe('ab');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('lets a user folder override one partial and keeps the rest', () => {

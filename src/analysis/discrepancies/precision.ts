@@ -47,3 +47,30 @@ const precision = (decimals: number, scale: Scale): Precision => ({
   halfUnit: canonical(0.5 * 10 ** -decimals * SCALES[scale]),
   display: { scale, decimals },
 });
+
+/** A sign printed right before a number ("−5.2", "+3"), not a hyphen inside a range or a date ("10-12", "2024-25"). */
+function printedSign(text: string, index: number): -1 | 1 | 0 {
+  const sign = text[index - 1];
+  if (sign === '+') return 1;
+  if (sign !== '-' && sign !== '\u2212') return 0;
+  return /[\p{L}\p{N}]/u.test(text[index - 2] ?? '') ? 0 : -1;
+}
+
+/**
+ * Whether the claim's value is what its printed figure says: some number of the printed text, at some scale, is
+ * the value's magnitude within half a unit of its last printed digit, and no sign printed before it contradicts the
+ * value's sign. A figure written in words (no digits) is not judged.
+ */
+export function agreesWithPrinted(claim: Pick<Claim, 'value' | 'scale' | 'printed'>): boolean {
+  const magnitude = Math.abs(baseValue(claim));
+  let judged = false;
+  for (const m of claim.printed.matchAll(NUMBER)) {
+    judged = true;
+    const sign = printedSign(claim.printed, m.index);
+    if ((sign > 0 && claim.value < 0) || (sign < 0 && claim.value > 0)) continue;
+    const digits = m[0].replace(/,/g, '');
+    const half = 0.5 * 10 ** -decimalsOf(digits);
+    if (SCALE_ENTRIES.some(([, factor]) => Math.abs(Number(digits) * factor - magnitude) <= half * factor * (1 + 1e-9))) return true;
+  }
+  return !judged;
+}

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { displayPath } from '../../dataset/load.js';
 import { formatDiagnostic } from '../../errors.js';
-import { buildReportToFile, type BuildFileOptions } from '../../index.js';
+import { buildReportToFile, exportsDirFor, type BuildFileOptions } from '../../index.js';
 import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
+import { LIMIT_NAMES, type Limits } from '../../limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme.js';
 import { buildBatch } from '../batch.js';
 import { optionList, UsageError, type Command, type OptionValues } from '../command.js';
@@ -21,6 +22,19 @@ function pageSizeOption(value: string): PageSize {
   throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
 }
 
+/** "claims=100000" → { claims: 100000 }, each name one of src/limits.ts. */
+export function limitsOption(given: readonly string[]): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  for (const item of given) {
+    const [name = '', value = ''] = item.split('=');
+    if (!(LIMIT_NAMES as string[]).includes(name)) throw new UsageError(`--limit: unknown limit "${name}" (the limits: ${LIMIT_NAMES.join(', ')})`);
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--limit ${name}: "${value}" is not a whole number`);
+    limits[name as keyof Limits] = n;
+  }
+  return limits;
+}
+
 /** One report per dataset and locale, in the order given. */
 function jobsOf(values: OptionValues): BuildFileOptions[] {
   const datasets = optionList(values.data);
@@ -30,8 +44,9 @@ function jobsOf(values: OptionValues): BuildFileOptions[] {
   const out = values.out ? { out: resolve(String(values.out)) } : {};
   const pageSize = values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {};
   const png = values.png ? { png: true } : {};
+  const limits = values.limit ? { limits: limitsOption(optionList(values.limit)) } : {};
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
-    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...png, ...(locale ? { locale } : {}) })),
+    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...png, ...limits, ...(locale ? { locale } : {}) })),
   );
 }
 
@@ -62,7 +77,8 @@ async function watchBuild(job: BuildFileOptions): Promise<number> {
   await attempt('wrote');
   const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
   // What the build writes must not wake it: the PDF, its exports folder, and the temporary files of atomic writes.
-  const ignore = (path: string) => (out !== undefined && (path === out || isInside(path, out.replace(/\.pdf$/i, '')))) || /(^|[\\/])\.[^\\/]*\.tmp$/.test(path);
+  const ignore = (path: string) =>
+    (out !== undefined && (path === out || isInside(path, exportsDirFor(out)))) || /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path);
   const loop = watchAndRebuild(dirs, async (changed) => {
     process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
     await attempt('rebuilt');
@@ -87,6 +103,7 @@ export const build: Command = {
     watch: { type: 'boolean' },
     'page-size': { type: 'string' },
     png: { type: 'boolean' },
+    limit: { type: 'string', multiple: true },
   },
   async run(values) {
     const jobs = jobsOf(values);

@@ -4,6 +4,8 @@
 import type { Block, Cover } from '../../document.js';
 import { newPage, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
+import { displayPath } from '../../dataset/load.js';
+import { error, ReviewError } from '../../errors.js';
 import { artifact, group, leaf } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
@@ -18,8 +20,13 @@ interface Placed {
 }
 
 function drawLogo(ctx: LayoutContext, path: string, x: number, y: number, width: number): void {
-  if (path.toLowerCase().endsWith('.svg')) drawSvg(ctx, path, x, y, width);
-  else ctx.doc.image(path, x, y, { width });
+  try {
+    if (path.toLowerCase().endsWith('.svg')) drawSvg(ctx, path, x, y, width);
+    else ctx.doc.image(path, x, y, { width });
+  } catch (e) {
+    // The theme checked the file's kind; a file damaged inside is found only when it is decoded.
+    throw new ReviewError([error('theme/logo', `the logo cannot be drawn: ${(e as Error).message}`, { file: displayPath(path), path: 'cover.logo' })]);
+  }
 }
 
 export const cover = {

@@ -1,0 +1,34 @@
+// The YAML reader's limits: ordinary use of anchors works, bombs and absurd nesting are located errors, not crashes.
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../../src/dataset/yaml.js';
+import { DEFAULT_LIMITS, limitsWith } from '../../src/limits.js';
+
+const codes = (text: string, limits = DEFAULT_LIMITS) => parseYaml(text, 'x.yaml', limits).diagnostics.map((d) => d.code);
+
+describe('parseYaml limits', () => {
+  it('reads one anchor used 101 times (more than the yaml library allows by default)', () => {
+    const text = `label: &l Ships\nitems:\n${Array.from({ length: 101 }, () => '  - *l').join('\n')}\n`;
+    const parsed = parseYaml(text, 'x.yaml');
+    expect(parsed.diagnostics).toEqual([]);
+    expect((parsed.value as { items: string[] }).items).toHaveLength(101);
+  });
+
+  it('refuses an alias bomb at its first alias, and reads it when the limit is raised enough', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcd'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcd'[i]}`).join(', ')}]`)];
+    const text = `${levels.join('\n')}\n`;
+    const parsed = parseYaml(text, 'x.yaml', limitsWith({ yamlAliases: 100 }));
+    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['dataset/yaml-aliases', 2, 8]]);
+    expect(codes(text, limitsWith({ yamlAliases: 1_000_000 }))).toEqual([]);
+  });
+
+  it('tells nesting deeper than the limit, and nesting that overflows the parser, as too deep', () => {
+    expect(codes(`k: ${'['.repeat(70)}${']'.repeat(70)}\n`)).toEqual(['dataset/yaml-depth']);
+    expect(codes(`k: ${'['.repeat(70)}${']'.repeat(70)}\n`, limitsWith({ yamlDepth: 100 }))).toEqual([]);
+    expect(codes(`k: ${'['.repeat(20000)}${']'.repeat(20000)}\n`)).toEqual(['dataset/yaml-depth']);
+  });
+
+  it('refuses numbers too large to represent', () => {
+    expect(codes('v: 1e309\n')).toEqual(['dataset/number-range']);
+    expect(codes('v: -1e309\n')).toEqual(['dataset/number-range']);
+  });
+});
