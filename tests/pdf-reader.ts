@@ -3,7 +3,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface ReadPdf {
   pages: string[];
-  outline: { title: string; page: number; children: { title: string; page: number }[] }[];
+  outline: { title: string; page: number; dest: unknown; children: { title: string; page: number; dest: unknown }[] }[];
+  /** Every named destination: its page (1-based) and the point it shows at the top left, from the page's bottom left. */
+  destinations: Map<string, { page: number; x: number; y: number }>;
   /** Internal links per page (1-based): the named destination and the page it resolves to. */
   links: { page: number; dest: string; target: number }[];
   info: Record<string, unknown>;
@@ -38,12 +40,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const outline: ReadPdf['outline'] = [];
   for (const item of (await pdf.getOutline()) ?? []) {
     const children = [];
-    for (const c of item.items ?? []) children.push({ title: c.title, page: await pageOf(c.dest) });
-    outline.push({ title: item.title, page: await pageOf(item.dest), children });
+    for (const c of item.items ?? []) children.push({ title: c.title, page: await pageOf(c.dest), dest: c.dest });
+    outline.push({ title: item.title, page: await pageOf(item.dest), dest: item.dest, children });
+  }
+  const destinations: ReadPdf['destinations'] = new Map();
+  for (const [name, dest] of Object.entries((await pdf.getDestinations()) as Record<string, unknown[]>)) {
+    destinations.set(name, { page: await pageOf(dest), x: dest[2] as number, y: dest[3] as number });
   }
   const meta = await pdf.getMetadata();
   await pdf.destroy();
-  return { pages, outline, links, info: meta.info as Record<string, unknown>, items, sizes };
+  return { pages, outline, destinations, links, info: meta.info as Record<string, unknown>, items, sizes };
 }
 
 /** The colours each page paints with (fill and stroke), as "#rrggbb": to see that a theme's colour reached the page. */

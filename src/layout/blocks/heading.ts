@@ -12,10 +12,32 @@ function measure(h: Heading, ctx: LayoutContext): MeasuredText {
   return measureSpans(h.spans, { ...ctx.body, family: t.font, bold: true, size, leading: 1.25, color: t.color }, ctx.frame.width, ctx.fonts);
 }
 
+/** pdfkit's outline item, whose dictionary we complete. */
+type OutlineItem = PDFKit.PDFOutline & { outlineData: { Dest?: unknown; Count?: number } };
+
 function addToOutline(ctx: LayoutContext, h: Heading): void {
   while (ctx.outline.length && ctx.outline[ctx.outline.length - 1]!.depth >= h.depth) ctx.outline.pop();
   const parent = ctx.outline[ctx.outline.length - 1]?.item ?? ctx.doc.outline;
-  ctx.outline.push({ depth: h.depth, item: parent.addItem(plainText(h.spans)) });
+  const item = parent.addItem(plainText(h.spans)) as OutlineItem;
+  // The heading's own destination, so the entry lands on the heading as the contents do (pdfkit's default fits the page).
+  item.outlineData.Dest = new String(h.id);
+  ctx.outline.push({ depth: h.depth, item });
+}
+
+/**
+ * Gives every outline item with children its /Count, which PDF requires there: entries start closed, so each
+ * counts minus its children; the root counts the entries shown, the top level.
+ */
+export function closeOutline(doc: PDFKit.PDFDocument): void {
+  const root = doc.outline as OutlineItem;
+  const walk = (item: OutlineItem) => {
+    for (const child of item.children as OutlineItem[]) {
+      if (child.children.length) child.outlineData.Count = -child.children.length;
+      walk(child);
+    }
+  };
+  walk(root);
+  if (root.children.length) root.outlineData.Count = root.children.length;
 }
 
 export const heading = {
