@@ -68,3 +68,44 @@ export async function readPageColours(bytes: Uint8Array): Promise<Set<string>[]>
   await pdf.destroy();
   return pages;
 }
+
+interface StructNode {
+  role?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/**
+ * Each page's text as a reader following the structure tree gets it (screen readers, reflow, PDFBox's tagged
+ * text): marked content in tree order, an element's ActualText in place of the content it covers, separate
+ * pieces of content joined by a space.
+ */
+export async function readStructureText(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const byId = new Map<string, string>();
+    const open: (string | null)[] = [];
+    for (const item of content.items as { type?: string; id?: string | null; str?: string; hasEOL?: boolean }[]) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
+      else if (item.type === 'endMarkedContent') open.pop();
+      else {
+        const id = [...open].reverse().find((o) => o) ?? '';
+        byId.set(id, (byId.get(id) ?? '') + (item.str ?? '') + (item.hasEOL ? ' ' : ''));
+      }
+    }
+    const walk = (n: StructNode): string => {
+      if (n.type === 'content') return byId.get(n.id ?? '') ?? '';
+      if (n.role === 'Span' && n.alt !== undefined) return n.alt;
+      // Separate pieces of content are separate runs of words: joined with a space, as readers place them.
+      return (n.children ?? []).map(walk).reduce((a, b) => (a && b && !/\s$/.test(a) && !/^\s/.test(b) ? `${a} ${b}` : a + b), '');
+    };
+    pages.push(walk((await page.getStructTree()) as StructNode));
+  }
+  await pdf.destroy();
+  return pages;
+}
