@@ -18,6 +18,7 @@ import { messages as templateMessages } from './template/messages.js';
 import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
+import type { PdfStandard } from './pdf/standard.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -32,6 +33,11 @@ export interface BuildOptions {
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
+  /**
+   * The standard the PDF claims: `a-3b` (PDF/A-3b with the data attached, the default), `a-2b` (PDF/A-2b, nothing
+   * attached) or `none` (plain PDF 1.7, data attached). Every one is tagged and claims PDF/UA-1.
+   */
+  pdfStandard?: PdfStandard;
 }
 
 /** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
@@ -207,7 +213,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale);
   t.lap('charts');
   const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
-  const doc = createPdf(document.info, theme);
+  const doc = createPdf(document.info, theme, options.pdfStandard);
   const art = new Map<string, ChartArt>(charts.map((c) => [c.name, c]));
   const layout = layoutDocument(doc, document, theme, art);
   t.lap('layout');

@@ -9,6 +9,10 @@ export interface ReadPdf {
   /** Internal links per page (1-based): the named destination and the page it resolves to. */
   links: { page: number; dest: string; target: number }[];
   info: Record<string, unknown>;
+  /** A property of the XMP metadata as pdf.js parses it ("dc:title", "pdfaid:part"). */
+  xmp: (name: string) => unknown;
+  /** Whether the XMP packet is there and parses. */
+  hasXmp: boolean;
   /** Each page's text pieces as drawn: string, position (from the page's bottom left) and advance width, in points. */
   items: { str: string; x: number; y: number; width: number }[][];
   /** Each page's width and height in points. */
@@ -48,8 +52,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     destinations.set(name, { page: await pageOf(dest), x: dest[2] as number, y: dest[3] as number });
   }
   const meta = await pdf.getMetadata();
+  const xmp = meta.metadata as { get(name: string): unknown } | null;
   await pdf.destroy();
-  return { pages, outline, destinations, links, info: meta.info as Record<string, unknown>, items, sizes };
+  return { pages, outline, destinations, links, info: meta.info as Record<string, unknown>, xmp: (name) => xmp?.get(name) ?? undefined, hasXmp: !!xmp, items, sizes };
 }
 
 /** The colours each page paints with (fill and stroke), as "#rrggbb": to see that a theme's colour reached the page. */

@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../../errors.js';
 import { buildReportToFile, type BuildFileOptions } from '../../index.js';
 import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
 import { PAGE_SIZES, type PageSize } from '../../theme.js';
+import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/standard.js';
 import { buildBatch } from '../batch.js';
 import { optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
@@ -21,6 +22,12 @@ function pageSizeOption(value: string): PageSize {
   throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
 }
 
+/** --pdf-standard: one of the standards the PDF can claim. */
+function pdfStandardOption(value: string): PdfStandard {
+  if (isPdfStandard(value)) return value;
+  throw new UsageError(`--pdf-standard must be one of ${PDF_STANDARDS.join(', ')}, not "${value}"`);
+}
+
 /** One report per dataset and locale, in the order given. */
 function jobsOf(values: OptionValues): BuildFileOptions[] {
   const datasets = optionList(values.data);
@@ -30,8 +37,9 @@ function jobsOf(values: OptionValues): BuildFileOptions[] {
   const out = values.out ? { out: resolve(String(values.out)) } : {};
   const pageSize = values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {};
   const png = values.png ? { png: true } : {};
+  const pdfStandard = values['pdf-standard'] ? { pdfStandard: pdfStandardOption(String(values['pdf-standard'])) } : {};
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
-    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...png, ...(locale ? { locale } : {}) })),
+    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...pdfStandard, ...png, ...(locale ? { locale } : {}) })),
   );
 }
 
@@ -86,6 +94,7 @@ export const build: Command = {
     locale: { type: 'string', multiple: true },
     watch: { type: 'boolean' },
     'page-size': { type: 'string' },
+    'pdf-standard': { type: 'string' },
     png: { type: 'boolean' },
   },
   async run(values) {
