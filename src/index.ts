@@ -1,5 +1,5 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
-import { datasetJson, discrepanciesCsv, discrepanciesJson } from './exports.js';
+import { dataFiles } from './exports.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 import { writeFileAtomic } from './write.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -8,7 +8,8 @@ export { buildReport, loadReview, type BuildOptions, type BuildResult, type Rend
 export { loadDataset } from './dataset/load.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
-export { datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
+export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports.js';
+export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
 export type { Review } from './review.js';
@@ -35,18 +36,15 @@ export function chartExportJson(chart: RenderedChartFile, png: boolean): string 
 
 /**
  * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
- * and each chart as SVG, PNG and a JSON record of its caption and alt text. Every file is made before the first is
+ * the charts' data (JSON), and each chart as SVG, PNG and a JSON record of its caption and alt text. Every file is made before the first is
  * written, so nothing is written unless the whole build succeeds.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);
   const out = pdfPathFor(result.review.dataset.meta.id, options);
   const exportsDir = join(dirname(out), basename(out, extname(out)));
-  const files: [string, string | Buffer][] = [
-    [join(exportsDir, 'discrepancies.json'), discrepanciesJson(result.review.discrepancies)],
-    [join(exportsDir, 'discrepancies.csv'), discrepanciesCsv(result.review.discrepancies)],
-    [join(exportsDir, 'dataset.json'), datasetJson(result.review.dataset)],
-  ];
+  // The same files the PDF carries inside (unless it is PDF/A-2), byte for byte.
+  const files: [string, string | Buffer][] = dataFiles(result.review).map((f) => [join(exportsDir, f.name), f.text]);
   const chartPng = options.png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
   for (const chart of result.charts) {
     const dir = join(exportsDir, 'charts');

@@ -18,7 +18,8 @@ import { messages as templateMessages } from './template/messages.js';
 import { loadTheme, pageDimensions, type PageSize, type Theme } from './theme.js';
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
-import type { PdfStandard } from './pdf/standard.js';
+import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
+import { dataFiles } from './exports.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -212,10 +213,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('template+markup');
   const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale);
   t.lap('charts');
-  const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
-  const doc = createPdf(document.info, theme, options.pdfStandard);
+  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
+  const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
+  const doc = createPdf(document.info, theme, standard);
   const art = new Map<string, ChartArt>(charts.map((c) => [c.name, c]));
   const layout = layoutDocument(doc, document, theme, art);
+  if (attachesData(standard)) attachFiles(doc, dataFiles(review), document.info.date);
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
