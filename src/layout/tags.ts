@@ -2,7 +2,7 @@
 // elements in reading order, each holding the marked content drawn for it; decoration and page furniture are
 // artifacts. Screen readers, reflow and text export follow this tree instead of guessing from positions.
 import type { LayoutContext } from './context.js';
-import type { ActualTextMarker } from './text.js';
+import type { TextTags } from './text.js';
 
 export interface Tags {
   /** Open structure elements, the innermost last; the first is the Document element. */
@@ -19,6 +19,9 @@ export function startTags(doc: PDFKit.PDFDocument): Tags {
 
 export interface TagOptions {
   alt?: string;
+  /** Layout box [left, top, right, bottom], counted from the page's top left (figures). */
+  bbox?: number[];
+  placement?: 'Block' | 'Inline';
   /** For table header cells: Column or Row. */
   scope?: 'Column' | 'Row';
 }
@@ -54,32 +57,51 @@ export function marked<T>(ctx: LayoutContext, type: string, body: () => T): T {
 }
 
 /**
- * Draws text that must extract as something else (the parts of a word hyphenated at a line end) as a Span with
- * ActualText, both in the structure tree (read by pdf.js, PDFBox, screen readers) and on the marked content
- * (read by poppler). Marked content owned by an element cannot nest in another's, so the current element's
- * content is closed around the span and reopened after it, keeping the reading order.
+ * Draws `body` as an inline element of the current element (a link, a hyphenated word's part). Marked content
+ * owned by an element cannot nest in another's, so the current element's content is closed around the inline
+ * element and reopened after it, keeping the reading order. Outside tagged content, `body` is simply drawn.
  */
-export function actualText(ctx: LayoutContext): ActualTextMarker {
-  return (actual, draw) => {
-    const { doc, tags } = ctx;
-    const open = tags.open[tags.open.length - 1];
-    if (!open) return draw();
-    const parent = tags.stack[tags.stack.length - 1]!;
+function inline<T>(ctx: LayoutContext, type: string, options: PDFKit.Mixins.StructureElementOptions & PDFKit.Mixins.MarkingOptions, body: (element?: PDFKit.PDFStructureElement) => T): T {
+  const { doc, tags } = ctx;
+  const open = tags.open[tags.open.length - 1];
+  if (!open) return body();
+  const parent = tags.stack[tags.stack.length - 1]!;
+  doc.endMarkedContent();
+  parent.add(open.content);
+  const element = doc.struct(type, options);
+  parent.add(element);
+  tags.stack.push(element);
+  tags.open.push({ type, content: doc.markStructureContent(type, options) });
+  try {
+    return body(element);
+  } finally {
     doc.endMarkedContent();
-    parent.add(open.content);
-    // pdfkit writes ActualText only when it is truthy: an empty string (the second part says nothing) goes as an object.
-    const text = actual === '' ? (new String('') as unknown as string) : actual;
-    const span = doc.struct('Span', { actual: text } as PDFKit.Mixins.StructureElementOptions);
-    parent.add(span);
-    const content = doc.markStructureContent('Span', { actual: text } as PDFKit.Mixins.MarkingOptions);
-    try {
-      draw();
-    } finally {
-      doc.endMarkedContent();
-      span.add(content);
-      span.end();
-      open.content = doc.markStructureContent(open.type);
-    }
+    element.add(tags.open.pop()!.content);
+    tags.stack.pop();
+    element.end();
+    open.content = doc.markStructureContent(open.type);
+  }
+}
+
+/** How text drawing tags what needs its own element: links, and the parts of hyphenated words. */
+export function textTags(ctx: LayoutContext): TextTags {
+  return {
+    // A Span with ActualText, both in the structure tree (read by pdf.js, PDFBox, screen readers) and on the
+    // marked content (read by poppler). pdfkit writes ActualText only when truthy: an empty one (the second part
+    // says nothing) goes as a String object.
+    actualText: (actual, draw) => {
+      const text = actual === '' ? (new String('') as unknown as string) : actual;
+      inline(ctx, 'Span', { actual: text } as PDFKit.Mixins.StructureElementOptions, draw);
+    },
+    // A Link element holding the text and, by an object reference, the annotation (PDF/UA), which describes itself in /Contents.
+    link: (target, description, draw) => {
+      inline(ctx, 'Link', {}, (element) => {
+        const { x, y, width, height } = draw();
+        const options = { Contents: new String(description), ...(element ? { structParent: element } : {}) } as unknown as PDFKit.Mixins.AnnotationOption;
+        if (target.uri) ctx.doc.link(x, y, width, height, target.uri, options);
+        else if (target.dest) ctx.doc.goTo(x, y, width, height, target.dest, options);
+      });
+    },
   };
 }
 

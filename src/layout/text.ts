@@ -204,15 +204,20 @@ export interface DrawnSpan {
   y: number;
 }
 
-/** Draws, through `draw`, text that extracts as `actual` (the parts of a hyphenated word). */
-export type ActualTextMarker = (actual: string, draw: () => void) => void;
+/** What text drawing leaves to the structure: each callback draws through `draw`, inside the element it makes. */
+export interface TextTags {
+  /** Text that extracts as `actual` (the parts of a hyphenated word). */
+  actualText(actual: string, draw: () => void): void;
+  /** Text that is a link to `target`; `draw` returns the box it covers, for the annotation described by `description`. */
+  link(target: { uri?: string; dest?: string }, description: string, draw: () => { x: number; y: number; width: number; height: number }): void;
+}
 
 /**
  * Draws lines [from, to) with the top of the first line at y. Returns where each citation was drawn,
- * so that the sources appendix can list the pages citing each source. `mark` tags the parts of hyphenated words
- * with their actual text; text that can be hyphenated must be drawn with one.
+ * so that the sources appendix can list the pages citing each source. `tags` puts links and the parts of
+ * hyphenated words in the structure; text drawn in tagged content must be drawn with it.
  */
-export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y: number, align: Alignment, from = 0, to = m.lines.length, mark?: ActualTextMarker): DrawnSpan[] {
+export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y: number, align: Alignment, from = 0, to = m.lines.length, tags?: TextTags): DrawnSpan[] {
   const drawn: DrawnSpan[] = [];
   for (let i = from; i < to; i++) {
     const line = m.lines[i]!;
@@ -227,19 +232,26 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
       // Centre the font's ascent–descent box in the line box.
       const box = ((f.ascent - f.descent) / f.unitsPerEm) * size;
       const ty = top + (m.lineHeight - box) / 2;
+      // Without tags, pdfkit makes the link annotation itself.
+      const untaggedLink = tags ? {} : { ...(span.link ? { link: span.link } : {}), ...(span.goTo ? { goTo: span.goTo } : {}) };
       const draw = () => {
         doc.font(font.name).fontSize(size).fillColor(color);
         doc.text(run.text, run.x, ty, {
           lineBreak: false,
           ...(features.length ? { features: [...features] as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
           ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
-          ...(span.link ? { link: span.link } : {}),
-          ...(span.goTo ? { goTo: span.goTo } : {}),
+          ...untaggedLink,
         });
       };
       const actual = run.piece.actual;
-      if (actual !== undefined && mark) mark(actual, draw);
-      else draw();
+      const drawWord = actual !== undefined && tags ? () => tags.actualText(actual, draw) : draw;
+      if (tags && (span.link || span.goTo)) {
+        const description = span.link && span.link !== run.text ? `${run.text} (${span.link})` : run.text;
+        tags.link({ ...(span.link ? { uri: span.link } : {}), ...(span.goTo ? { dest: span.goTo } : {}) }, description, () => {
+          drawWord();
+          return { x: run.x, y: ty, width: run.width, height: size * ((font.font.ascent - font.font.descent) / font.font.unitsPerEm) };
+        });
+      } else drawWord();
       if (span.citation) drawn.push({ span, x: run.x, y: top });
     }
   }

@@ -2,7 +2,7 @@
 // becomes a named destination, an outline entry and (when listed) a contents entry.
 import { plainText, type Heading } from '../../document.js';
 import { addDestination, advance, ensure, newPage, space, type LayoutContext } from '../context.js';
-import { artifact, leaf } from '../tags.js';
+import { artifact, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
 
@@ -52,7 +52,7 @@ export const heading = {
     addDestination(ctx, h.id);
     ctx.headings.push({ id: h.id, text: plainText(h.spans), depth: h.depth, listed: h.listed, page: ctx.page });
     if (h.listed) addToOutline(ctx, h);
-    leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
+    leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left', 0, m.lines.length, textTags(ctx)));
     advance(ctx, textHeight(m));
     if (h.depth === 1) {
       // A short accent rule under chapter titles.
