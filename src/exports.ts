@@ -1,6 +1,7 @@
 // Machine-readable exports for attaching elsewhere: discrepancies as JSON, CSV or a terminal table; the dataset as JSON.
 import type { DiscrepancyReport, Interval } from './analysis/types.js';
 import type { Dataset } from './dataset/types.js';
+import type { Review } from './review.js';
 
 export const DISCREPANCY_FORMATS = ['table', 'json', 'csv'] as const;
 export type DiscrepancyFormat = (typeof DISCREPANCY_FORMATS)[number];
@@ -70,4 +71,26 @@ function sortKeys(value: unknown): unknown {
 export function datasetJson(dataset: Dataset): string {
   const { dir: _dir, positions: _positions, ...data } = dataset;
   return `${JSON.stringify(sortKeys(data), null, 2)}\n`;
+}
+
+/** One machine-readable file of a review: written beside the PDF and attached inside it, the same bytes in both. */
+export interface DataFile {
+  name: string;
+  /** MIME type. */
+  type: string;
+  /** How the file relates to the PDF (PDF/A-3's AFRelationship): the data it was made from, or data it shows. */
+  relationship: 'Source' | 'Data';
+  description: string;
+  text: string;
+}
+
+/** The files that let a review be checked or rebuilt: the dataset it was made from, its discrepancies and the charts' data. */
+export function dataFiles(review: Pick<Review, 'dataset' | 'discrepancies' | 'chartData'>): DataFile[] {
+  const json = 'application/json';
+  return [
+    { name: 'dataset.json', type: json, relationship: 'Source', description: 'The dataset the review was built from, validated and normalised', text: datasetJson(review.dataset) },
+    { name: 'discrepancies.json', type: json, relationship: 'Data', description: 'The discrepancies between sources found in the dataset', text: discrepanciesJson(review.discrepancies) },
+    { name: 'discrepancies.csv', type: 'text/csv', relationship: 'Data', description: 'The discrepancies between sources, one row each', text: discrepanciesCsv(review.discrepancies) },
+    { name: 'chart-data.json', type: json, relationship: 'Data', description: "The named datasets the review's charts are drawn from", text: `${JSON.stringify(review.chartData, null, 2)}\n` },
+  ];
 }

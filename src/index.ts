@@ -1,5 +1,5 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
-import { datasetJson, discrepanciesCsv, discrepanciesJson } from './exports.js';
+import { dataFiles } from './exports.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 import { writeOutputSet } from './write.js';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,8 @@ export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
 export { exportsDirFor, writeOutputSet, type OutputSet } from './write.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable } from './exports.js';
+export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports.js';
+export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DeclaredUnit } from './units/index.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
@@ -39,15 +40,12 @@ export function chartExportJson(chart: RenderedChartFile, png: boolean): string 
 }
 
 /** What the top of a review's exports folder may hold, whichever charts and options a build has. */
-export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset.json', 'charts'] as const;
+export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset.json', 'chart-data.json', 'charts'] as const;
 
 /** The exports of a built review, by path inside its exports folder. */
 export async function exportFiles(result: BuildResult, png = false): Promise<Map<string, string | Buffer>> {
-  const files = new Map<string, string | Buffer>([
-    ['discrepancies.json', discrepanciesJson(result.review.discrepancies)],
-    ['discrepancies.csv', discrepanciesCsv(result.review.discrepancies)],
-    ['dataset.json', datasetJson(result.review.dataset)],
-  ]);
+  // The same files the PDF carries inside (unless it is PDF/A-2), byte for byte.
+  const files = new Map<string, string | Buffer>(dataFiles(result.review).map((f) => [f.name, f.text]));
   const chartPng = png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
   for (const chart of result.charts) {
     files.set(`charts/${chart.name}.svg`, chart.svg).set(`charts/${chart.name}.json`, chartExportJson(chart, chartPng !== undefined));
@@ -58,7 +56,7 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
 
 /**
  * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
- * and each chart as SVG, PNG and a JSON record of its caption and alt text. The whole set is written as one
+ * the charts' data (JSON), and each chart as SVG, PNG and a JSON record of its caption and alt text. The whole set is written as one
  * transaction (src/write.ts): nothing is replaced unless the build and every write succeed.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {

@@ -21,6 +21,8 @@ import { messages as templateMessages } from './template/messages.js';
 import { checkThemeRanges, loadTheme, pageDimensions, themeFileOf, type PageSize, type Theme } from './theme.js';
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
+import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
+import { dataFiles } from './exports.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -37,6 +39,11 @@ export interface BuildOptions {
   pageSize?: PageSize;
   /** Input limits raised (or lowered) over the defaults of src/limits.ts. */
   limits?: Partial<Limits>;
+  /**
+   * The standard the PDF claims: `a-3b` (PDF/A-3b with the data attached, the default), `a-2b` (PDF/A-2b, nothing
+   * attached) or `none` (plain PDF 1.7, data attached). Every one is tagged and claims PDF/UA-1.
+   */
+  pdfStandard?: PdfStandard;
 }
 
 /** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
@@ -319,10 +326,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('template+markup');
   const charts = await renderCharts(figuresOf(document), review, dirs, theme, locale, limits);
   t.lap('charts');
-  const [{ createPdf, finishPdf }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./layout/index.js')]);
-  const doc = createPdf(document.info, theme);
+  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
+  const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
+  const doc = createPdf(document.info, theme, standard);
   const art = new Map<string, ChartArt>(charts.map((c) => [c.name, c]));
   const layout = layoutDocument(doc, document, theme, art);
+  if (attachesData(standard)) attachFiles(doc, dataFiles(review), document.info.date);
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');

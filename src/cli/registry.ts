@@ -10,6 +10,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract.js')).extract,
   init: async () => (await import('./commands/init.js')).init,
   new: async () => (await import('./commands/new.js')).newDataset,
+  'extract-data': async () => (await import('./commands/extract-data.js')).extractData,
 };
 
 export const USAGE = `Usage: annual-review <command> [options]
@@ -19,11 +20,13 @@ Commands:
                  [--data DIR]… [--template DIR] [--locale LOCALE[,LOCALE…]]…
                  [--out FILE | --out-dir DIR] [--page-size a4|letter] [--png] [--watch]
                  [--limit NAME=N]… (raise an input limit, see docs/errors.md)
+                 [--pdf-standard a-3b|a-2b|none]
                  several --data or --locale values build every combination in parallel
   validate       Check a dataset against its schema and references   [--data DIR] [--json]
   verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR
   discrepancies  List the discrepancies between sources              [--data DIR] [--format table|json|csv]
   extract        Propose claim stubs for the numbers in an article   ARTICLE.txt --source ID
+  extract-data   Write the data files a review PDF carries inside     REVIEW.pdf [--out DIR]
   init           Start a template of your own                        DIR [PARTIAL…] [--partial NAME]… [--full] [--force]
   new            Start the dataset of a new review                   DIR [--year YYYY] [--force]
 

@@ -103,13 +103,21 @@ export function recordCitations(ctx: LayoutContext, drawn: readonly { span: { ci
     const s = d.span.citation;
     if (!s) continue;
     const pages = ctx.citedOn.get(s) ?? new Set<number>();
-    if (!pages.has(ctx.page)) ctx.doc.addNamedDestination(citationAnchor(s, ctx.page), 'XYZ', d.x, ctx.doc.page.height - d.y, null);
+    if (!pages.has(ctx.page)) destination(ctx, citationAnchor(s, ctx.page), d.x, d.y);
     pages.add(ctx.page);
     ctx.citedOn.set(s, pages);
   }
 }
 
-/** A named destination at the cursor, for links and the contents. PDF destinations count y from the page foot. */
+/**
+ * A named destination whose top-left corner is (x, y) on the current page, y counted from the top as we draw.
+ * pdfkit turns y into PDF's count from the page foot itself: converting here too would mirror the target.
+ */
+function destination(ctx: LayoutContext, id: string, x: number, y: number): void {
+  ctx.doc.addNamedDestination(id, 'XYZ', x, y, null);
+}
+
+/** A named destination at the cursor, for links, the contents and the outline. */
 export function addDestination(ctx: LayoutContext, id: string): void {
-  ctx.doc.addNamedDestination(id, 'XYZ', ctx.frame.x, ctx.doc.page.height - ctx.y, null);
+  destination(ctx, id, ctx.frame.x, ctx.y);
 }

@@ -7,7 +7,7 @@ import { citedBy } from './blocks/cited-by.js';
 import { contents, fillContents } from './blocks/contents.js';
 import { cover } from './blocks/cover.js';
 import { figure } from './blocks/figure.js';
-import { heading } from './blocks/heading.js';
+import { closeOutline, heading } from './blocks/heading.js';
 import { list, type BlockFlow } from './blocks/list.js';
 import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
@@ -94,6 +94,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   };
   flow.place(document.blocks, ctx);
   fillContents(ctx);
+  closeOutline(doc);
   drawFurniture(ctx, document.info.title);
   // A font without a glyph draws nothing (or a box) and extracts wrongly: the build fails instead.
   const missing = fonts.missing();

@@ -28,6 +28,11 @@ interface Piece {
   span: Span;
   width: number;
   features: readonly string[];
+  /**
+   * Set on the two parts of a word hyphenated at a line end: the whole word on the first part, nothing on the
+   * second, so that text extraction gives the word once and whole instead of "interna- tional".
+   */
+  actual?: string;
 }
 
 interface Word {
@@ -113,9 +118,9 @@ function splitToFit(word: Word, room: number, style: TextStyle, fonts: FontBook)
     const headText = `${parts.slice(0, k).join('')}-`;
     const tailText = parts.slice(k).join('') + trailing;
     if (headText.length < 3 || tailText.length < 3) continue;
-    const head = pieceOf(headText, piece.span, style, fonts);
+    const head = { ...pieceOf(headText, piece.span, style, fonts), actual: piece.text };
     if (head.width > room) continue;
-    const tail = pieceOf(tailText, piece.span, style, fonts);
+    const tail = { ...pieceOf(tailText, piece.span, style, fonts), actual: '' };
     return { head: { pieces: [head], width: head.width, space: word.space, breakAfter: false }, tail: { pieces: [tail], width: tail.width, space: word.space, breakAfter: word.breakAfter } };
   }
   return undefined;
@@ -227,7 +232,7 @@ function runsOf(line: Line, x0: number, extra: number): Run[] {
   line.words.forEach((word, wi) => {
     word.pieces.forEach((piece, pi) => {
       const prev = runs[runs.length - 1];
-      const joinsPrev = prev && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo && prev.piece.features === piece.features;
+      const joinsPrev = prev && prev.piece.actual === undefined && piece.actual === undefined && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo && prev.piece.features === piece.features;
       const startsWord = pi === 0 && wi > 0;
       if (joinsPrev) {
         prev.text += (startsWord ? ' ' : '') + piece.text;
@@ -248,11 +253,20 @@ export interface DrawnSpan {
   y: number;
 }
 
+/** What text drawing leaves to the structure: each callback draws through `draw`, inside the element it makes. */
+export interface TextTags {
+  /** Text that extracts as `actual` (the parts of a hyphenated word). */
+  actualText(actual: string, draw: () => void): void;
+  /** Text that is a link to `target`; `draw` returns the box it covers, for the annotation described by `description`. */
+  link(target: { uri?: string; dest?: string }, description: string, draw: () => { x: number; y: number; width: number; height: number }): void;
+}
+
 /**
  * Draws lines [from, to) with the top of the first line at y. Returns where each citation was drawn,
- * so that the sources appendix can list the pages citing each source.
+ * so that the sources appendix can list the pages citing each source. `tags` puts links and the parts of
+ * hyphenated words in the structure; text drawn in tagged content must be drawn with it.
  */
-export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y: number, align: Alignment, from = 0, to = m.lines.length): DrawnSpan[] {
+export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y: number, align: Alignment, from = 0, to = m.lines.length, tags?: TextTags): DrawnSpan[] {
   const drawn: DrawnSpan[] = [];
   for (let i = from; i < to; i++) {
     const line = m.lines[i]!;
@@ -267,14 +281,26 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
       // Centre the font's ascent–descent box in the line box.
       const box = ((f.ascent - f.descent) / f.unitsPerEm) * size;
       const ty = top + (m.lineHeight - box) / 2;
-      doc.font(font.name).fontSize(size).fillColor(color);
-      doc.text(run.text, run.x, ty, {
-        lineBreak: false,
-        ...(features.length ? { features: [...features] as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-        ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
-        ...(span.link ? { link: span.link } : {}),
-        ...(span.goTo ? { goTo: span.goTo } : {}),
-      });
+      // Without tags, pdfkit makes the link annotation itself.
+      const untaggedLink = tags ? {} : { ...(span.link ? { link: span.link } : {}), ...(span.goTo ? { goTo: span.goTo } : {}) };
+      const draw = () => {
+        doc.font(font.name).fontSize(size).fillColor(color);
+        doc.text(run.text, run.x, ty, {
+          lineBreak: false,
+          ...(features.length ? { features: [...features] as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+          ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
+          ...untaggedLink,
+        });
+      };
+      const actual = run.piece.actual;
+      const drawWord = actual !== undefined && tags ? () => tags.actualText(actual, draw) : draw;
+      if (tags && (span.link || span.goTo)) {
+        const description = span.link && span.link !== run.text ? `${run.text} (${span.link})` : run.text;
+        tags.link({ ...(span.link ? { uri: span.link } : {}), ...(span.goTo ? { dest: span.goTo } : {}) }, description, () => {
+          drawWord();
+          return { x: run.x, y: ty, width: run.width, height: size * ((font.font.ascent - font.font.descent) / font.font.unitsPerEm) };
+        });
+      } else drawWord();
       if (span.citation) drawn.push({ span, x: run.x, y: top });
     }
   }

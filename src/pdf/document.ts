@@ -1,34 +1,46 @@
-// A new PDF document set up for the review: page size, metadata from the dataset (never the clock), buffered pages.
+// A new PDF document set up for the review: page size, metadata from the dataset (never the clock), buffered
+// pages, tagging, and the standard it claims (PDF/A by default: see standard.ts).
 import PDFDocument from 'pdfkit';
 import type { DocumentInfo } from '../document.js';
 import type { Theme } from '../theme.js';
+import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
+import { xmpDescriptions } from './xmp.js';
 
-/** pdfkit writes Title, Author, Subject and Keywords into XMP unescaped: keep markup characters out. */
-const xmpSafe = (s: string) => s.normalize('NFC').replace(/&/g, 'and').replace(/[<>]/g, '');
+const TOOL = 'annual-review';
 
-export function createPdf(info: DocumentInfo, theme: Theme): PDFKit.PDFDocument {
+export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandard = DEFAULT_PDF_STANDARD): PDFKit.PDFDocument {
   const date = new Date(`${info.date}T00:00:00Z`);
-  return new PDFDocument({
+  const title = info.title.normalize('NFC');
+  const author = info.author.normalize('NFC');
+  const subject = info.subject?.normalize('NFC');
+  const keywords = info.keywords.join(', ').normalize('NFC');
+  const subset = pdfaSubset(standard);
+  const doc = new PDFDocument({
     size: theme.page.size,
     margins: theme.page.margins,
     bufferPages: true,
     autoFirstPage: true,
     compress: true,
     pdfVersion: '1.7',
+    ...(subset ? { subset } : {}),
     lang: info.language,
     tagged: true,
     displayTitle: true,
     info: {
-      Title: xmpSafe(info.title),
-      Author: xmpSafe(info.author),
-      ...(info.subject ? { Subject: xmpSafe(info.subject) } : {}),
-      Keywords: xmpSafe(info.keywords.join(', ')),
-      Creator: 'annual-review',
-      Producer: 'annual-review',
+      Title: title,
+      Author: author,
+      ...(subject ? { Subject: subject } : {}),
+      ...(keywords ? { Keywords: keywords } : {}),
+      Creator: TOOL,
+      Producer: TOOL,
       CreationDate: date,
       ModDate: date,
     },
   } as PDFKit.PDFDocumentOptions);
+  // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.
+  const xmp = xmpDescriptions({ title, author, ...(subject ? { subject } : {}), keywords, tool: TOOL, date, language: info.language, ua: true });
+  (doc as unknown as { _addInfo(): void })._addInfo = () => doc.appendXML(xmp);
+  return doc;
 }
 
 /** Ends the document and collects its bytes. */

@@ -64,8 +64,9 @@ describe('tagged PDF', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     // The figure's alt text: the authored sentence, then the one computed from the chart.
     expect(find(pages[0]!.tree, 'Figure')[0]?.alt).toBe('An authored sentence. One bar, drawn in blue.');
-    expect(find(pages[0]!.tree, 'TH')).toHaveLength(2);
-    expect(find(pages[0]!.tree, 'TD')).toHaveLength(4);
+    // Column headers, then each row's label cell as a row header.
+    expect(find(pages[0]!.tree, 'TH')).toHaveLength(4);
+    expect(find(pages[0]!.tree, 'TD')).toHaveLength(2);
   });
 
   it('continues a paragraph broken across pages as one element, and opens and closes marked content on every page', async () => {

@@ -8,6 +8,7 @@ import { buildReportToFile, exportsDirFor, type BuildFileOptions } from '../../i
 import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
 import { LIMIT_NAMES, type Limits } from '../../limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme.js';
+import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/standard.js';
 import { buildBatch } from '../batch.js';
 import { optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
@@ -35,6 +36,12 @@ export function limitsOption(given: readonly string[]): Partial<Limits> {
   return limits;
 }
 
+/** --pdf-standard: one of the standards the PDF can claim. */
+function pdfStandardOption(value: string): PdfStandard {
+  if (isPdfStandard(value)) return value;
+  throw new UsageError(`--pdf-standard must be one of ${PDF_STANDARDS.join(', ')}, not "${value}"`);
+}
+
 /** One report per dataset and locale, in the order given. */
 function jobsOf(values: OptionValues): BuildFileOptions[] {
   const datasets = optionList(values.data);
@@ -45,8 +52,9 @@ function jobsOf(values: OptionValues): BuildFileOptions[] {
   const pageSize = values['page-size'] ? { pageSize: pageSizeOption(String(values['page-size'])) } : {};
   const png = values.png ? { png: true } : {};
   const limits = values.limit ? { limits: limitsOption(optionList(values.limit)) } : {};
+  const pdfStandard = values['pdf-standard'] ? { pdfStandard: pdfStandardOption(String(values['pdf-standard'])) } : {};
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
-    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...png, ...limits, ...(locale ? { locale } : {}) })),
+    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...pdfStandard, ...png, ...limits, ...(locale ? { locale } : {}) })),
   );
 }
 
@@ -102,6 +110,7 @@ export const build: Command = {
     locale: { type: 'string', multiple: true },
     watch: { type: 'boolean' },
     'page-size': { type: 'string' },
+    'pdf-standard': { type: 'string' },
     png: { type: 'boolean' },
     limit: { type: 'string', multiple: true },
   },

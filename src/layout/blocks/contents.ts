@@ -55,7 +55,7 @@ export function fillContents(ctx: LayoutContext): void {
           doc.switchToPage(page);
           y = ctx.top;
         }
-        group(ctx, 'TOCI', () => group(ctx, 'Reference', () => drawEntry(ctx, entry, y, rowHeight)));
+        group(ctx, 'TOCI', () => group(ctx, 'Reference', () => group(ctx, 'Link', () => drawEntry(ctx, entry, y, rowHeight))));
         y += rowHeight;
       }
     });
@@ -75,9 +75,9 @@ function drawEntry(ctx: LayoutContext, entry: PlacedHeading, y: number, rowHeigh
   const numberWidth = measureText(font, number, c.size);
   const titleText = measureSpans([{ text: entry.text }], style, width - numberWidth - 24, ctx.fonts);
   const firstLine = { ...titleText, lines: titleText.lines.slice(0, 1) };
-  marked(ctx, 'Reference', () => drawText(doc, firstLine, x, y, 'left'));
+  marked(ctx, 'Link', () => drawText(doc, firstLine, x, y, 'left'));
   const numberText = measureSpans([{ text: number }], style, width, ctx.fonts);
-  marked(ctx, 'Reference', () => drawText(doc, numberText, x, y, 'right'));
+  marked(ctx, 'Link', () => drawText(doc, numberText, x, y, 'right'));
   // Dot leaders between the title and the number, aligned to the right.
   const start = x + (firstLine.lines[0]?.natural ?? 0) + 8;
   const end = x + width - numberWidth - 6;
@@ -87,5 +87,7 @@ function drawEntry(ctx: LayoutContext, entry: PlacedHeading, y: number, rowHeigh
     const leader = measureSpans([{ text: ' .'.repeat(dots).trim() }], { ...style, bold: false, color: theme.colors.muted }, width, ctx.fonts);
     artifact(ctx, () => void drawText(doc, leader, end - (leader.lines[0]?.natural ?? 0), y, 'left'));
   }
-  doc.goTo(x, y, width, rowHeight, entry.id);
+  // The row's Link element holds the annotation too (PDF/UA), which describes itself in /Contents.
+  const link = ctx.tags.stack[ctx.tags.stack.length - 1]!;
+  doc.goTo(x, y, width, rowHeight, entry.id, { structParent: link, Contents: new String(`${entry.text} ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption);
 }

@@ -6,7 +6,7 @@ import { newPage, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
 import { displayPath } from '../../dataset/load.js';
 import { error, ReviewError } from '../../errors.js';
-import { artifact, group, leaf } from '../tags.js';
+import { artifact, group, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
 interface Placed {
@@ -46,7 +46,8 @@ export const cover = {
       if (block.type === 'heading') {
         const size = block.depth === 1 ? t.titleSize : t.subtitleSize;
         const text = measureSpans(block.spans, { ...base, family: theme.headings.font, bold: block.depth === 1, size, leading: 1.15 }, ctx.frame.width, ctx.fonts);
-        placed.push({ tag: `H${block.depth}`, text, y, onColour: true });
+        // The title is the cover's heading; a subtitle is a paragraph, not a heading of a section of its own.
+        placed.push({ tag: block.depth === 1 ? 'H1' : 'P', text, y, onColour: true });
         y += textHeight(text) + (block.depth === 1 ? 14 : 10);
       } else if (block.type === 'paragraph') {
         // In the band layout the band ends with the headings; what follows sits on white.
@@ -75,7 +76,7 @@ export const cover = {
     group(ctx, 'Sect', () => {
       for (const p of placed) {
         const text = p.text;
-        if (text) leaf(ctx, p.tag ?? 'P', () => drawText(doc, text, x, p.y, 'left'));
+        if (text) leaf(ctx, p.tag ?? 'P', () => drawText(doc, text, x, p.y, 'left', 0, text.lines.length, textTags(ctx)));
         else artifact(ctx, () => doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore());
       }
     });

@@ -3,7 +3,7 @@ import type { Figure } from '../../document.js';
 import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
 import { fillPattern } from '../../format.js';
 import { drawSvg } from '../svg.js';
-import { leaf } from '../tags.js';
+import { group, leaf, marked, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight } from '../text.js';
 
 function size(f: Figure, ctx: LayoutContext) {
@@ -30,9 +30,15 @@ export const figure = {
     space(ctx, ctx.theme.figure.spaceBefore);
     ensure(ctx, height + 6 + textHeight(cap));
     const alt = [f.alt, art.alt].filter(Boolean).join(' ');
-    leaf(ctx, 'Figure', () => drawSvg(ctx, art.svg, ctx.frame.x + (ctx.frame.width - width) / 2, ctx.y, width, height), { alt });
-    advance(ctx, height + 6);
-    const drawn = leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left'));
+    const left = ctx.frame.x + (ctx.frame.width - width) / 2;
+    const top = ctx.y;
+    // The caption belongs to its figure (a child of it); the figure's box is the chart's, for reflow and PDF/UA.
+    const bbox = [left, top, left + width, top + height];
+    const drawn = group(ctx, 'Figure', () => {
+      marked(ctx, 'Figure', () => drawSvg(ctx, art.svg, left, top, width, height));
+      advance(ctx, height + 6);
+      return leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left', 0, cap.lines.length, textTags(ctx)));
+    }, { alt, bbox, placement: 'Block' });
     recordCitations(ctx, drawn);
     advance(ctx, textHeight(cap));
     space(ctx, ctx.theme.figure.spaceAfter);

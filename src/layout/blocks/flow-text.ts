@@ -1,5 +1,6 @@
 // Places measured text in the flow, breaking across pages between lines with at least two lines on each side.
 import { advance, newPage, recordCitations, type LayoutContext } from '../context.js';
+import { textTags } from '../tags.js';
 import { drawText, type Alignment, type MeasuredText } from '../text.js';
 
 const MIN_LINES = 2;
@@ -18,7 +19,7 @@ export function placeText(ctx: LayoutContext, m: MeasuredText, align: Alignment,
       continue;
     }
     take = Math.max(take, 1);
-    const drawn = drawText(ctx.doc, m, x, ctx.y, align, from, from + take);
+    const drawn = drawText(ctx.doc, m, x, ctx.y, align, from, from + take, textTags(ctx));
     recordCitations(ctx, drawn);
     advance(ctx, take * m.lineHeight);
     from += take;

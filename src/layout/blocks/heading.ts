@@ -2,7 +2,7 @@
 // becomes a named destination, an outline entry and (when listed) a contents entry.
 import { plainText, type Heading } from '../../document.js';
 import { addDestination, advance, ensure, newPage, space, type LayoutContext } from '../context.js';
-import { artifact, leaf } from '../tags.js';
+import { artifact, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
 
@@ -12,10 +12,32 @@ function measure(h: Heading, ctx: LayoutContext): MeasuredText {
   return measureSpans(h.spans, { ...ctx.body, family: t.font, bold: true, size, leading: 1.25, color: t.color }, ctx.frame.width, ctx.fonts);
 }
 
+/** pdfkit's outline item, whose dictionary we complete. */
+type OutlineItem = PDFKit.PDFOutline & { outlineData: { Dest?: unknown; Count?: number } };
+
 function addToOutline(ctx: LayoutContext, h: Heading): void {
   while (ctx.outline.length && ctx.outline[ctx.outline.length - 1]!.depth >= h.depth) ctx.outline.pop();
   const parent = ctx.outline[ctx.outline.length - 1]?.item ?? ctx.doc.outline;
-  ctx.outline.push({ depth: h.depth, item: parent.addItem(plainText(h.spans)) });
+  const item = parent.addItem(plainText(h.spans)) as OutlineItem;
+  // The heading's own destination, so the entry lands on the heading as the contents do (pdfkit's default fits the page).
+  item.outlineData.Dest = new String(h.id);
+  ctx.outline.push({ depth: h.depth, item });
+}
+
+/**
+ * Gives every outline item with children its /Count, which PDF requires there: entries start closed, so each
+ * counts minus its children; the root counts the entries shown, the top level.
+ */
+export function closeOutline(doc: PDFKit.PDFDocument): void {
+  const root = doc.outline as OutlineItem;
+  const walk = (item: OutlineItem) => {
+    for (const child of item.children as OutlineItem[]) {
+      if (child.children.length) child.outlineData.Count = -child.children.length;
+      walk(child);
+    }
+  };
+  walk(root);
+  if (root.children.length) root.outlineData.Count = root.children.length;
 }
 
 export const heading = {
@@ -30,7 +52,7 @@ export const heading = {
     addDestination(ctx, h.id);
     ctx.headings.push({ id: h.id, text: plainText(h.spans), depth: h.depth, listed: h.listed, page: ctx.page });
     if (h.listed) addToOutline(ctx, h);
-    leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
+    leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left', 0, m.lines.length, textTags(ctx)));
     advance(ctx, textHeight(m));
     if (h.depth === 1) {
       // A short accent rule under chapter titles.

@@ -3,7 +3,7 @@
 import { plainText, type Align, type Span, type Table } from '../../document.js';
 import { measureText } from '../../fonts.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
-import { artifact, group, leaf } from '../tags.js';
+import { artifact, group, leaf, textTags } from '../tags.js';
 import { isFigureText } from '../../units/index.js';
 import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
 
@@ -80,8 +80,8 @@ function layoutTable(t: Table, ctx: LayoutContext) {
 }
 
 /**
- * Draws a row: `TH` or `TD` cells of a `TR` in the structure, or, for a header repeated on a later page, an
- * artifact (a reader meets the header once).
+ * Draws a row: `TH` (scope Column) or `TD` cells of a `TR` in the structure, a body row's label cell a `TH` with
+ * scope Row; or, for a header repeated on a later page, an artifact (a reader meets the header once).
  */
 function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[], align: readonly Alignment[], pad: number, cell: 'TH' | 'TD' | 'repeat', fill?: string): void {
   const { doc } = ctx;
@@ -90,9 +90,12 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
   const cells = () => {
     let x = ctx.frame.x;
     row.cells.forEach((m, c) => {
-      const draw = () => drawText(doc, m, x + pad, top + pad, align[c] ?? 'left');
+      const draw = () => drawText(doc, m, x + pad, top + pad, align[c] ?? 'left', 0, m.lines.length, cell === 'repeat' ? undefined : textTags(ctx));
+      // A body row's first cell names the row when the first column holds labels (it is not a number column).
+      const rowHeader = cell === 'TD' && c === 0 && align.length > 1 && align[0] !== 'right';
       if (cell === 'repeat') draw();
-      else recordCitations(ctx, leaf(ctx, cell, draw, cell === 'TH' ? { scope: 'Column' } : {}));
+      else if (cell === 'TH' || rowHeader) recordCitations(ctx, leaf(ctx, 'TH', draw, { scope: cell === 'TH' ? 'Column' : 'Row' }));
+      else recordCitations(ctx, leaf(ctx, 'TD', draw));
       x += widths[c]!;
     });
   };
