@@ -15,14 +15,17 @@ export const USAGE = `Usage: annual-review <command> [options]
 
 Commands:
   build          Build the review PDF and its exports
-                 [--data DIR]… [--template DIR] [--locale LOCALE[,LOCALE…]]…
-                 [--out FILE | --out-dir DIR] [--page-size a4|letter] [--png] [--watch]
+                 [DATA | --data DIR…] [--template DIR] [--locale LOCALE[,LOCALE…]]…
+                 [-o|--out FILE | -o - (PDF to stdout) | --out-dir DIR] [--no-exports]
+                 [--page-size a4|letter] [--png] [--watch]
                  several --data or --locale values build every combination in parallel
-  validate       Check a dataset against its schema and references   [--data DIR] [--json]
-  verify         Check every claim's quote against the source texts  [--data DIR] --sources DIR
-  discrepancies  List the discrepancies between sources              [--data DIR] [--format table|json|csv]
+  validate       Check a dataset against its schema and references   [DATA | --data DIR] [--json]
+  verify         Check every claim's quote against the source texts  [DATA | --data DIR] --sources DIR
+  discrepancies  List the discrepancies between sources              [DATA | --data DIR] [--format table|json|csv]
   extract        Propose claim stubs for the numbers in an article   ARTICLE.txt --source ID
   init           Start a template of your own                        DIR [PARTIAL…] [--partial NAME]… [--full] [--force]
+
+DATA is a dataset folder (one with review.yaml); the bundled sample when none is given.
 
 Options:
   -h, --help     Show this help
