@@ -28,8 +28,23 @@ Commands:
 DATA is a dataset folder (one with review.yaml); the bundled sample when none is given.
 
 Options:
-  -h, --help     Show this help
+  -h, --help     Show this help (annual-review COMMAND --help: that command's)
+  --version      Print the version
 
 Exit codes: 0 success, 1 bad input (located errors), 2 wrong usage, 3 unexpected failure.
 See docs/cli.md for every option, with examples.
 `;
+
+/** A command's lines in the help: its own line and the indented lines that continue it ("" for no such command). */
+export function usageOf(name: string): string {
+  const lines = USAGE.split('\n');
+  const first = lines.findIndex((l) => l.startsWith(`  ${name} `));
+  if (first < 0) return '';
+  const rest = lines.slice(first + 1);
+  const end = rest.findIndex((l) => !/^ {4,}\S/.test(l));
+  return [lines[first], ...rest.slice(0, end < 0 ? undefined : end)].join('\n');
+}
+
+/** `annual-review CMD --help`: that command's lines of the help, and where to read more. */
+export const commandHelp = (name: string) =>
+  `Usage: annual-review ${name} [options]\n\n${usageOf(name)}\n\nOptions:\n  -h, --help     Show this help\n\nSee docs/cli.md#annual-review-${name} for every option, with examples.\n`;
