@@ -32,6 +32,8 @@ export interface BuildOptions {
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
+  /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
+  onStage?: (stage: string, ms: number) => void;
 }
 
 /** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
@@ -73,7 +75,7 @@ export interface BuildResult {
 
 export const templateDirs = (template?: string) => (template ? [template, builtinTemplateDir] : [builtinTemplateDir]);
 
-function timer() {
+function timer(onStage?: BuildOptions['onStage']) {
   const timings: Record<string, number> = {};
   let last = performance.now();
   return {
@@ -81,6 +83,7 @@ function timer() {
     lap(stage: string) {
       const now = performance.now();
       timings[stage] = (timings[stage] ?? 0) + now - last;
+      onStage?.(stage, now - last);
       last = now;
     },
   };
@@ -195,7 +198,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
 
 /** Builds the review PDF in memory. Throws a ReviewError with located diagnostics on bad input. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
-  const t = timer();
+  const t = timer(options.onStage);
   const dirs = templateDirs(options.template);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const review = loadReview(options.data, locale);

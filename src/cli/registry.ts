@@ -17,7 +17,7 @@ Commands:
   build          Build the review PDF and its exports
                  [DATA | --data DIR…] [--template DIR] [--locale LOCALE[,LOCALE…]]…
                  [-o|--out FILE | -o - (PDF to stdout) | --out-dir DIR] [--no-exports]
-                 [--page-size a4|letter] [--png] [--watch]
+                 [--page-size a4|letter] [--png] [--watch] [-q|--quiet]
                  several --data or --locale values build every combination in parallel
   validate       Check a dataset against its schema and references   [DATA | --data DIR] [--json]
   verify         Check every claim's quote against the source texts  [DATA | --data DIR] --sources DIR

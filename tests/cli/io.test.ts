@@ -61,3 +61,24 @@ describe('where the PDF goes', () => {
     expect(existsSync(join(packageRoot, 'output', 'harbour-2030.pdf'))).toBe(before);
   });
 });
+
+describe('what a build prints', () => {
+  it('lists the stages with their times on a terminal, only the summary in a pipe, nothing with --quiet', async () => {
+    const out = join(work, 'talk', 'review.pdf');
+    const piped = await runCli('build', base, '-o', out, '--no-exports');
+    expect(piped.stdout).toMatch(/^wrote .*review\.pdf \(\d+ pages, \d+ KB\) in [\d.]+ s\n$/);
+    expect(piped.stderr).toBe('');
+    const saved = process.stderr.isTTY;
+    process.stderr.isTTY = true;
+    try {
+      const terminal = await runCli('build', base, '-o', out, '--no-exports');
+      expect(terminal.stderr).toMatch(/^ {2}load\+analyse +[\d.]+ s$/m);
+      expect(terminal.stderr).toMatch(/^ {2}charts +[\d.]+ s$/m);
+      const quiet = await runCli('build', base, '-o', out, '--no-exports', '--quiet');
+      expect(quiet.status).toBe(0);
+      expect(quiet.stdout + quiet.stderr).toBe('');
+    } finally {
+      process.stderr.isTTY = saved;
+    }
+  });
+});

@@ -37,10 +37,20 @@ function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFile
 }
 
 /** Builds one report and prints one line; throws (a ReviewError for bad input) when the build fails. */
-async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true): Promise<string> {
+/** How much a build tells: `quiet` prints errors and warnings only; `stages` each stage with its time (on a terminal). */
+interface Talk {
+  quiet: boolean;
+  stages: boolean;
+}
+
+const stageLine = (stage: string, ms: number) => process.stderr.write(`  ${stage.padEnd(16)} ${(ms / 1000).toFixed(2)} s\n`);
+
+async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, talk: Talk = { quiet: false, stages: false }): Promise<string> {
   const started = performance.now();
-  const result = exports ? await buildReportToFile(job) : await buildPdfOnly(job);
+  const options = talk.stages && !talk.quiet ? { ...job, onStage: stageLine } : job;
+  const result = exports ? await buildReportToFile(options) : await buildPdfOnly(options);
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  if (talk.quiet) return result.out;
   const written = exports ? ` and exports in ${displayPath(result.exportsDir)}/` : '';
   process.stdout.write(`${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(result.pdf.length / 1024)} KB)${written} in ${seconds(started)}\n`);
   return result.out;
@@ -64,11 +74,11 @@ async function buildToStdout(job: BuildFileOptions): Promise<number> {
 }
 
 /** Builds, then rebuilds on every change to the dataset or the templates, until SIGINT. A failed build keeps the last PDF. */
-async function watchBuild(job: BuildFileOptions, exports: boolean): Promise<number> {
+async function watchBuild(job: BuildFileOptions, exports: boolean, quiet: boolean): Promise<number> {
   let out: string | undefined;
   const attempt = async (verb: string) => {
     try {
-      out = await buildOnce(job, verb, exports);
+      out = await buildOnce(job, verb, exports, { quiet, stages: false });
     } catch (e) {
       const failure = toFailure(e);
       if (failure.kind === 'internal') throw e;
@@ -100,6 +110,7 @@ export const build: Command = {
     template: { type: 'string' },
     out: { type: 'string', short: 'o' },
     'no-exports': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
     'out-dir': { type: 'string' },
     locale: { type: 'string', multiple: true },
     watch: { type: 'boolean' },
@@ -119,8 +130,8 @@ export const build: Command = {
       if (values.watch) throw new UsageError('-o - writes one PDF to standard output: it cannot be combined with --watch');
       return buildToStdout(job);
     }
-    if (values.watch) return watchBuild(job, exports);
-    await buildOnce(job, 'wrote', exports);
+    if (values.watch) return watchBuild(job, exports, Boolean(values.quiet));
+    await buildOnce(job, 'wrote', exports, { quiet: Boolean(values.quiet), stages: process.stderr.isTTY === true });
     return EXIT.ok;
   },
 };
