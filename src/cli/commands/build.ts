@@ -94,6 +94,7 @@ async function watchBuild(job: BuildFileOptions, exports: boolean, quiet: boolea
     process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
     await attempt('rebuilt');
   }, ignore);
+  await loop.ready;
   process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
