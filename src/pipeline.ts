@@ -44,6 +44,8 @@ export interface BuildOptions {
    * attached) or `none` (plain PDF 1.7, data attached). Every one is tagged and claims PDF/UA-1.
    */
   pdfStandard?: PdfStandard;
+  /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
+  onStage?: (stage: string, ms: number) => void;
 }
 
 /** A chart as drawn for the review: the SVG placed in the PDF and what is needed to use it elsewhere. */
@@ -85,7 +87,7 @@ export interface BuildResult {
 
 export const templateDirs = (template?: string) => (template ? [template, builtinTemplateDir] : [builtinTemplateDir]);
 
-function timer() {
+function timer(onStage?: BuildOptions['onStage']) {
   const timings: Record<string, number> = {};
   let last = performance.now();
   return {
@@ -93,6 +95,7 @@ function timer() {
     lap(stage: string) {
       const now = performance.now();
       timings[stage] = (timings[stage] ?? 0) + now - last;
+      onStage?.(stage, now - last);
       last = now;
     },
   };
@@ -312,7 +315,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
 
 /** Builds the review PDF in memory. Throws a ReviewError with located diagnostics on bad input. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
-  const t = timer();
+  const t = timer(options.onStage);
   const dirs = templateDirs(options.template);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);

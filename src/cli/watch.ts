@@ -1,16 +1,18 @@
 // Rebuilds whenever a watched file changes: one warm process, so a rebuild costs the pipeline and not the start-up.
 //
-// Why node:fs watch and no watcher library: recursive fs.watch works on Linux from Node 19.1 (on macOS and Windows it
-// always has), checked on Node 20.20 including folders created while watching, so a watcher library would only add
-// a dependency (and polling fallbacks a local editing session does not need). Events are only hints: a burst of them (an editor's
+// Why chokidar and not recursive fs.watch: Node 20's recursive fs.watch on Linux stops seeing a file once an editor
+// saves it by renaming a new copy over it (vim, Emacs, JetBrains safe-write, `sed -i`), and then misses even in-place
+// writes of it. chokidar watches each file anew after such a save. Events are only hints: a burst of them (an editor's
 // save is often write + rename + chmod) is gathered and followed by one rebuild once the folder has been quiet for
 // DEBOUNCE_MS, and changes arriving during a rebuild queue exactly one more.
-import { watch, type FSWatcher } from 'node:fs';
-import { join, sep } from 'node:path';
+import { watch } from 'chokidar';
+import { sep } from 'node:path';
 
 export const DEBOUNCE_MS = 120;
 
 export interface WatchLoop {
+  /** Resolves once every folder is being watched. */
+  ready: Promise<void>;
   /** Resolves after the last rebuild has finished, once the watchers are closed. */
   close(): Promise<void>;
 }
@@ -39,19 +41,17 @@ export function watchAndRebuild(dirs: readonly string[], rebuild: (changed: stri
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
   };
-  const watchers: FSWatcher[] = [...new Set(dirs)].map((dir) =>
-    watch(dir, { recursive: true }, (_event, name) => {
-      const path = name ? join(dir, name.toString()) : dir;
-      if (ignore(path)) return;
-      pending.add(path);
-      schedule();
-    }),
-  );
+  const watcher = watch([...new Set(dirs)], { ignoreInitial: true, ignored: (path) => ignore(path) });
+  watcher.on('all', (_event, path) => {
+    pending.add(path);
+    schedule();
+  });
   return {
+    ready: new Promise((done) => watcher.once('ready', () => done())),
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
       await running;
     },
   };

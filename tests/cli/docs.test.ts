@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/failure.js';
-import { commands, USAGE } from '../../src/cli/registry.js';
+import { commands, usageOf } from '../../src/cli/registry.js';
 import { packageRoot } from '../../src/paths.js';
 
 const doc = readFileSync(join(packageRoot, 'docs', 'cli.md'), 'utf8');
@@ -15,16 +15,6 @@ function section(name: string): string | undefined {
   if (start < 0) return undefined;
   const end = doc.indexOf('\n## ', start + 1);
   return doc.slice(start, end < 0 ? undefined : end);
-}
-
-/** A command's lines in the help: its own line and the indented lines that continue it. */
-function usageOf(name: string): string {
-  const lines = USAGE.split('\n');
-  const first = lines.findIndex((l) => l.startsWith(`  ${name} `));
-  if (first < 0) return '';
-  const rest = lines.slice(first + 1);
-  const end = rest.findIndex((l) => !/^ {4,}\S/.test(l));
-  return [lines[first], ...rest.slice(0, end < 0 ? undefined : end)].join('\n');
 }
 
 describe('docs/cli.md and the help text', () => {

@@ -1,7 +1,7 @@
 // `annual-review build --watch`: a change rebuilds, a burst of saves rebuilds once, broken input keeps the last good
 // PDF and says where the error is, and SIGINT stops it cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,17 @@ describe('annual-review build --watch', () => {
     editIn(template, 'partials/cover.md.hbs', (t) => t.replace(/\n:::\s*$/, '\n\nA line added to the cover.\n:::\n'));
     await eventually(() => rebuilds() === 4, 'the rebuild after the template change');
     expect(await coverText()).toContain('A line added to the cover.');
+  });
+
+  it('keeps seeing a file an editor saved by renaming a new copy over it, then written in place', async () => {
+    const before = rebuilds();
+    const file = join(data, 'review.yaml');
+    writeFileSync(`${file}.swp`, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Saved By Rename'));
+    renameSync(`${file}.swp`, file);
+    await eventually(() => rebuilds() === before + 1, 'a rebuild after a save by rename');
+    edit('review.yaml', (t) => t.replace(/^title: .*$/m, 'title: Then Written In Place'));
+    await eventually(() => rebuilds() === before + 2, 'a rebuild after an in-place write of the renamed file');
+    expect(await coverText()).toContain('Then Written In Place');
   });
 
   it('stops cleanly on SIGINT', async () => {

@@ -4,13 +4,13 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { displayPath } from '../../dataset/load.js';
 import { formatDiagnostic } from '../../errors.js';
-import { buildReportToFile, exportsDirFor, type BuildFileOptions } from '../../index.js';
+import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
 import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
 import { LIMIT_NAMES, type Limits } from '../../limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme.js';
 import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/standard.js';
 import { buildBatch } from '../batch.js';
-import { optionList, UsageError, type Command, type OptionValues } from '../command.js';
+import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { isInside, watchAndRebuild } from '../watch.js';
 
@@ -43,8 +43,8 @@ function pdfStandardOption(value: string): PdfStandard {
 }
 
 /** One report per dataset and locale, in the order given. */
-function jobsOf(values: OptionValues): BuildFileOptions[] {
-  const datasets = optionList(values.data);
+function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFileOptions[] {
+  const datasets = positionals.length ? [dataDirOf(values, positionals)] : optionList(values.data);
   const locales = optionList(values.locale);
   const template = values.template ? { template: resolve(String(values.template)) } : {};
   const outDir = values['out-dir'] ? { outDir: resolve(String(values['out-dir'])) } : {};
@@ -58,23 +58,48 @@ function jobsOf(values: OptionValues): BuildFileOptions[] {
   );
 }
 
+/** How much a build tells: `quiet` prints errors and warnings only; `stages` each stage with its time (on a terminal). */
+interface Talk {
+  quiet: boolean;
+  stages: boolean;
+}
+
+const stageLine = (stage: string, ms: number) => process.stderr.write(`  ${stage.padEnd(16)} ${(ms / 1000).toFixed(2)} s\n`);
+
 /** Builds one report and prints one line; throws (a ReviewError for bad input) when the build fails. */
-async function buildOnce(job: BuildFileOptions, verb = 'wrote'): Promise<string> {
+async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, talk: Talk = { quiet: false, stages: false }): Promise<string> {
   const started = performance.now();
-  const result = await buildReportToFile(job);
+  const options = talk.stages && !talk.quiet ? { ...job, onStage: stageLine } : job;
+  const result = exports ? await buildReportToFile(options) : await buildPdfOnly(options);
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
-  process.stdout.write(
-    `${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(result.pdf.length / 1024)} KB) and exports in ${displayPath(result.exportsDir)}/ in ${seconds(started)}\n`,
-  );
+  if (talk.quiet) return result.out;
+  const written = exports ? ` and exports in ${displayPath(result.exportsDir)}/` : '';
+  process.stdout.write(`${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(result.pdf.length / 1024)} KB)${written} in ${seconds(started)}\n`);
   return result.out;
 }
 
+/** The PDF alone (--no-exports), written where buildReportToFile would write it. */
+async function buildPdfOnly(job: BuildFileOptions) {
+  const result = await buildReport(job);
+  const { out } = await writeOutputSet(pdfPathFor(result.review.dataset.meta.id, job), { pdf: result.pdf });
+  return { ...result, out, exportsDir: '' };
+}
+
+/** `-o -`: the PDF's bytes on standard output and nothing on the disk; warnings still go to standard error. */
+async function buildToStdout(job: BuildFileOptions): Promise<number> {
+  const { out: _stdout, ...options } = job;
+  const result = await buildReport(options);
+  for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  await new Promise<void>((done, fail) => process.stdout.write(result.pdf, (e) => (e ? fail(e) : done())));
+  return EXIT.ok;
+}
+
 /** Builds, then rebuilds on every change to the dataset or the templates, until SIGINT. A failed build keeps the last PDF. */
-async function watchBuild(job: BuildFileOptions): Promise<number> {
+async function watchBuild(job: BuildFileOptions, exports: boolean, quiet: boolean): Promise<number> {
   let out: string | undefined;
   const attempt = async (verb: string) => {
     try {
-      out = await buildOnce(job, verb);
+      out = await buildOnce(job, verb, exports, { quiet, stages: false });
     } catch (e) {
       const failure = toFailure(e);
       if (failure.kind === 'internal') throw e;
@@ -91,6 +116,7 @@ async function watchBuild(job: BuildFileOptions): Promise<number> {
     process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
     await attempt('rebuilt');
   }, ignore);
+  await loop.ready;
   process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
@@ -105,7 +131,9 @@ export const build: Command = {
   options: {
     data: { type: 'string', multiple: true },
     template: { type: 'string' },
-    out: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    'no-exports': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
     'out-dir': { type: 'string' },
     locale: { type: 'string', multiple: true },
     watch: { type: 'boolean' },
@@ -114,15 +142,21 @@ export const build: Command = {
     png: { type: 'boolean' },
     limit: { type: 'string', multiple: true },
   },
-  async run(values) {
-    const jobs = jobsOf(values);
+  async run(values, positionals) {
+    const jobs = jobsOf(values, positionals);
     if (values.out && values['out-dir']) throw new UsageError('give --out FILE or --out-dir DIR, not both');
     if (jobs.length > 1 && values.out) throw new UsageError(`--out names one file but ${jobs.length} reports are asked for: use --out-dir DIR`);
     if (jobs.length > 1 && values.watch) throw new UsageError('--watch rebuilds one report: give at most one --data and one --locale');
+    if (jobs.length > 1 && values['no-exports']) throw new UsageError('--no-exports applies to one report: give at most one --data and one --locale');
     const [job] = jobs;
     if (jobs.length > 1 || !job) return buildBatch(jobs);
-    if (values.watch) return watchBuild(job);
-    await buildOnce(job);
+    const exports = !values['no-exports'];
+    if (values.out === '-') {
+      if (values.watch) throw new UsageError('-o - writes one PDF to standard output: it cannot be combined with --watch');
+      return buildToStdout(job);
+    }
+    if (values.watch) return watchBuild(job, exports, Boolean(values.quiet));
+    await buildOnce(job, 'wrote', exports, { quiet: Boolean(values.quiet), stages: process.stderr.isTTY === true });
     return EXIT.ok;
   },
 };

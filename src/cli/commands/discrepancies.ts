@@ -1,18 +1,16 @@
 // `annual-review discrepancies`: the computed discrepancies as a table, JSON or CSV on standard output.
-import { resolve } from 'node:path';
 import { DISCREPANCY_FORMATS, formatDiscrepancies, type DiscrepancyFormat } from '../../exports.js';
-import { defaultDataDir } from '../../paths.js';
 import { loadReview } from '../../pipeline.js';
-import { UsageError, type Command } from '../command.js';
+import { dataDirOf, UsageError, type Command } from '../command.js';
 
 export const discrepancies: Command = {
   options: { data: { type: 'string' }, format: { type: 'string' } },
-  async run(values) {
+  async run(values, positionals) {
     const format = String(values.format ?? 'table');
     if (!(DISCREPANCY_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format must be one of ${DISCREPANCY_FORMATS.join(', ')}, not "${format}"`);
     }
-    const review = loadReview(resolve(String(values.data ?? defaultDataDir)));
+    const review = loadReview(dataDirOf(values, positionals));
     process.stdout.write(formatDiscrepancies(review.discrepancies, format as DiscrepancyFormat));
     return 0;
   },

@@ -1,15 +1,13 @@
 // `annual-review validate`: schema and reference checks on a dataset, without building anything; with --json, the
 // normalised dataset itself (the same bytes as the build's dataset.json export).
-import { resolve } from 'node:path';
 import { displayPath, loadDataset } from '../../dataset/load.js';
 import { datasetJson } from '../../exports.js';
-import { defaultDataDir } from '../../paths.js';
-import type { Command } from '../command.js';
+import { dataDirOf, type Command } from '../command.js';
 
 export const validate: Command = {
   options: { data: { type: 'string' }, json: { type: 'boolean' } },
-  async run(values) {
-    const dir = resolve(String(values.data ?? defaultDataDir));
+  async run(values, positionals) {
+    const dir = dataDirOf(values, positionals);
     const ds = loadDataset(dir);
     if (values.json) {
       process.stdout.write(datasetJson(ds));

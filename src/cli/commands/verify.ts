@@ -3,14 +3,13 @@ import { resolve } from 'node:path';
 import { displayPath, loadDataset } from '../../dataset/load.js';
 import { verifyQuotes } from '../../dataset/verify.js';
 import { failOnErrors, formatDiagnostic } from '../../errors.js';
-import { defaultDataDir } from '../../paths.js';
-import { UsageError, type Command } from '../command.js';
+import { dataDirOf, UsageError, type Command } from '../command.js';
 
 export const verify: Command = {
   options: { data: { type: 'string' }, sources: { type: 'string' } },
-  async run(values) {
+  async run(values, positionals) {
     if (!values.sources) throw new UsageError('--sources DIR is required: the folder of the sources\' text files');
-    const dataset = loadDataset(resolve(String(values.data ?? defaultDataDir)));
+    const dataset = loadDataset(dataDirOf(values, positionals));
     const sourcesDir = resolve(String(values.sources));
     const warnings = failOnErrors(verifyQuotes(dataset, sourcesDir));
     for (const w of warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);

@@ -1,0 +1,84 @@
+// Input and output as `typst compile IN [OUT]`: the dataset folder as an argument, -o for the PDF, -o - for standard
+// output, --no-exports; a folder that is not a dataset and extra arguments are refused.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { runCli } from '../support.js';
+
+const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
+const work = mkdtempSync(join(tmpdir(), 'annual-review-io-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the dataset folder as an argument', () => {
+  it('validates the folder given, not the bundled sample', async () => {
+    const run = await runCli('validate', base);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('base-dataset: valid');
+  });
+
+  it('refuses an empty folder and a missing one, saying so', async () => {
+    const empty = mkdtempSync(join(work, 'empty-'));
+    for (const cmd of ['validate', 'discrepancies', 'build']) {
+      const run = await runCli(cmd, empty);
+      expect(run.status, cmd).toBe(1);
+      expect(run.stderr, cmd).toContain('review.yaml');
+    }
+    const missing = await runCli('validate', join(work, 'no-such-folder'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no-such-folder');
+  });
+
+  it('is a usage error to give extra arguments, or the folder twice', async () => {
+    for (const args of [['validate', base, 'extra'], ['discrepancies', base, base], ['build', base, 'x'], ['verify', base, 'x', '--sources', base], ['validate', base, '--data', base]]) {
+      const run = await runCli(...args);
+      expect(run.status, args.join(' ')).toBe(2);
+    }
+  });
+});
+
+describe('where the PDF goes', () => {
+  it('-o FILE writes there with its exports; --no-exports writes the PDF alone', async () => {
+    const out = join(work, 'a', 'review.pdf');
+    const run = await runCli('build', base, '-o', out);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(join(work, 'a')).sort()).toEqual(['review', 'review.pdf']);
+    const bare = join(work, 'b', 'review.pdf');
+    const alone = await runCli('build', base, '-o', bare, '--no-exports');
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(readdirSync(join(work, 'b'))).toEqual(['review.pdf']);
+    expect(alone.stdout).not.toContain('exports');
+  });
+
+  it('-o - writes the PDF to standard output and nothing to the disk', async () => {
+    const before = existsSync(join(packageRoot, 'output', 'harbour-2030.pdf'));
+    const run = await runCli('build', base, '-o', '-');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.startsWith('%PDF-')).toBe(true);
+    expect(run.stdout.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(existsSync(join(packageRoot, '-'))).toBe(false);
+    expect(existsSync(join(packageRoot, 'output', 'harbour-2030.pdf'))).toBe(before);
+  });
+});
+
+describe('what a build prints', () => {
+  it('lists the stages with their times on a terminal, only the summary in a pipe, nothing with --quiet', async () => {
+    const out = join(work, 'talk', 'review.pdf');
+    const piped = await runCli('build', base, '-o', out, '--no-exports');
+    expect(piped.stdout).toMatch(/^wrote .*review\.pdf \(\d+ pages, \d+ KB\) in [\d.]+ s\n$/);
+    expect(piped.stderr).toBe('');
+    const saved = process.stderr.isTTY;
+    process.stderr.isTTY = true;
+    try {
+      const terminal = await runCli('build', base, '-o', out, '--no-exports');
+      expect(terminal.stderr).toMatch(/^ {2}load\+analyse +[\d.]+ s$/m);
+      expect(terminal.stderr).toMatch(/^ {2}charts +[\d.]+ s$/m);
+      const quiet = await runCli('build', base, '-o', out, '--no-exports', '--quiet');
+      expect(quiet.status).toBe(0);
+      expect(quiet.stdout + quiet.stderr).toBe('');
+    } finally {
+      process.stderr.isTTY = saved;
+    }
+  });
+});
