@@ -249,8 +249,8 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
       const units = [scale === 'one' ? '' : (words[scale] ?? scale), unit].filter(Boolean).join(' ');
       return rows.map((row) => ({
         ...row,
-        // What the chart writes by a figure: as printed, and for a naming difference the name the source used.
-        shownText: d.rule === 'label-conflict' && !row.implied ? `${row.printed} · ${row.measure}` : (row.printed ?? null),
+        // What the chart writes by a figure: as printed, and in a naming difference the source's own name for it.
+        shownText: d.rule === 'label-conflict' && !row.implied && row.measureIsOwn ? `${row.printed} · ${row.measure}` : (row.printed ?? null),
         finding: d.id,
         rule: d.rule,
         severity: d.severity,
