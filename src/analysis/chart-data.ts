@@ -87,7 +87,7 @@ const lookupOf = (dataset: Dataset): Lookup => ({
 
 /**
  * One claim as a chart row: its value and the range its hedge allows, in the unit it is compared in (its metric's)
- * and in the scale the source printed ("27.62" with scaleLabel "billion" for US$27.62 billion), and its source.
+ * and in the scale the source printed ("48.3" with scaleLabel "billion" for €48.3 billion), and its source.
  * `interval`, when given, is the engine's (already in that unit).
  */
 function claimRow(claim: Claim, lookup: Lookup, interval?: Interval): ChartRow {
@@ -244,7 +244,7 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
       ];
       const label = lookup.metrics.get(first.metric)?.label ?? first.metric;
       const against = first.relation && first.relation.type !== 'increment' ? ` ${words.against ?? ''} ${first.relation.base}` : '';
-      // The unit in the locale's words: "(billion USD)", "(tỷ USD)", "(times)", "(million tonnes)".
+      // The unit in the locale's words: "(billion EUR)", "(tỷ EUR)", "(times)", "(million tonnes)".
       const unit = lookup.units.caption(shown[0]!.involved.unit, locale.intl);
       const units = [scale === 'one' ? '' : (words[scale] ?? scale), unit].filter(Boolean).join(' ');
       return rows.map((row) => ({

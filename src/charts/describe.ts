@@ -1,6 +1,6 @@
 // Alt text for a chart, built from its spec and data: what it shows (the spec's description or title), then the
-// figures themselves. Facets become one sentence each ("D2 · Disbursed FDI, 2025: US$27.62 billion ([1] The
-// Europe Today); …"), short datasets are listed in full, long ones by their extremes; a time axis gives its span.
+// figures themselves. Facets become one sentence each ("D3 · Trade in goods, 2025: roughly €48.3 billion ([1]
+// Ledger); …"), short datasets are listed in full, long ones by their extremes; a time axis gives its span.
 // A chart of categories alone (no quantity, no time) is summed up by its colour legend, then listed thing by thing.
 // Only what the chart prints is named: fields on a hidden axis or legend are left out.
 import { fillPattern } from '../format.js';
