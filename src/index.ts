@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 export { loadDataset } from './dataset/load.js';
+/** The folder of the bundled sample dataset (the Viet Nam review), wherever the package is installed. */
+export { defaultDataDir as sampleDataDir } from './paths.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
 export { exportsDirFor, writeOutputSet, type OutputSet } from './write.js';
