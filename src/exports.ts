@@ -8,15 +8,25 @@ export type DiscrepancyFormat = (typeof DISCREPANCY_FORMATS)[number];
 
 const CSV_COLUMNS = ['id', 'rule', 'severity', 'metric', 'period', 'claims', 'sources', 'printed', 'gap', 'explanation'] as const;
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A CSV field, quoted when it holds a quote, a line break or the delimiter. */
+function csvField(value: string, delimiter: string): string {
+  return /["\n\r]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/** How a CSV file is written: its field delimiter (`;` where a spreadsheet's locale uses a decimal comma) and whether it opens with a byte-order mark. */
+export interface CsvStyle {
+  delimiter: string;
+  /** A UTF-8 byte-order mark first, so that spreadsheet programs read the file as UTF-8 (Vietnamese letters intact). */
+  bom: boolean;
+}
+
+const PLAIN_CSV: CsvStyle = { delimiter: ',', bom: false };
 
 export function discrepanciesJson(report: DiscrepancyReport): string {
   return `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v), 2)}\n`;
 }
 
-export function discrepanciesCsv(report: DiscrepancyReport): string {
+export function discrepanciesCsv(report: DiscrepancyReport, style: CsvStyle = PLAIN_CSV): string {
   const rows = report.discrepancies.map((d) => [
     d.id,
     d.rule,
@@ -29,7 +39,8 @@ export function discrepanciesCsv(report: DiscrepancyReport): string {
     d.gap === undefined ? '' : d.gap.toFixed(4),
     d.explanation,
   ]);
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+  const line = (fields: readonly string[]) => fields.map((f) => csvField(f, style.delimiter)).join(style.delimiter);
+  return (style.bom ? '\uFEFF' : '') + [line(CSV_COLUMNS), ...rows.map(line)].join('\r\n') + '\r\n';
 }
 
 export function formatInterval(i: Interval): string {
@@ -84,13 +95,16 @@ export interface DataFile {
   text: string;
 }
 
-/** The files that let a review be checked or rebuilt: the dataset it was made from, its discrepancies and the charts' data. */
-export function dataFiles(review: Pick<Review, 'dataset' | 'discrepancies' | 'chartData'>): DataFile[] {
+/**
+ * The files that let a review be checked or rebuilt: the dataset it was made from, its discrepancies and the charts'
+ * data. The CSV is written for spreadsheets: with a byte-order mark, and the delimiter of the build's locale.
+ */
+export function dataFiles(review: Pick<Review, 'dataset' | 'discrepancies' | 'chartData'>, csvDelimiter = ','): DataFile[] {
   const json = 'application/json';
   return [
     { name: 'dataset.json', type: json, relationship: 'Source', description: 'The dataset the review was built from, validated and normalised', text: datasetJson(review.dataset) },
     { name: 'discrepancies.json', type: json, relationship: 'Data', description: 'The discrepancies between sources found in the dataset', text: discrepanciesJson(review.discrepancies) },
-    { name: 'discrepancies.csv', type: 'text/csv', relationship: 'Data', description: 'The discrepancies between sources, one row each', text: discrepanciesCsv(review.discrepancies) },
+    { name: 'discrepancies.csv', type: 'text/csv', relationship: 'Data', description: 'The discrepancies between sources, one row each', text: discrepanciesCsv(review.discrepancies, { delimiter: csvDelimiter, bom: true }) },
     { name: 'chart-data.json', type: json, relationship: 'Data', description: "The named datasets the review's charts are drawn from", text: `${JSON.stringify(review.chartData, null, 2)}\n` },
   ];
 }

@@ -1,5 +1,4 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
-import { dataFiles } from './exports.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 import { writeOutputSet } from './write.js';
 import { join, resolve } from 'node:path';
@@ -47,7 +46,7 @@ export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset
 /** The exports of a built review, by path inside its exports folder. */
 export async function exportFiles(result: BuildResult, png = false): Promise<Map<string, string | Buffer>> {
   // The same files the PDF carries inside (unless it is PDF/A-2), byte for byte.
-  const files = new Map<string, string | Buffer>(dataFiles(result.review).map((f) => [f.name, f.text]));
+  const files = new Map<string, string | Buffer>(result.dataFiles.map((f) => [f.name, f.text]));
   const chartPng = png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
   for (const chart of result.charts) {
     files.set(`charts/${chart.name}.svg`, chart.svg).set(`charts/${chart.name}.json`, chartExportJson(chart, chartPng !== undefined));

@@ -22,7 +22,7 @@ import { checkThemeRanges, loadTheme, pageDimensions, themeFileOf, type PageSize
 import { hasLabel, label, loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
 import type { ChartArt, LayoutResult } from './layout/index.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
-import { dataFiles } from './exports.js';
+import { dataFiles, type DataFile } from './exports.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -44,6 +44,8 @@ export interface BuildOptions {
    * attached) or `none` (plain PDF 1.7, data attached). Every one is tagged and claims PDF/UA-1.
    */
   pdfStandard?: PdfStandard;
+  /** The field delimiter of the discrepancies CSV; by default the locale's (`format.csvDelimiter`: "," in en, ";" in vi). */
+  csvDelimiter?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -79,6 +81,8 @@ export interface BuildResult {
   charts: RenderedChartFile[];
   /** Where things landed: the page count and each heading's page. */
   layout: LayoutResult;
+  /** The data files the PDF carries inside (unless it is PDF/A-2) and the exports write beside it, byte for byte the same. */
+  dataFiles: DataFile[];
   /** Problems that did not stop the build. */
   warnings: Diagnostic[];
   /** Milliseconds per stage, for the benchmark. */
@@ -334,9 +338,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const doc = createPdf(document.info, theme, standard);
   const art = new Map<string, ChartArt>(charts.map((c) => [c.name, c]));
   const layout = layoutDocument(doc, document, theme, art);
-  if (attachesData(standard)) attachFiles(doc, dataFiles(review), document.info.date);
+  // The CSV's delimiter: the option's, else the locale's (a locale that writes decimal commas separates by ";").
+  const data = dataFiles(review, options.csvDelimiter ?? String((locale.labels.format as Record<string, unknown>).csvDelimiter ?? ','));
+  if (attachesData(standard)) attachFiles(doc, data, document.info.date);
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
+  return { pdf, review, markdown, document, charts, layout, dataFiles: data, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
 }

@@ -36,6 +36,13 @@ export function limitsOption(given: readonly string[]): Partial<Limits> {
   return limits;
 }
 
+/** --csv-delimiter: one character, "tab" for a tab; never a quote or a line break, which CSV reserves. */
+function csvDelimiterOption(value: string): string {
+  const delimiter = value === 'tab' ? '\t' : value;
+  if ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter)) throw new UsageError(`--csv-delimiter takes one character (or "tab"), not "${value}"`);
+  return delimiter;
+}
+
 /** --pdf-standard: one of the standards the PDF can claim. */
 function pdfStandardOption(value: string): PdfStandard {
   if (isPdfStandard(value)) return value;
@@ -53,8 +60,9 @@ function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFile
   const png = values.png ? { png: true } : {};
   const limits = values.limit ? { limits: limitsOption(optionList(values.limit)) } : {};
   const pdfStandard = values['pdf-standard'] ? { pdfStandard: pdfStandardOption(String(values['pdf-standard'])) } : {};
+  const csv = values['csv-delimiter'] === undefined ? {} : { csvDelimiter: csvDelimiterOption(String(values['csv-delimiter'])) };
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
-    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...pdfStandard, ...png, ...limits, ...(locale ? { locale } : {}) })),
+    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...pdfStandard, ...csv, ...png, ...limits, ...(locale ? { locale } : {}) })),
   );
 }
 
@@ -139,6 +147,7 @@ export const build: Command = {
     watch: { type: 'boolean' },
     'page-size': { type: 'string' },
     'pdf-standard': { type: 'string' },
+    'csv-delimiter': { type: 'string' },
     png: { type: 'boolean' },
     limit: { type: 'string', multiple: true },
   },
