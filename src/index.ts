@@ -40,6 +40,19 @@ export function chartExportJson(chart: RenderedChartFile, png: boolean): string 
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A chart's SVG as exported for other documents: a <title> (its caption, or its name) and a <desc> (its alt text)
+ * for screen readers and file browsers, and generic families after the report's fonts, for a viewer that lacks them.
+ */
+export function chartExportSvg(chart: RenderedChartFile): string {
+  const title = chart.figure?.caption || chart.name;
+  const desc = [chart.figure?.alt, chart.alt].filter(Boolean).join(' ');
+  const labelled = chart.svg.replace(/^(<svg\b[^>]*>)/, `$1<title>${escapeXml(title)}</title><desc>${escapeXml(desc)}</desc>`);
+  return labelled.replace(/font-family="([^"]*)"/g, (_m, family: string) => `font-family="${/sans-serif|serif$/.test(family) ? family : `${family}, Arial, Helvetica, sans-serif`}"`);
+}
+
 /** What the top of a review's exports folder may hold, whichever charts and options a build has. */
 export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset.json', 'chart-data.json', 'charts'] as const;
 
@@ -49,7 +62,7 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
   const files = new Map<string, string | Buffer>(result.dataFiles.map((f) => [f.name, f.text]));
   const chartPng = png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
   for (const chart of result.charts) {
-    files.set(`charts/${chart.name}.svg`, chart.svg).set(`charts/${chart.name}.json`, chartExportJson(chart, chartPng !== undefined));
+    files.set(`charts/${chart.name}.svg`, chartExportSvg(chart)).set(`charts/${chart.name}.json`, chartExportJson(chart, chartPng !== undefined));
     if (chartPng) files.set(`charts/${chart.name}.png`, await chartPng(chart.svg, chart.fontFiles));
   }
   return files;

@@ -60,6 +60,12 @@ describe('annual-review build', () => {
       // The caption is the one the PDF prints under "Figure n.".
       expect(text).toContain(`Figure ${record.number}. ${record.caption.replace(/\s+/g, ' ').slice(0, 60)}`);
       expect(record.alt.length).toBeGreaterThan(80);
+      // Labelled for screen readers and file browsers with the caption and the alt text; fonts with a fallback.
+      const svg = readFileSync(join(dir, `${name}.svg`), 'utf8');
+      const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      expect(unescape(/<svg[^>]*><title>([^<]*)<\/title>/.exec(svg)?.[1] ?? '')).toBe(record.caption);
+      expect(unescape(/<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '')).toBe(record.alt);
+      expect(svg).not.toMatch(/font-family="[^",]*"/);
       const png = readFileSync(join(dir, record.png));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       // Twice the chart's size in points.
