@@ -1,8 +1,13 @@
-// The discrepancies CSV as spreadsheets read it: a UTF-8 byte-order mark, and the delimiter of the build's locale (or
-// the one asked for), with fields quoted only where they hold it.
+// The exports as other programs read them: the discrepancies CSV as spreadsheets do (a UTF-8 byte-order mark, the
+// delimiter of the build's locale or the one asked for), the JSON files against their published schemas.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { isCalendar } from '../src/dataset/schema.js';
 import { discrepanciesCsv } from '../src/exports.js';
-import { defaultBuild, runCli } from './support.js';
+import { schemaDir } from '../src/paths.js';
+import { defaultBuild, exampleBuild, runCli } from './support.js';
 
 const csvOf = async (locale?: string) => (await defaultBuild(locale)).dataFiles.find((f) => f.name === 'discrepancies.csv')!.text;
 
@@ -29,5 +34,30 @@ describe('discrepancies.csv', () => {
   it('takes another delimiter by option, and refuses what is not one character', async () => {
     expect((await runCli('build', '--csv-delimiter', '::')).status).toBe(2);
     expect((await runCli('build', '--csv-delimiter', '"')).status).toBe(2);
+  });
+});
+
+describe('the JSON exports', () => {
+  // Every published schema, the dataset files' and the exports', with the calendar check the loader uses.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv.addFormat('calendar', { type: 'string', validate: isCalendar });
+  for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json'))) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object);
+  for (const name of readdirSync(join(schemaDir, 'exports'))) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, 'exports', name), 'utf8')) as object);
+
+  for (const dataset of ['vietnam-2025', 'marenna-2025']) {
+    it(`of ${dataset} follow schema/exports/dataset.schema.json and discrepancies.schema.json`, async () => {
+      const files = (await exampleBuild(dataset)).dataFiles;
+      for (const [file, schema] of [['dataset.json', 'exports/dataset.schema.json'], ['discrepancies.json', 'exports/discrepancies.schema.json']] as const) {
+        const validate = ajv.getSchema(schema)!;
+        const valid = validate(JSON.parse(files.find((f) => f.name === file)!.text));
+        expect(validate.errors ?? [], `${dataset} ${file}`).toEqual([]);
+        expect(valid).toBe(true);
+      }
+    });
+  }
+
+  it('and the schemas refuse what the exports never hold', () => {
+    const validate = ajv.getSchema('exports/discrepancies.schema.json')!;
+    expect(validate({ discrepancies: [{ id: 'X1', rule: 'value-conflict', severity: 'major', metric: 'm', period: '2025', claims: [], explanation: '' }], consistent: [], sources: [] })).toBe(false);
   });
 });
