@@ -15,6 +15,8 @@ export interface Limits {
   claims: number;
   /** Rows of inline data (`data.values`) in one chart spec. */
   chartRows: number;
+  /** Seconds one chart of a user's template may take to draw (it is drawn on a thread that is stopped then). */
+  chartSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   stringLength: 100_000,
   claims: 50_000,
   chartRows: 10_000,
+  chartSeconds: 60,
 };
 
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];

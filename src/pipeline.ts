@@ -4,6 +4,7 @@
 //   chart specs + Review.chartData ─charts─▶ SVG
 //   Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes
 import { performance } from 'node:perf_hooks';
+import { relative } from 'node:path';
 import { analyse } from './analysis/index.js';
 import type { Wording } from './analysis/discrepancies/index.js';
 import { loadDataset, displayPath } from './dataset/load.js';
@@ -186,6 +187,12 @@ function figuresOf(document: Document): Figure[] {
   return out;
 }
 
+/**
+ * A chart spec of the built-in template is drawn in this thread: its work is bounded by the dataset's size. One of a
+ * user's template is drawn on the chart thread, stopped after the `chartSeconds` limit (it may ask Vega for anything).
+ */
+const trusted = (specPath: string) => !relative(builtinTemplateDir, specPath).startsWith('..');
+
 /** Renders each chart the document shows; vega is loaded only when there is one. */
 /** "… in JSON at position 51" → line and column of that position in the text. */
 function jsonErrorAt(text: string, message: string): { line?: number; column?: number } {
@@ -302,7 +309,7 @@ async function renderCharts(figures: readonly Figure[], review: Review, dirs: re
     // A chart whose datasets are all empty is drawn as a line saying so, with a warning: a figure never vanishes.
     const wanted = chartDataNames(spec);
     const empty = wanted.length > 0 && wanted.every((n) => review.chartData[n]?.length === 0);
-    const { warnings, ...chart } = empty ? noDataChart(input, chartTheme, words.noData!) : await renderChart(input, chartTheme);
+    const { warnings, ...chart } = empty ? noDataChart(input, chartTheme, words.noData!) : await renderChart(input, chartTheme, trusted(file.path) ? undefined : limits.chartSeconds);
     const figureAt = figures.findIndex((f) => f.chart === name);
     const figure = figures[figureAt];
     const plain = (spans: readonly Span[] = []) => plainText(spans).trim();

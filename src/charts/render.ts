@@ -16,34 +16,6 @@ type Plain = Record<string, unknown>;
 /** The narrowest inner width a composite chart is given while fitting it to the column. */
 const MIN_INNER_WIDTH = 40;
 
-/** Vega keeps its text metrics in a global: renders run one at a time so each measures in its own fonts. */
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Charts already drawn in this process, by everything that decides the drawing (spec, data, theme): a rebuild
- * after a change to the narrative (`build --watch`) redraws no chart. Rendering is a pure function of its input,
- * so a hit is the same SVG byte for byte. The oldest entries go first.
- */
-const drawn = new Map<string, Promise<RenderedChart>>();
-const REMEMBERED = 32;
-
-/** Forgets the charts drawn so far, so that the next render draws afresh (tests of determinism use it). */
-export function forgetDrawnCharts(): void {
-  drawn.clear();
-}
-
-export function renderChart(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
-  const key = JSON.stringify([input.name, input.file, input.spec, input.data, theme]);
-  const hit = drawn.get(key);
-  if (hit) return hit;
-  const run = queue.then(() => renderAlone(input, theme));
-  queue = run.catch(() => undefined);
-  drawn.set(key, run);
-  run.catch(() => drawn.delete(key));
-  if (drawn.size > REMEMBERED) drawn.delete(drawn.keys().next().value!);
-  return run;
-}
-
 /** Vega's number and time formats are process-wide: set for one render, restored after it. */
 async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T>): Promise<T> {
   if (!locale) return body();
@@ -65,7 +37,8 @@ async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T
   }
 }
 
-async function renderAlone(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
+/** One chart drawn in this thread, from its spec and data: what renderChart serves and the chart thread runs. */
+export async function drawChart(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
   return withLocale(theme.locale, () => renderInLocale(input, theme));
 }
 

@@ -1,0 +1,37 @@
+// Which charts are drawn, and where: the charts already drawn in this process are served again; the others are
+// drawn one at a time, here or, with a time limit, on the chart thread (bounded.ts). Loads vega only to draw here.
+import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
+
+/** Vega keeps its text metrics in a global: renders run one at a time so each measures in its own fonts. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Charts already drawn in this process, by everything that decides the drawing (spec, data, theme): a rebuild
+ * after a change to the narrative (`build --watch`) redraws no chart. Rendering is a pure function of its input,
+ * so a hit is the same SVG byte for byte. The oldest entries go first.
+ */
+const drawn = new Map<string, Promise<RenderedChart>>();
+const REMEMBERED = 32;
+
+/** Forgets the charts drawn so far, so that the next render draws afresh (tests of determinism use it). */
+export function forgetDrawnCharts(): void {
+  drawn.clear();
+}
+
+/**
+ * A chart drawn from its spec and data, or served from the charts already drawn. With `seconds`, it is drawn on a
+ * worker thread stopped after that long (chart/timeout); without, in this thread.
+ */
+export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: number): Promise<RenderedChart> {
+  const key = JSON.stringify([input.name, input.file, input.spec, input.data, theme]);
+  const hit = drawn.get(key);
+  if (hit) return hit;
+  const run = queue.then(async () =>
+    seconds === undefined ? (await import('./render.js')).drawChart(input, theme) : (await import('./bounded.js')).drawWithin(input, theme, seconds),
+  );
+  queue = run.catch(() => undefined);
+  drawn.set(key, run);
+  run.catch(() => drawn.delete(key));
+  if (drawn.size > REMEMBERED) drawn.delete(drawn.keys().next().value!);
+  return run;
+}
