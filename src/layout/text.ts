@@ -71,6 +71,12 @@ function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): P
   return { text, font, size: style.size, color, span, features, width: measureText(font.font, text, style.size, features) };
 }
 
+/**
+ * White space a line may break at: every kind but the no-break spaces (U+00A0, the figure space U+2007 and the
+ * narrow no-break space U+202F), which keep "10 000" and "27,62 tỷ" together.
+ */
+const BREAKABLE_SPACE = /([\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+)/;
+
 function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[] {
   const out: Word[] = [];
   let current: Piece[] = [];
@@ -89,9 +95,10 @@ function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[
     current = [];
   };
   for (const span of spans) {
-    for (const token of span.text.split(/(\s+)/)) {
+    for (const [i, token] of span.text.split(BREAKABLE_SPACE).entries()) {
       if (!token) continue;
-      if (/^\s+$/.test(token)) finish(token.includes('\n'));
+      // split() puts the separators at the odd places.
+      if (i % 2 === 1) finish(token.includes('\n'));
       else current.push(pieceOf(token, span, style, fonts));
     }
   }

@@ -85,6 +85,20 @@ describe('a word longer than the line', () => {
   });
 });
 
+describe('spaces that do not break', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' };
+
+  it('keeps figures and units joined by a no-break space (U+00A0, U+202F) on one line', () => {
+    const joined = ['10\u00a0000', '27,62\u202ftỷ', 'p.\u00a012'];
+    const text = Array.from({ length: 12 }, (_, i) => `word ${joined[i % joined.length]}`).join(' ');
+    const lines = measureSpans([{ text }], style, 60, fonts).lines.map((l) => l.words.map((w) => w.pieces.map((p) => p.text).join('')));
+    expect(lines.length).toBeGreaterThan(3);
+    const all = lines.flat();
+    for (const j of joined) expect(all.filter((w) => w === j).length, j).toBe(4);
+  });
+});
+
 describe('layout', () => {
   it('numbers contents entries with the pages their headings landed on, and puts "Page X of Y" on every page but the first', async () => {
     const md = `:::cover\n# Cover\n:::\n\n::toc\n\n# One\n\n${words(50)}\n\n## One point one\n\n${words(900)}\n\n# Two\n\n${words(40)}`;
