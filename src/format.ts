@@ -28,3 +28,6 @@ export function formatDate(iso: string, style: DateStyle): string {
   const values = { day: String(Number(d)), month: String(Number(m)), monthName: style.months[Number(m) - 1] ?? m, year };
   return fillPattern(d ? style.date : style.month, values);
 }
+
+/** Text for XML (SVG, XMP): the five characters markup gives a meaning escaped as entities, apostrophe aside. */
+export const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

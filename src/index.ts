@@ -1,4 +1,5 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
+import { escapeXml } from './format.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 import { writeOutputSet } from './write.js';
 import { join, resolve } from 'node:path';
@@ -39,8 +40,6 @@ export function chartExportJson(chart: RenderedChartFile, png: boolean): string 
   const record = { name, svg: `${name}.svg`, ...(png ? { png: `${name}.png` } : {}), width, height, ...(figure ?? {}), alt: [figure?.alt, alt].filter(Boolean).join(' ') };
   return `${JSON.stringify(record, null, 2)}\n`;
 }
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A chart's SVG as exported for other documents: a <title> (its caption, or its name) and a <desc> (its alt text)

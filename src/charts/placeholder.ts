@@ -1,8 +1,7 @@
 // What a figure shows when its chart has nothing to draw: one line of text in the chart's font, saying so.
+import { escapeXml } from '../format.js';
 import { noData } from './messages.js';
 import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function noDataChart(input: ChartInput, theme: ChartTheme, text: string): RenderedChart {
   const height = Math.ceil(theme.fontSize * 3);
