@@ -1,5 +1,6 @@
 // The Document: the one intermediate representation shared by every stage after Markdown parsing.
 // Blocks and spans are plain data: the layout stage measures and places them, and never modifies them.
+import type { Diagnostic } from './errors.js';
 
 export interface Span {
   text: string;
@@ -21,7 +22,20 @@ export const plainText = (spans: readonly Span[]): string => spans.map((s) => s.
 
 export type Align = 'left' | 'right' | 'center' | null;
 
-export interface Heading {
+/** Where a block was written: a template file (or other text the user can open), its line and column. */
+export interface Origin {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/** What every block carries. */
+interface Located {
+  /** Where the block was written, for messages about it. */
+  origin?: Origin;
+}
+
+export interface Heading extends Located {
   type: 'heading';
   depth: 1 | 2 | 3 | 4;
   spans: Span[];
@@ -31,7 +45,7 @@ export interface Heading {
   listed: boolean;
 }
 
-export interface Paragraph {
+export interface Paragraph extends Located {
   type: 'paragraph';
   spans: Span[];
   /** Named destination placed where the paragraph starts. */
@@ -40,26 +54,26 @@ export interface Paragraph {
   style?: string;
 }
 
-export interface List {
+export interface List extends Located {
   type: 'list';
   ordered: boolean;
   start: number;
   items: Block[][];
 }
 
-export interface BlockQuote {
+export interface BlockQuote extends Located {
   type: 'blockquote';
   children: Block[];
 }
 
-export interface Table {
+export interface Table extends Located {
   type: 'table';
   align: Align[];
   header: Span[][];
   rows: Span[][][];
 }
 
-export interface Figure {
+export interface Figure extends Located {
   type: 'figure';
   /** Name of the chart in the template's charts folder. */
   chart: string;
@@ -70,26 +84,26 @@ export interface Figure {
   alt?: string;
 }
 
-export interface Cover {
+export interface Cover extends Located {
   type: 'cover';
   children: Block[];
 }
 
-export interface Contents {
+export interface Contents extends Located {
   type: 'toc';
 }
 
 /** "Cited on pages 3, 5": the pages citing a source, known at layout time, each a link to the citation. */
-export interface CitedBy {
+export interface CitedBy extends Located {
   type: 'citedBy';
   source: string;
 }
 
-export interface PageBreak {
+export interface PageBreak extends Located {
   type: 'pageBreak';
 }
 
-export interface ThematicBreak {
+export interface ThematicBreak extends Located {
   type: 'rule';
 }
 
@@ -110,4 +124,22 @@ export interface DocumentInfo {
 export interface Document {
   info: DocumentInfo;
   blocks: Block[];
+}
+
+/** A chart as drawn for the review: the SVG the layout places, and what is needed to use it elsewhere (the exports). */
+export interface RenderedChart {
+  /** The chart's name: its spec is `charts/<name>.vl.json` of the template. */
+  name: string;
+  svg: string;
+  /** Size in points. */
+  width: number;
+  height: number;
+  /** Alt text computed from the chart's data. */
+  alt: string;
+  /** The font files the chart's text is set in (regular, bold), for rasterising it elsewhere. */
+  fontFiles: string[];
+  /** Where the document first shows the chart: its figure number, caption and source line as plain text. */
+  figure?: { number: number; caption: string; source: string; alt?: string };
+  /** Vega-Lite and Vega warnings met while drawing it. */
+  warnings: Diagnostic[];
 }

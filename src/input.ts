@@ -1,7 +1,7 @@
 // Reads a text file the user gives (dataset, template, theme, locale, chart spec): within the size limit, and only
 // when it is valid UTF-8, so that a mis-encoded file is an error naming its line rather than text full of U+FFFD.
 import { readFileSync, statSync } from 'node:fs';
-import { displayPath } from './dataset/load.js';
+import { displayPath } from './paths.js';
 import { error, ReviewError, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 

@@ -3,7 +3,7 @@
 // file is the reference: a locale must give every key it has, and no other.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from './dataset/load.js';
+import { displayPath } from './paths.js';
 import { validateAgainstSchema } from './dataset/schema.js';
 import { parseYaml } from './dataset/yaml.js';
 import { error, ReviewError, type Diagnostic } from './errors.js';

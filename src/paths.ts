@@ -1,6 +1,6 @@
 // Where the package's own files are, whether running from src/ (tests) or dist/ (the CLI).
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 
 export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 export const schemaDir = join(packageRoot, 'schema');
@@ -9,3 +9,9 @@ export const builtinTemplateDir = join(packageRoot, 'templates', 'annual-review'
 export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
 export const defaultOutputDir = join(packageRoot, 'output');
+
+/** A path as the user should read it: relative to the working folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readInputText } from './input.js';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath } from './dataset/load.js';
+import { displayPath } from './paths.js';
 import { parseYaml } from './dataset/yaml.js';
 import { validateAgainstSchema } from './dataset/schema.js';
 import { error, ReviewError, type Diagnostic } from './errors.js';

@@ -9,9 +9,9 @@ import { Worker } from 'node:worker_threads';
 import { ReviewError, type Diagnostic } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { timeout } from './messages.js';
-import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
+import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
-type Reply = { id: number; chart?: RenderedChart; diagnostics?: Diagnostic[]; failure?: string };
+type Reply = { id: number; chart?: DrawnChart; diagnostics?: Diagnostic[]; failure?: string };
 
 let worker: Worker | undefined;
 let next = 0;
@@ -41,7 +41,7 @@ function thread(): Worker {
 }
 
 /** Draws one chart on the thread, stopping it after `seconds`; the same result as drawing in this thread. */
-export function drawWithin(input: ChartInput, theme: ChartTheme, seconds: number): Promise<RenderedChart> {
+export function drawWithin(input: ChartInput, theme: ChartTheme, seconds: number): Promise<DrawnChart> {
   const id = ++next;
   const drawing = thread();
   drawing.ref();

@@ -1,6 +1,6 @@
 // Which charts are drawn, and where: the charts already drawn in this process are served again; the others are
 // drawn one at a time, here or, with a time limit, on the chart thread (bounded.ts). Loads vega only to draw here.
-import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
+import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
 /** Vega keeps its text metrics in a global: renders run one at a time so each measures in its own fonts. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -10,7 +10,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * after a change to the narrative (`build --watch`) redraws no chart. Rendering is a pure function of its input,
  * so a hit is the same SVG byte for byte. The oldest entries go first.
  */
-const drawn = new Map<string, Promise<RenderedChart>>();
+const drawn = new Map<string, Promise<DrawnChart>>();
 const REMEMBERED = 32;
 
 /** Forgets the charts drawn so far, so that the next render draws afresh (tests of determinism use it). */
@@ -22,7 +22,7 @@ export function forgetDrawnCharts(): void {
  * A chart drawn from its spec and data, or served from the charts already drawn. With `seconds`, it is drawn on a
  * worker thread stopped after that long (chart/timeout); without, in this thread.
  */
-export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: number): Promise<RenderedChart> {
+export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: number): Promise<DrawnChart> {
   const key = JSON.stringify([input.name, input.file, input.spec, input.data, theme]);
   const hit = drawn.get(key);
   if (hit) return hit;

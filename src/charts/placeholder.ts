@@ -1,9 +1,9 @@
 // What a figure shows when its chart has nothing to draw: one line of text in the chart's font, saying so.
 import { escapeXml } from '../format.js';
 import { noData } from './messages.js';
-import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
+import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
-export function noDataChart(input: ChartInput, theme: ChartTheme, text: string): RenderedChart {
+export function noDataChart(input: ChartInput, theme: ChartTheme, text: string): DrawnChart {
   const height = Math.ceil(theme.fontSize * 3);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${theme.width}" height="${height}" viewBox="0 0 ${theme.width} ${height}">` +

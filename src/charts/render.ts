@@ -9,7 +9,7 @@ import { loadChartFonts, withChartFonts, type ChartFonts } from './metrics.js';
 import { recordingLogger, refusingLoader, type RecordingLogger } from './sandbox.js';
 import { finishText, hasImages } from './scene.js';
 import { themeConfig } from './theme.js';
-import type { ChartInput, ChartTheme, RenderedChart } from './types.js';
+import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
 type Plain = Record<string, unknown>;
 
@@ -38,11 +38,11 @@ async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T
 }
 
 /** One chart drawn in this thread, from its spec and data: what renderChart serves and the chart thread runs. */
-export async function drawChart(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
+export async function drawChart(input: ChartInput, theme: ChartTheme): Promise<DrawnChart> {
   return withLocale(theme.locale, () => renderInLocale(input, theme));
 }
 
-async function renderInLocale(input: ChartInput, theme: ChartTheme): Promise<RenderedChart> {
+async function renderInLocale(input: ChartInput, theme: ChartTheme): Promise<DrawnChart> {
   const fonts = loadChartFonts(theme.fonts);
   const spec = normaliseStrings(input.spec) as Plain;
   const chart = await withChartFonts(fonts, () =>
@@ -85,7 +85,7 @@ async function renderToWidth(input: ChartInput, spec: Plain, theme: ChartTheme, 
   return third.width <= target ? third : pass(secondInner + (Math.floor(target) - second.width) / slope - 0.5);
 }
 
-type Chart = Omit<RenderedChart, 'name'>;
+type Chart = Omit<DrawnChart, 'name'>;
 
 async function renderPass(input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts, innerWidth: number): Promise<Chart> {
   const log = recordingLogger();
@@ -155,7 +155,7 @@ function compileSpec(input: ChartInput, spec: Plain, config: Config, log: Record
       : e instanceof TypeError
         ? `Vega-Lite cannot read it (${e.message}); check the mark, the encoding channels and their types`
         : (e as Error).message;
-    throw new ReviewError([message.invalidSpec(input, detail)]);
+    throw new ReviewError([message.invalidSpec(input, detail, marks[0])]);
   }
 }
 

@@ -1,4 +1,5 @@
 // Types crossing the chart stage's boundary: what the pipeline hands in and what the layout stage gets back.
+import type { RenderedChart } from '../document.js';
 import type { Diagnostic } from '../errors.js';
 
 export interface ChartTheme {
@@ -26,18 +27,13 @@ export interface ChartInput {
   name: string;
   /** The spec's file, for located messages. */
   file?: string;
+  /** The spec's JSON text as the file holds it, for the line and column of what a message is about. */
+  source?: string;
   /** A Vega-Lite spec whose data are `{"name": "<dataset>"}` references. */
   spec: object;
   /** Named datasets supplied by the pipeline. */
   data: Record<string, readonly object[]>;
 }
 
-export interface RenderedChart {
-  name: string;
-  svg: string;
-  /** Size of the SVG in pt. */
-  width: number;
-  height: number;
-  /** Vega-Lite and Vega warnings met while rendering. */
-  warnings: Diagnostic[];
-}
+/** What drawing gives: the chart stage adds the alt text, the font files and the figure to make a RenderedChart. */
+export type DrawnChart = Pick<RenderedChart, 'name' | 'svg' | 'width' | 'height' | 'warnings'>;

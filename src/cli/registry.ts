@@ -21,7 +21,7 @@ Commands:
                  [-o|--out FILE | -o - (PDF to stdout) | --out-dir DIR] [--no-exports]
                  [--page-size a4|letter] [--png] [--watch] [-q|--quiet]
                  [--limit NAME=N]… (raise an input limit, see docs/errors.md)
-                 [--pdf-standard a-3b|a-2b|none] [--csv-delimiter CHAR]
+                 [--pdf-standard a-3b|a-2b|none] [--csv-delimiter CHAR] [--emit-markdown FILE]
                  several --data or --locale values build every combination in parallel
   validate       Check a dataset against its schema and references   [DATA | --data DIR] [--json]
   verify         Check every claim's quote against the source texts  [DATA | --data DIR] --sources DIR

@@ -1,6 +1,7 @@
 // Loads a dataset folder: reads each YAML file, validates it against its schema, normalises it, checks references.
 import { statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
+import { displayPath } from '../paths.js';
 import { error, ReviewError, warning, type Diagnostic, type Location } from '../errors.js';
 import { readInputText } from '../input.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
@@ -44,11 +45,6 @@ export function normaliseStrings<T>(value: T, dropped?: (path: string, codes: st
   return value;
 }
 
-/** A path as the user should read it: relative to the working folder when inside it. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 const readText = (path: string, limits: Limits) =>
   readInputText(path, (detail) => error('dataset/unreadable', messages.fileUnreadable(detail), { file: displayPath(path) }), limits);

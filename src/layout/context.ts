@@ -1,6 +1,6 @@
 // The layout state: where the cursor stands, on which page, and what has been placed so far (for contents,
 // outline and back-references). Page breaking lives here; what goes on a page lives in blocks/.
-import type { Block } from '../document.js';
+import type { Block, RenderedChart } from '../document.js';
 import type { Theme } from '../theme.js';
 import type { FontBook } from './fonts.js';
 import type { Tags } from './tags.js';
@@ -15,13 +15,8 @@ export interface PlacedHeading {
   page: number;
 }
 
-export interface ChartArt {
-  svg: string;
-  width: number;
-  height: number;
-  /** Alt text for the figure. */
-  alt: string;
-}
+/** What the layout needs of a drawn chart. */
+export type ChartArt = Pick<RenderedChart, 'svg' | 'width' | 'height' | 'alt'>;
 
 export interface Frame {
   x: number;

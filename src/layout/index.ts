@@ -18,7 +18,7 @@ import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
 import { messages } from './messages.js';
 import { error, ReviewError } from '../errors.js';
-import { displayPath } from '../dataset/load.js';
+import { displayPath } from '../paths.js';
 import { hyphenator } from '../hyphenation.js';
 
 export type { ChartArt, PlacedHeading } from './context.js';

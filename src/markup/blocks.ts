@@ -1,7 +1,7 @@
 // Block content (mdast) → Document blocks. One handler per node type, checked by the compiler.
 import type { BlockContent, DefinitionContent, ListItem, Root, RootContent, TableCell, TableRow, Paragraph as MdParagraph } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { plainText, type Block, type Heading, type Span } from '../document.js';
+import { plainText, type Block, type Heading, type Origin, type Span } from '../document.js';
 import { inlineToSpans, type InlineContext } from './inline.js';
 import { messages } from './messages.js';
 
@@ -10,6 +10,8 @@ export interface BlockContext extends InlineContext {
   headingId(text: string): string;
   /** Anchor set by `::anchor{#id}`, consumed by the next paragraph. */
   pendingAnchor?: string;
+  /** Where a line of the Markdown was written. */
+  origin(line: number | undefined): Origin | undefined;
 }
 
 type Content = RootContent | BlockContent | DefinitionContent | ListItem | TableRow | TableCell;
@@ -138,8 +140,11 @@ const handlers: Handlers = {
   textDirective: () => [],
 };
 
+/** The blocks of a node, each with where it was written (a nested block keeps its own). */
 export function handle(node: Content, ctx: BlockContext): Block[] {
-  return (handlers[node.type] as Handler<Content>)(node, ctx);
+  const blocks = (handlers[node.type] as Handler<Content>)(node, ctx);
+  const origin = ctx.origin(line(node));
+  return origin ? blocks.map((b) => (b.origin ? b : { ...b, origin })) : blocks;
 }
 
 export function rootToBlocks(root: Root, ctx: BlockContext): Block[] {

@@ -5,7 +5,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkSmartypants from 'remark-smartypants';
-import type { Block } from '../document.js';
+import type { Block, Origin } from '../document.js';
 import { error, type Diagnostic } from '../errors.js';
 import type { Citation } from '../review.js';
 import { rootToBlocks, type BlockContext } from './blocks.js';
@@ -36,10 +36,15 @@ export interface Markup {
 const MARKUP_ERROR = { code: 'markup/invalid' };
 
 /**
- * Parses Markdown into blocks. `file` names the Markdown in messages (the template that produced it).
+ * Parses Markdown into blocks. `source` says where the Markdown came from: a file name, or the origin of each of its
+ * lines (the template file and line that wrote it), which messages and every block's `origin` then give.
  * Citations are resolved here, so every [n] in the Document already knows the source it links to.
  */
-export function parseMarkup(markdown: string, cite: (id: string) => Citation | undefined, file: string): Markup {
+export function parseMarkup(markdown: string, cite: (id: string) => Citation | undefined, source: string | readonly Origin[]): Markup {
+  const locate = (line: number | undefined): Origin | { file: string } => {
+    if (typeof source === 'string') return line === undefined ? { file: source } : { file: source, line };
+    return source[(line ?? 1) - 1] ?? source[source.length - 1] ?? { file: '' };
+  };
   const root = fromMarkdown(markdown.normalize('NFC'), {
     extensions: [gfmTable(), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
@@ -49,7 +54,11 @@ export function parseMarkup(markdown: string, cite: (id: string) => Citation | u
   const used = new Map<string, number>();
   const ctx: BlockContext = {
     cite,
-    problem: (message, line, code = MARKUP_ERROR.code, hint) => diagnostics.push(error(code, message, { file, ...(line !== undefined ? { line } : {}) }, hint)),
+    problem: (message, line, code = MARKUP_ERROR.code, hint) => diagnostics.push(error(code, message, locate(line), hint)),
+    origin: (line) => {
+      const at = locate(line);
+      return 'line' in at ? at : undefined;
+    },
     headingId: (text) => {
       const base = slug(text);
       const n = (used.get(base) ?? 0) + 1;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { displayPath } from '../dataset/load.js';
+import { displayPath } from '../paths.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { closest } from '../suggest.js';
 import { escapeMarkdown } from './escape.js';
@@ -12,6 +12,7 @@ import { readInputText } from '../input.js';
 import { declaredFieldNames } from '../dataset/schema.js';
 import { messages } from './messages.js';
 import { hasLabel, type LabelTree, type Locale } from '../locale.js';
+import { markOrigins, unmark, type Unmarked } from './origins.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
@@ -229,8 +230,8 @@ function parse(file: TemplateFile, text: string): hbs.AST.Program | Diagnostic {
 }
 
 export interface CompiledTemplate {
-  /** Renders the main template to Markdown. */
-  render(context: object): string;
+  /** Renders the main template to Markdown, with the template file and line each line of it came from. */
+  render(context: object): Unmarked;
   main: TemplateFile;
 }
 
@@ -270,9 +271,12 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
    * two compilations must not share a tree that one of them rewrites.
    */
   const compileInto = (target: typeof Handlebars, strict: boolean): Handlebars.TemplateDelegate => {
-    const [mainTemplate, ...partials] = parsed.map(({ file, text }) => {
+    const [mainTemplate, ...partials] = parsed.map(({ file, text }, index) => {
       const ast = Handlebars.parse(text);
-      if (!strict) routeThroughEscape(ast, new Set(Object.keys(helpers)));
+      if (!strict) {
+        routeThroughEscape(ast, new Set(Object.keys(helpers)));
+        markOrigins(ast, index);
+      }
       const template = target.compile(ast, { noEscape: true, preventIndent: true, strict });
       // An error in a partial is told with the partial's file, not the main template's.
       const tagged: Handlebars.TemplateDelegate = (context, options) => {
@@ -298,7 +302,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   return {
     main,
     render(context) {
-      let markdown: string;
+      let rendered: string;
       try {
         checkFields(context, runtimeOptions);
       } catch (e) {
@@ -316,7 +320,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
       }
       try {
         // Prototype access is refused by the checks above; saying so here keeps Handlebars from logging about it.
-        markdown = renderMain(context, runtimeOptions);
+        rendered = renderMain(context, runtimeOptions);
       } catch (e) {
         const err = e as Error & { lineNumber?: number; column?: number };
         const file = displayPath((e !== null && typeof e === 'object' ? errorFile.get(e) : undefined) ?? main.path);
@@ -328,8 +332,9 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
           }),
         ]);
       }
+      const markdown = unmark(rendered, parsed.map((p) => displayPath(p.file.path)), { file: displayPath(main.path), line: 1 });
       // A blank review would replace a good one with an empty page.
-      if (markdown.trim() === '') throw new ReviewError([error('template/empty', messages.empty(), { file: displayPath(main.path) })]);
+      if (markdown.text.trim() === '') throw new ReviewError([error('template/empty', messages.empty(), { file: displayPath(main.path) })]);
       return markdown;
     },
   };

@@ -1,4 +1,5 @@
 // The template stage: Review → Markdown, through the template's Handlebars files (a user's folder first).
+import type { Origin } from '../document.js';
 import type { Locale } from '../locale.js';
 import type { Review } from '../review.js';
 import { templateContext } from './context.js';
@@ -10,11 +11,12 @@ export { escapeMarkdown } from './escape.js';
 
 export interface RenderedTemplate {
   markdown: string;
-  /** The main template file, named in messages about the Markdown it produced. */
-  file: string;
+  /** Where each line of the Markdown was written (index 0 is line 1): a template file and its line. */
+  origins: Origin[];
 }
 
 export function renderTemplate(review: Review, dirs: readonly string[], locale: Locale): RenderedTemplate {
   const template = compileTemplate(dirs, MAIN_TEMPLATE, locale);
-  return { markdown: template.render(templateContext(review, locale.labels, locale.name)).normalize('NFC'), file: template.main.path };
+  const { text, lines } = template.render(templateContext(review, locale.labels, locale.name));
+  return { markdown: text.normalize('NFC'), origins: lines };
 }

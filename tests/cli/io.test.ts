@@ -1,10 +1,10 @@
 // Input and output as `typst compile IN [OUT]`: the dataset folder as an argument, -o for the PDF, -o - for standard
 // output, --no-exports; a folder that is not a dataset and extra arguments are refused.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/paths.js';
+import { displayPath, packageRoot } from '../../src/paths.js';
 import { runCli } from '../support.js';
 
 const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
@@ -80,5 +80,24 @@ describe('what a build prints', () => {
     } finally {
       process.stderr.isTTY = saved;
     }
+  });
+});
+
+describe('--emit-markdown', () => {
+  it('writes the rendered Markdown, also when a later stage fails, and each message names the template line', async () => {
+    const md = join(work, 'review.md');
+    const run = await runCli('build', base, '-o', join(work, 'md', 'review.pdf'), '--emit-markdown', md);
+    expect(run.status, run.stderr).toBe(0);
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('::toc');
+    expect(text).not.toMatch(/[\uFDD0-\uFDEF]/);
+    const template = mkdtempSync(join(work, 'template-'));
+    mkdirSync(join(template, 'partials'));
+    writeFileSync(join(template, 'partials', 'narrative.md.hbs'), '# Story\n\n:::figure{chart="none-such"}\nCaption.\n:::\n');
+    const failing = await runCli('build', base, '--template', template, '-o', join(work, 'md2', 'review.pdf'), '--emit-markdown', md);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toContain(`${displayPath(join(template, 'partials', 'narrative.md.hbs'))}:3:1: the template has no chart "none-such"`);
+    expect(readFileSync(md, 'utf8')).toContain(':::figure{chart="none-such"}');
+    expect((await runCli('build', base, '--watch', '--emit-markdown', md)).status).toBe(2);
   });
 });

@@ -109,7 +109,7 @@ describe('the README', () => {
       const context = templateContext(loadReview(defaultDataDir, locale), locale.labels, locale.name);
       for (const r of rows) {
         const dir = folder({ [MAIN_TEMPLATE]: r.example });
-        expect(compileTemplate([dir], MAIN_TEMPLATE, locale).render(context).trim(), `${r.example} in ${name}`).toBe(r[name]);
+        expect(compileTemplate([dir], MAIN_TEMPLATE, locale).render(context).text.trim(), `${r.example} in ${name}`).toBe(r[name]);
       }
     }
   });

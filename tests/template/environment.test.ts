@@ -16,18 +16,18 @@ describe('template environment', () => {
       'report.md.hbs': '{{title}} {{> part}} {{cite "a" "b"}} {{{raw}}}',
       'partials/part.md.hbs': '[{{title}}]',
     });
-    const out = compileTemplate([dir], 'report.md.hbs', en).render({ title: '*x* # h', raw: '*kept*' });
+    const out = compileTemplate([dir], 'report.md.hbs', en).render({ title: '*x* # h', raw: '*kept*' }).text;
     expect(out).toBe('\\*x\\* \\# h [\\*x\\* \\# h] :cite[a,b] *kept*');
   });
 
   it('cites nothing for an empty list, and prints nothing for an optional field the schema declares', () => {
     const dir = templateDir({ 'report.md.hbs': 'a{{cite list}}b{{cite missing}}c{{meta.subtitle}}d' });
-    expect(compileTemplate([dir], 'report.md.hbs', en).render({ list: [], meta: {} })).toBe('abcd');
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({ list: [], meta: {} }).text).toBe('abcd');
   });
 
   it('refuses a printed field no schema declares, at its line and column, with its whole path', () => {
     const dir = templateDir({ 'report.md.hbs': '# {{meta.title}}\n\n{{#if meta.titel}}x{{/if}}{{meta.titel}}' });
-    const found = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' } }));
+    const found = diagnosticsOf(() => compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' } }).text);
     expect(found.map((d) => [d.code, d.line, d.column, d.message.split(',')[0]])).toEqual([['template/unknown-field', 3, 29, 'the template prints the field "meta.titel"']]);
   });
 
@@ -35,7 +35,7 @@ describe('template environment', () => {
     const dir = templateDir({ 'report.md.hbs': 'a{{lookup meta key}}b' });
     const spy = mock.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' }, key: 'valueOf' })).toBe('ab');
+      expect(compileTemplate([dir], 'report.md.hbs', en).render({ meta: { title: 'T' }, key: 'valueOf' }).text).toBe('ab');
       expect(spy).not.toHaveBeenCalled();
     } finally {
       spy.mockRestore();
@@ -45,23 +45,23 @@ describe('template environment', () => {
   it('lets a user folder override one partial and keeps the rest', () => {
     const builtin = templateDir({ 'report.md.hbs': '{{> a}}/{{> b}}', 'partials/a.md.hbs': 'A', 'partials/b.md.hbs': 'B' });
     const user = templateDir({ 'partials/b.md.hbs': 'mine' });
-    expect(compileTemplate([user, builtin], 'report.md.hbs', en).render({})).toBe('A/mine');
+    expect(compileTemplate([user, builtin], 'report.md.hbs', en).render({}).text).toBe('A/mine');
   });
 
   it('formats numbers, money, percentages and dates', () => {
     const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}' });
-    expect(compileTemplate([dir], 'report.md.hbs', en).render({})).toBe('1,234,567.5|US$27.62 billion|8.2%|8 January 2026');
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({}).text).toBe('1,234,567.5|US$27.62 billion|8.2%|8 January 2026');
   });
 
   it('formats numbers, money, percentages and dates the Vietnamese way with the vi locale', () => {
     const dir = templateDir({ 'report.md.hbs': '{{number 1234567.5}}|{{money 27.62 "USD" "billion"}}|{{percent 8.2}}|{{date "2026-01-08"}}|{{date "2026-03"}}' });
-    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('1.234.567,5|27,62 tỷ USD|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
+    expect(compileTemplate([dir], 'report.md.hbs', vi).render({}).text).toBe('1.234.567,5|27,62 tỷ USD|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
   });
 
   it('prints the template\'s texts in the locale, filling in values formatted the local way', () => {
     const dir = templateDir({ 'report.md.hbs': '{{t "layout.contents"}}|{{t "cover.tagline" claims=(number 1234) sources=5}}' });
-    expect(compileTemplate([dir], 'report.md.hbs', en).render({})).toBe('Contents|1,234 figures from 5 sources, each traced to the words its source printed.');
-    expect(compileTemplate([dir], 'report.md.hbs', vi).render({})).toBe('Mục lục|1.234 số liệu từ 5 nguồn, mỗi số liệu đều dẫn về đúng lời của nguồn.');
+    expect(compileTemplate([dir], 'report.md.hbs', en).render({}).text).toBe('Contents|1,234 figures from 5 sources, each traced to the words its source printed.');
+    expect(compileTemplate([dir], 'report.md.hbs', vi).render({}).text).toBe('Mục lục|1.234 số liệu từ 5 nguồn, mỗi số liệu đều dẫn về đúng lời của nguồn.');
   });
 
   it('locates an unknown text key and suggests the closest', () => {

@@ -1,8 +1,9 @@
 // `annual-review build`: the PDF plus its exports, written only once everything has succeeded. One report is built in
 // this process (again on every change with --watch); several datasets or locales are built in parallel (batch.ts).
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPath } from '../../dataset/load.js';
+import { displayPath } from '../../paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
 import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
@@ -70,14 +71,19 @@ function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFile
 interface Talk {
   quiet: boolean;
   stages: boolean;
+  /** --emit-markdown: the file the rendered Markdown goes to. */
+  markdown?: string | undefined;
 }
+
+/** Writes the template's Markdown as soon as it exists, so that it is there to read when a later stage fails. */
+const markdownWriter = (file: string) => (markdown: string) => writeFileSync(file, markdown);
 
 const stageLine = (stage: string, ms: number) => process.stderr.write(`  ${stage.padEnd(16)} ${(ms / 1000).toFixed(2)} s\n`);
 
 /** Builds one report and prints one line; throws (a ReviewError for bad input) when the build fails. */
 async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, talk: Talk = { quiet: false, stages: false }): Promise<string> {
   const started = performance.now();
-  const options = talk.stages && !talk.quiet ? { ...job, onStage: stageLine } : job;
+  const options = { ...job, ...(talk.stages && !talk.quiet ? { onStage: stageLine } : {}), ...(talk.markdown ? { onMarkdown: markdownWriter(talk.markdown) } : {}) };
   const result = exports ? await buildReportToFile(options) : await buildPdfOnly(options);
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (talk.quiet) return result.out;
@@ -148,6 +154,7 @@ export const build: Command = {
     'page-size': { type: 'string' },
     'pdf-standard': { type: 'string' },
     'csv-delimiter': { type: 'string' },
+    'emit-markdown': { type: 'string' },
     png: { type: 'boolean' },
     limit: { type: 'string', multiple: true },
   },
@@ -156,6 +163,8 @@ export const build: Command = {
     if (values.out && values['out-dir']) throw new UsageError('give --out FILE or --out-dir DIR, not both');
     if (jobs.length > 1 && values.out) throw new UsageError(`--out names one file but ${jobs.length} reports are asked for: use --out-dir DIR`);
     if (jobs.length > 1 && values.watch) throw new UsageError('--watch rebuilds one report: give at most one --data and one --locale');
+    if (jobs.length > 1 && values['emit-markdown'] !== undefined) throw new UsageError('--emit-markdown writes the Markdown of one report: give at most one --data and one --locale');
+    if (values['emit-markdown'] !== undefined && (values.watch || values.out === '-')) throw new UsageError('--emit-markdown goes with a single build to a file, not with --watch or -o -');
     if (jobs.length > 1 && values['no-exports']) throw new UsageError('--no-exports applies to one report: give at most one --data and one --locale');
     const [job] = jobs;
     if (jobs.length > 1 || !job) return buildBatch(jobs);
@@ -165,7 +174,8 @@ export const build: Command = {
       return buildToStdout(job);
     }
     if (values.watch) return watchBuild(job, exports, Boolean(values.quiet));
-    await buildOnce(job, 'wrote', exports, { quiet: Boolean(values.quiet), stages: process.stderr.isTTY === true });
+    const markdown = values['emit-markdown'] === undefined ? undefined : resolve(String(values['emit-markdown']));
+    await buildOnce(job, 'wrote', exports, { quiet: Boolean(values.quiet), stages: process.stderr.isTTY === true, markdown });
     return EXIT.ok;
   },
 };

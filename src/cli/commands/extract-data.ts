@@ -2,7 +2,7 @@
 // discrepancies, the charts' data) into a folder, so that a PDF found in an archive can be checked or rebuilt.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { displayPath } from '../../dataset/load.js';
+import { displayPath } from '../../paths.js';
 import { error, ReviewError } from '../../errors.js';
 import { readAttachments } from '../../pdf/read.js';
 import { messages } from '../../pdf/messages.js';

@@ -1,7 +1,7 @@
 // `annual-review extract`: claim stubs (YAML to review by hand) for every number an article states.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { displayPath } from '../../dataset/load.js';
+import { displayPath } from '../../paths.js';
 import { error, ReviewError } from '../../errors.js';
 import { extractClaims, stubsToYaml } from '../../extract/index.js';
 import { readInputTextOrThrow } from '../../input.js';

@@ -2,7 +2,7 @@
 // never overwrites a file unless told to.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath } from '../../dataset/load.js';
+import { displayPath } from '../../paths.js';
 import { error, ReviewError } from '../../errors.js';
 import { messages } from '../../template/messages.js';
 import { scaffoldFiles } from '../../template/scaffold.js';

@@ -2,7 +2,7 @@
 // and builds as it is; never overwrites a file unless told to.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath } from '../../dataset/load.js';
+import { displayPath } from '../../paths.js';
 import { skeletonFiles } from '../../dataset/skeleton.js';
 import { error, ReviewError } from '../../errors.js';
 import { messages } from '../../template/messages.js';

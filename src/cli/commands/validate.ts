@@ -1,6 +1,7 @@
 // `annual-review validate`: schema and reference checks on a dataset, without building anything; with --json, the
 // normalised dataset itself (the same bytes as the build's dataset.json export).
-import { displayPath, loadDataset } from '../../dataset/load.js';
+import { loadDataset } from '../../dataset/load.js';
+import { displayPath } from '../../paths.js';
 import { datasetJson } from '../../exports.js';
 import { dataDirOf, type Command } from '../command.js';
 

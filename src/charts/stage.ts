@@ -1,0 +1,100 @@
+// The chart stage's entry: each chart the Document shows, read from the template, drawn in the review's fonts and
+// locale, and described in words. Vega is loaded only when the Document has a figure.
+import { relative } from 'node:path';
+import { plainText, type Document, type Figure, type RenderedChart, type Span } from '../document.js';
+import { error, ReviewError } from '../errors.js';
+import { loadFont } from '../fonts.js';
+import type { Limits } from '../limits.js';
+import type { Locale } from '../locale.js';
+import { builtinTemplateDir, displayPath } from '../paths.js';
+import { findTemplateFile } from '../template/index.js';
+import { pageDimensions, type Theme } from '../theme.js';
+import { checkChartFields, localiseSpec, readChartSpec, type ChartData } from './spec.js';
+
+/** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
+const weekdays = (intl: string, weekday: 'long' | 'short') =>
+  Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + i)));
+
+/** Digits, month and day names for chart axes, in the review's locale. */
+function chartLocale(locale: Locale) {
+  const parts = new Intl.NumberFormat(locale.intl).formatToParts(12345.6);
+  const format = locale.labels.format as Record<string, string | string[]>;
+  return {
+    days: weekdays(locale.intl, 'long'),
+    shortDays: weekdays(locale.intl, 'short'),
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
+    months: format.months as string[],
+    shortMonths: format.shortMonths as string[],
+  };
+}
+
+/** The figures of a Document in reading order, nested ones (in lists, quotes, the cover) included. */
+export function figuresOf(document: Document): Figure[] {
+  const out: Figure[] = [];
+  const walk = (blocks: Document['blocks']) => {
+    for (const b of blocks) {
+      if (b.type === 'figure') out.push(b);
+      else if (b.type === 'list') b.items.forEach(walk);
+      else if (b.type === 'blockquote' || b.type === 'cover') walk(b.children);
+    }
+  };
+  walk(document.blocks);
+  return out;
+}
+
+/**
+ * A chart spec of the built-in template is drawn in this thread: its work is bounded by the dataset's size. One of a
+ * user's template is drawn on the chart thread, stopped after the `chartSeconds` limit (it may ask Vega for anything).
+ */
+const trusted = (specPath: string) => !relative(builtinTemplateDir, specPath).startsWith('..');
+
+/** Draws each chart the document shows, once per name, in the order of its first figure. */
+export async function renderCharts(document: Document, data: ChartData, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits): Promise<RenderedChart[]> {
+  const figures = figuresOf(document);
+  const names = [...new Set(figures.map((f) => f.chart))];
+  if (!names.length) return [];
+  const { renderChart, describeChart, chartDataNames, noDataChart } = await import('./index.js');
+  const words = locale.labels.charts as Record<string, string>;
+  const altWords = { chart: words.altChart!, noData: words.altNoData!, span: words.altSpan!, tally: words.altTally!, extremes: words.altExtremes! };
+  const chartFonts = theme.fonts[theme.chart.font]!;
+  const regular = loadFont(chartFonts.regular);
+  const { margins } = theme.page;
+  const [pageWidth] = pageDimensions(theme);
+  const chartTheme = {
+    fontFamily: regular.font.familyName,
+    fonts: { regular: chartFonts.regular, bold: chartFonts.bold },
+    fontSize: theme.chart.size,
+    titleFontSize: theme.chart.titleSize,
+    colors: theme.chart.palette,
+    textColor: theme.colors.text,
+    gridColor: theme.chart.grid,
+    width: pageWidth - margins.left - margins.right,
+    locale: chartLocale(locale),
+  };
+  const out: RenderedChart[] = [];
+  for (const name of names) {
+    const figureAt = figures.findIndex((f) => f.chart === name);
+    const figure = figures[figureAt]!;
+    const found = findTemplateFile(dirs, `charts/${name}.vl.json`);
+    // Told where the figure asks for it: the template file and line of its directive.
+    if (!found) throw new ReviewError([error('chart/unknown', `the template has no chart "${name}" (charts/${name}.vl.json)`, figure.origin ?? { file: displayPath(dirs[0]!) })]);
+    const read = readChartSpec(found.path, displayPath(found.path), limits);
+    const spec = localiseSpec(read, locale, data);
+    checkChartFields(name, read, spec, data);
+    const input = { name, file: read.file, source: read.text, spec, data };
+    // A chart whose datasets are all empty is drawn as a line saying so, with a warning: a figure never vanishes.
+    const wanted = chartDataNames(spec);
+    const empty = wanted.length > 0 && wanted.every((n) => data[n]?.length === 0);
+    const { warnings, ...chart } = empty ? noDataChart(input, chartTheme, words.noData!) : await renderChart(input, chartTheme, trusted(found.path) ? undefined : limits.chartSeconds);
+    const plain = (spans: readonly Span[] = []) => plainText(spans).trim();
+    out.push({
+      ...chart,
+      alt: empty ? words.noData! : describeChart(input, altWords),
+      fontFiles: [chartFonts.regular, chartFonts.bold],
+      figure: { number: figureAt + 1, caption: plain(figure.caption), source: plain(figure.source), ...(figure.alt ? { alt: figure.alt } : {}) },
+      warnings,
+    });
+  }
+  return out;
+}
