@@ -153,15 +153,22 @@ export function checkThemeRanges(theme: Theme, path: string): void {
     if (v < TYPE_SIZES.min || v > TYPE_SIZES.max) problems.push(error('theme/range', `${v} pt is not a usable type size (between ${TYPE_SIZES.min} and ${TYPE_SIZES.max})`, { file, path }));
   };
   sizes(theme, '');
-  if (!problems.length) return;
-  // Point at the line that sets the value, when the theme file sets it (else it came from the built-in theme).
+  if (problems.length) throw new ReviewError(atThemeLines(path, problems));
+}
+
+/**
+ * Problems with the merged theme, each pointed at the line of `path` that sets its value when that file sets it
+ * (else the value came from the built-in theme, and the file is named alone).
+ */
+function atThemeLines(path: string, problems: readonly Diagnostic[]): Diagnostic[] {
+  const file = displayPath(path);
   let positions: ReadonlyMap<string, { line: number; column: number }> = new Map();
   try {
     positions = parseYaml(readFileSync(path, 'utf8'), file).positions;
   } catch {
     // no such file: the built-in theme's values with a page size given on the command line
   }
-  throw new ReviewError(problems.map((d) => ({ ...d, ...(positions.get(d.path ?? '') ?? positions.get(`${d.path}.left`) ?? {}), file })));
+  return problems.map((d) => ({ ...d, ...(positions.get(d.path ?? '') ?? positions.get(`${d.path}.left`) ?? {}), file }));
 }
 
 /** The theme file a problem with the merged theme is best shown in: the user's, when there is one. */
@@ -174,14 +181,14 @@ export const themeFileOf = (dirs: readonly string[]) => dirs.map((d) => join(d, 
 export function loadTheme(dirs: readonly string[], locale: Locale = loadLocale(dirs)): Theme {
   const layers = dirs.map((d) => readTheme(join(d, 'theme.yaml'))).filter((t) => t !== undefined);
   const merged = { ...(layers.reduceRight<unknown>((acc, layer) => mergeDeep(acc, layer), {}) as Theme), labels: locale.labels.layout as Record<string, string> };
+  const file = themeFileOf(dirs);
   const language = merged.text.hyphenation;
   if (language && !hasHyphenation(language)) {
-    throw new ReviewError([error('theme/hyphenation', `text.hyphenation: no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file: displayPath(themeFileOf(dirs)), path: 'text.hyphenation' })]);
+    throw new ReviewError(atThemeLines(file, [error('theme/hyphenation', `no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file, path: 'text.hyphenation' })]));
   }
-  for (const role of [merged.text.font, merged.headings.font, merged.table.font, merged.chart.font]) {
-    if (!merged.fonts[role]) {
-      throw new ReviewError([error('theme/unknown-font', `the theme uses the font family "${role}" but defines no such family under fonts`, { file: displayPath(join(dirs[0] ?? '.', 'theme.yaml')) })]);
-    }
+  const roles = (['text', 'headings', 'table', 'chart'] as const).filter((part) => !merged.fonts[merged[part].font]);
+  if (roles.length) {
+    throw new ReviewError(atThemeLines(file, roles.map((part) => error('theme/unknown-font', `the theme uses the font family "${merged[part].font}" but defines no such family under fonts`, { file, path: `${part}.font` }))));
   }
   return merged;
 }

@@ -62,7 +62,7 @@ describe('loadLocale', () => {
 
   it('sets capitals by the case rules of the language its words are in', () => {
     const dir = folder({ 'locales/vi.yaml': 'format:\n  language: tr\n', [MAIN_TEMPLATE]: '{{upper "istanbul"}}' });
-    expect(compileTemplate([dir, builtinTemplateDir], MAIN_TEMPLATE, loadLocale([dir, builtinTemplateDir], 'vi')).render({})).toBe('İSTANBUL');
-    expect(compileTemplate([dir, builtinTemplateDir], MAIN_TEMPLATE, builtin).render({})).toBe('ISTANBUL');
+    expect(compileTemplate([dir, builtinTemplateDir], MAIN_TEMPLATE, loadLocale([dir, builtinTemplateDir], 'vi')).render({}).text).toBe('İSTANBUL');
+    expect(compileTemplate([dir, builtinTemplateDir], MAIN_TEMPLATE, builtin).render({}).text).toBe('ISTANBUL');
   });
 });
