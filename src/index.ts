@@ -1,18 +1,18 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
-import { escapeXml } from './format.js';
+import { escapeXml } from './text/format.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-import { writeOutputSet } from './write.js';
+import { writeOutputSet } from './output/write.js';
 import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 export { loadDataset } from './dataset/load.js';
 /** The folder of the bundled sample dataset (the Viet Nam review), wherever the package is installed. */
-export { defaultDataDir as sampleDataDir } from './paths.js';
+export { defaultDataDir as sampleDataDir } from './input/paths.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
-export { exportsDirFor, writeOutputSet, type OutputSet } from './write.js';
-export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports.js';
+export { exportsDirFor, writeOutputSet, type OutputSet } from './output/write.js';
+export { DEFAULT_LIMITS, type Limits } from './input/limits.js';
+export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports/index.js';
 export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DeclaredUnit } from './units/index.js';
@@ -70,7 +70,7 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
 /**
  * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
  * the charts' data (JSON), and each chart as SVG, PNG and a JSON record of its caption and alt text. The whole set is written as one
- * transaction (src/write.ts): nothing is replaced unless the build and every write succeed.
+ * transaction (src/output/write.ts): nothing is replaced unless the build and every write succeed.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);

@@ -10,16 +10,16 @@ import type { Wording } from './analysis/discrepancies/index.js';
 import { loadDataset } from './dataset/load.js';
 import type { Document, RenderedChart } from './document.js';
 import { failOnErrors, type Diagnostic } from './errors.js';
-import { limitsWith, type Limits } from './limits.js';
+import { limitsWith, type Limits } from './input/limits.js';
 import { parseMarkup } from './markup/index.js';
-import { builtinTemplateDir } from './paths.js';
+import { builtinTemplateDir } from './input/paths.js';
 import type { Review } from './review.js';
 import { renderTemplate } from './template/index.js';
-import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme.js';
-import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
+import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
+import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
 import type { LayoutResult } from './layout/index.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
-import { dataFiles, type DataFile } from './exports.js';
+import { dataFiles, type DataFile } from './exports/index.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -34,7 +34,7 @@ export interface BuildOptions {
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
-  /** Input limits raised (or lowered) over the defaults of src/limits.ts. */
+  /** Input limits raised (or lowered) over the defaults of src/input/limits.ts. */
   limits?: Partial<Limits>;
   /**
    * The standard the PDF claims: `a-3b` (PDF/A-3b with the data attached, the default), `a-2b` (PDF/A-2b, nothing

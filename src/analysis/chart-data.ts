@@ -7,7 +7,7 @@ import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
 import { hedgeKey, hedgeVocabulary, NO_HEDGE, type HedgeVocabulary } from '../dataset/hedges.js';
 import { comparedValue } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../text/format.js';
 import { sourceNumbers } from './citations.js';
 import { unitsOf, type Units } from '../units/index.js';
 

@@ -1,7 +1,7 @@
 // Text metrics: Vega measures chart text with the embedded font's real advance widths, so layout matches the PDF.
 import * as vega from 'vega';
 import type { Font } from 'fontkit';
-import { loadFont, measureText } from '../fonts.js';
+import { loadFont, measureText } from '../fonts/index.js';
 
 /** The fields of a Vega text item that measuring reads. */
 export interface TextItem {

@@ -2,10 +2,10 @@
 // inline data held to its limit, the locale's texts and the chart data's values put in, and its fields checked
 // against the data. Each message points at the line of the spec to change.
 import { error, ReviewError } from '../errors.js';
-import { readInputTextOrThrow } from '../input.js';
-import type { Limits } from '../limits.js';
-import { hasLabel, label, type Locale } from '../locale.js';
-import { closest } from '../suggest.js';
+import { readInputTextOrThrow } from '../input/read.js';
+import type { Limits } from '../input/limits.js';
+import { hasLabel, label, type Locale } from '../locale/index.js';
+import { closest } from '../text/suggest.js';
 import { positionOf, propertyIn, stringWith } from './position.js';
 
 /** The named datasets a chart may draw from, by name. */

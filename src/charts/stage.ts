@@ -3,12 +3,12 @@
 import { relative } from 'node:path';
 import { plainText, type Document, type Figure, type RenderedChart, type Span } from '../document.js';
 import { error, ReviewError } from '../errors.js';
-import { loadFont } from '../fonts.js';
-import type { Limits } from '../limits.js';
-import type { Locale } from '../locale.js';
-import { builtinTemplateDir, displayPath } from '../paths.js';
+import { loadFont } from '../fonts/index.js';
+import type { Limits } from '../input/limits.js';
+import type { Locale } from '../locale/index.js';
+import { builtinTemplateDir, displayPath } from '../input/paths.js';
 import { findTemplateFile } from '../template/index.js';
-import { pageDimensions, type Theme } from '../theme.js';
+import { pageDimensions, type Theme } from '../theme/index.js';
 import { checkChartFields, localiseSpec, readChartSpec, type ChartData } from './spec.js';
 
 /** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */

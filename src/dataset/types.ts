@@ -2,13 +2,10 @@
 // Every string is NFC. Field documentation lives in schema/*.schema.json; keep the two in step.
 import type { DeclaredUnit } from '../units/types.js';
 import type { HedgeDeclaration } from './hedges.js';
+import type { SourcePosition } from '../errors.js';
 
 /** Where a value came from in the dataset files: used by every located message. */
-export interface SourcePosition {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { SourcePosition } from '../errors.js';
 
 /**
  * The hedge word a source prints before a figure, exactly as printed ("nearly", "Nearly"), or "none" when the figure

@@ -1,7 +1,7 @@
 // The layout state: where the cursor stands, on which page, and what has been placed so far (for contents,
 // outline and back-references). Page breaking lives here; what goes on a page lives in blocks/.
 import type { Block, RenderedChart } from '../document.js';
-import type { Theme } from '../theme.js';
+import type { Theme } from '../theme/index.js';
 import type { FontBook } from './fonts.js';
 import type { Tags } from './tags.js';
 import type { TextStyle } from './text.js';

@@ -2,7 +2,7 @@
 // pages, tagging, and the standard it claims (PDF/A by default: see standard.ts).
 import PDFDocument from 'pdfkit';
 import type { DocumentInfo } from '../document.js';
-import type { Theme } from '../theme.js';
+import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
 import { xmpDescriptions } from './xmp.js';
 

@@ -3,15 +3,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../input/paths.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
-import { closest } from '../suggest.js';
+import { closest } from '../text/suggest.js';
 import { escapeMarkdown } from './escape.js';
 import { createHelpers, HelperArgumentError } from './helpers.js';
-import { readInputText } from '../input.js';
-import { declaredFieldNames } from '../dataset/schema.js';
+import { readInputText } from '../input/read.js';
+import { declaredFieldNames } from '../input/schema.js';
 import { messages } from './messages.js';
-import { hasLabel, type LabelTree, type Locale } from '../locale.js';
+import { hasLabel, type LabelTree, type Locale } from '../locale/index.js';
 import { markOrigins, unmark, type Unmarked } from './origins.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;

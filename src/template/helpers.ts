@@ -1,9 +1,9 @@
 // The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
 import type Handlebars from 'handlebars';
-import { formatDate, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatNumber, formatPercent } from '../text/format.js';
 import { formatMoney } from '../units/index.js';
-import { label, type Locale } from '../locale.js';
-import { isCalendar } from '../dataset/schema.js';
+import { label, type Locale } from '../locale/index.js';
+import { isCalendar } from '../input/schema.js';
 import { SCALES } from '../dataset/types.js';
 import { escapeMarkdown } from './escape.js';
 

@@ -1,6 +1,6 @@
 // The template stage: Review → Markdown, through the template's Handlebars files (a user's folder first).
 import type { Origin } from '../document.js';
-import type { Locale } from '../locale.js';
+import type { Locale } from '../locale/index.js';
 import type { Review } from '../review.js';
 import { templateContext } from './context.js';
 import { compileTemplate, MAIN_TEMPLATE } from './environment.js';

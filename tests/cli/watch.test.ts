@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
+import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
 import { readPdf } from '../pdf-reader.js';
 import { programPath as cli } from '../support.js';
 

@@ -3,12 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
-import { builtinTemplateDir, defaultDataDir } from '../../paths.js';
-import { LIMIT_NAMES, type Limits } from '../../limits.js';
-import { PAGE_SIZES, type PageSize } from '../../theme.js';
+import { builtinTemplateDir, defaultDataDir } from '../../input/paths.js';
+import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
+import { PAGE_SIZES, type PageSize } from '../../theme/index.js';
 import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/standard.js';
 import { buildBatch } from '../batch.js';
 import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
@@ -24,7 +24,7 @@ function pageSizeOption(value: string): PageSize {
   throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
 }
 
-/** "claims=100000" → { claims: 100000 }, each name one of src/limits.ts. */
+/** "claims=100000" → { claims: 100000 }, each name one of src/input/limits.ts. */
 export function limitsOption(given: readonly string[]): Partial<Limits> {
   const limits: Partial<Limits> = {};
   for (const item of given) {

@@ -4,7 +4,7 @@
 import type { Block, Cover } from '../../document.js';
 import { newPage, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
 import { artifact, group, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';

@@ -1,7 +1,7 @@
 // Machine-readable exports for attaching elsewhere: discrepancies as JSON, CSV or a terminal table; the dataset as JSON.
-import type { DiscrepancyReport, Interval } from './analysis/types.js';
-import type { Dataset } from './dataset/types.js';
-import type { Review } from './review.js';
+import type { DiscrepancyReport, Interval } from '../analysis/types.js';
+import type { Dataset } from '../dataset/types.js';
+import type { Review } from '../review.js';
 
 export const DISCREPANCY_FORMATS = ['table', 'json', 'csv'] as const;
 export type DiscrepancyFormat = (typeof DISCREPANCY_FORMATS)[number];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
-import { error, ReviewError } from './errors.js';
+import { error, ReviewError } from '../errors.js';
 
 export interface LoadedFont {
   /** Absolute path of the TTF/OTF file. */

@@ -1,15 +1,15 @@
 // The template's theme: page, type, colours and fonts. A user's theme.yaml overrides the built-in one key by key.
 import { existsSync, readFileSync } from 'node:fs';
-import { readInputText } from './input.js';
+import { readInputText } from '../input/read.js';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath } from './paths.js';
-import { parseYaml } from './dataset/yaml.js';
-import { validateAgainstSchema } from './dataset/schema.js';
-import { error, ReviewError, type Diagnostic } from './errors.js';
-import { resolveFontPath } from './fonts.js';
-import { hasHyphenation } from './hyphenation.js';
-import { isObject, mergeDeep } from './merge.js';
-import { loadLocale, type Locale } from './locale.js';
+import { displayPath } from '../input/paths.js';
+import { parseYaml } from '../input/yaml.js';
+import { validateAgainstSchema } from '../input/schema.js';
+import { error, ReviewError, type Diagnostic } from '../errors.js';
+import { resolveFontPath } from '../fonts/index.js';
+import { hasHyphenation } from '../text/hyphenation.js';
+import { isObject, mergeDeep } from '../input/merge.js';
+import { loadLocale, type Locale } from '../locale/index.js';
 
 /** Paper sizes in points, the same as pdfkit's. */
 export const PAGE_SIZES = { A4: [595.28, 841.89], LETTER: [612, 792] } as const;

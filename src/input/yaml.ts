@@ -1,8 +1,8 @@
 // Parses one YAML file into plain data plus a map from field path ("claims[3].quote") to line and column.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { error, type Diagnostic } from '../errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../limits.js';
-import type { SourcePosition } from './types.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import type { SourcePosition } from '../errors.js';
 import { messages } from './messages.js';
 
 export interface ParsedYaml {

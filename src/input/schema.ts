@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../errors.js';
-import { schemaDir } from '../paths.js';
+import { schemaDir } from './paths.js';
 import { messages } from './messages.js';
-import type { SourcePosition } from './types.js';
+import type { SourcePosition } from '../errors.js';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, join, relative } from 'node:path';
 
-export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const schemaDir = join(packageRoot, 'schema');
 export const builtinTemplateDir = join(packageRoot, 'templates', 'annual-review');
 /** The skeleton `annual-review new` copies: a small dataset that validates, verifies and builds as it is. */

@@ -3,7 +3,7 @@
 // 2.4 million"; "Marennese diaspora" is capitalised because Marennese is a name, wherever it stands. The engine tells
 // the two apart from the dataset itself: a first letter is lowered only when the word is one the dataset also prints
 // in lower case (or a hedge word), and, for a printed figure, only when the source printed it at a sentence start.
-import type { HedgeVocabulary } from './dataset/hedges.js';
+import type { HedgeVocabulary } from '../dataset/hedges.js';
 
 /** What casing needs of a dataset, for tests that build one by hand. */
 export interface CasingInput {
