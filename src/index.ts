@@ -1,19 +1,19 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
 import { escapeXml } from './text/format.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-import { writeOutputSet } from './output/write.js';
+import { writeOutputSet } from './output/index.js';
 import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-export { loadDataset } from './dataset/load.js';
+export { loadDataset } from './dataset/index.js';
 /** The folder of the bundled sample dataset (the Viet Nam review), wherever the package is installed. */
 export { defaultDataDir as sampleDataDir } from './input/paths.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
-export { exportsDirFor, writeOutputSet, type OutputSet } from './output/write.js';
+export { exportsDirFor, writeOutputSet, type OutputSet } from './output/index.js';
 export { DEFAULT_LIMITS, type Limits } from './input/limits.js';
 export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports/index.js';
-export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
+export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DeclaredUnit } from './units/index.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';

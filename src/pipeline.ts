@@ -6,8 +6,8 @@
 //   4 Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes (layout/, pdf/)
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
-import type { Wording } from './analysis/discrepancies/index.js';
-import { loadDataset } from './dataset/load.js';
+import type { Wording } from './analysis/index.js';
+import { loadDataset } from './dataset/index.js';
 import type { Document, RenderedChart } from './document.js';
 import { failOnErrors, type Diagnostic } from './errors.js';
 import { limitsWith, type Limits } from './input/limits.js';
@@ -18,7 +18,7 @@ import { renderTemplate } from './template/index.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
 import type { LayoutResult } from './layout/index.js';
-import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
+import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
 
 export interface BuildOptions {
@@ -106,7 +106,7 @@ export const wordingOf = (locale: Locale): Wording => ({ texts: locale.labels.ex
 export function toDocument(review: Review, dirs: readonly string[], locale: Locale, onMarkdown?: (markdown: string) => void): { markdown: string; document: Document; warnings: Diagnostic[] } {
   const { markdown, origins } = renderTemplate(review, dirs, locale);
   onMarkdown?.(markdown);
-  const { blocks, diagnostics } = parseMarkup(markdown, review.cite, origins);
+  const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins);
   const warnings = failOnErrors(diagnostics);
   const meta = review.dataset.meta;
   const info = {
@@ -146,7 +146,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const doc = createPdf(document.info, theme, standard);
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
   // The CSV's delimiter: the option's, else the locale's (a locale that writes decimal commas separates by ";").
-  const data = dataFiles(review, options.csvDelimiter ?? String((locale.labels.format as Record<string, unknown>).csvDelimiter ?? ','));
+  const data = dataFiles(review, options.csvDelimiter ?? (locale.labels.format as Record<string, string | undefined>).csvDelimiter ?? ',');
   if (attachesData(standard)) attachFiles(doc, data, document.info.date);
   t.lap('layout');
   const pdf = await finishPdf(doc);

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReviewError } from '../src/errors.js';
 import { packageRoot } from '../src/input/paths.js';
-import { exportsDirFor, writeOutputSet, type OutputSet } from '../src/output/write.js';
+import { exportsDirFor, writeOutputSet, type OutputSet } from '../src/output/index.js';
 
 const script = join(packageRoot, 'tests', 'fixtures', 'write-set.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'annual-review-write-'));

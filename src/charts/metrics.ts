@@ -40,14 +40,14 @@ export function fontSizeOf(item: TextItem): number {
 }
 
 export function isBold(weight: TextItem['fontWeight']): boolean {
-  if (weight === undefined || weight === null) return false;
+  if (weight === undefined) return false;
   if (weight === 'bold' || weight === 'bolder') return true;
   return Number(weight) >= 600;
 }
 
 /** Text as Vega draws it: trimmed, and shortened with an ellipsis to fit the item's `limit`. */
 export function fittedText(fonts: ChartFonts, item: TextItem, text: unknown): string {
-  const trimmed = text == null ? '' : String(text).trim();
+  const trimmed = typeof text === 'string' ? text.trim() : text == null ? '' : JSON.stringify(text);
   const limit = Number(item.limit) || 0;
   if (limit <= 0 || trimmed === '') return trimmed;
   const width = (s: string) => textWidth(fonts, item, s);

@@ -64,7 +64,7 @@ function keepCodePoints(font: fontkit.Font): void {
   const getGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints: number[] = []) => {
     const glyph = getGlyph(id, codePoints);
-    if (glyph && codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
     return glyph;
   };
 }

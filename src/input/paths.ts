@@ -8,7 +8,6 @@ export const builtinTemplateDir = join(packageRoot, 'templates', 'annual-review'
 /** The skeleton `annual-review new` copies: a small dataset that validates, verifies and builds as it is. */
 export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
-export const defaultOutputDir = join(packageRoot, 'output');
 
 /** A path as the user should read it: relative to the working folder when inside it. */
 export function displayPath(path: string): string {

@@ -3,11 +3,10 @@
 // file is the reference: a locale must give every key it has, and no other.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from '../input/paths.js';
+import { displayPath, builtinTemplateDir } from '../input/paths.js';
 import { validateAgainstSchema } from '../input/schema.js';
 import { parseYaml } from '../input/yaml.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
-import { builtinTemplateDir } from '../input/paths.js';
 import { fillPattern, type DateStyle } from '../text/format.js';
 import type { MoneyStyle } from '../units/index.js';
 import { closest } from '../text/suggest.js';

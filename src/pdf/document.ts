@@ -36,7 +36,7 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
       CreationDate: date,
       ModDate: date,
     },
-  } as PDFKit.PDFDocumentOptions);
+  });
   // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.
   const xmp = xmpDescriptions({ title, author, ...(subject ? { subject } : {}), keywords, tool: TOOL, date, language: info.language, ua: true });
   (doc as unknown as { _addInfo(): void })._addInfo = () => doc.appendXML(xmp);

@@ -8,6 +8,8 @@ import { compileTemplate, MAIN_TEMPLATE } from './environment.js';
 export { findTemplateFile, listTemplateFiles, MAIN_TEMPLATE, partialName, PARTIAL_SUFFIX } from './environment.js';
 export { describeTemplate, type TemplateReference } from './reference.js';
 export { escapeMarkdown } from './escape.js';
+export { messages } from './messages.js';
+export { scaffoldFiles } from './scaffold.js';
 
 export interface RenderedTemplate {
   markdown: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOLERANCES, findDiscrepancies, hedgeInterval } from '../../src/analysis/discrepancies/index.js';
 import { headlineRows } from '../../src/analysis/chart-data.js';
-import { BUILTIN_HEDGES, hedgeVocabulary } from '../../src/dataset/hedges.js';
+import { BUILTIN_HEDGES, hedgeVocabulary } from '../../src/text/hedges.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Dataset } from '../../src/dataset/types.js';
 import { loadLocale } from '../../src/locale/index.js';

@@ -74,7 +74,7 @@ describe('the README', () => {
     } finally {
       rmSync(file, { force: true });
     }
-  });
+  }, 180_000);
 
   it('has a worked template example that changes the cover, the colour and adds a section, and nothing else', async () => {
     const files = [...examples()].filter(([name]) => name.startsWith('my-template/'));

@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
-import { readAttachments } from '../../pdf/read.js';
-import { messages } from '../../pdf/messages.js';
-import { writeFileAtomic } from '../../output/write.js';
+import { readAttachments, messages } from '../../pdf/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import { UsageError, type Command } from '../command.js';
 
 export const extractData: Command = {

@@ -4,9 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
-import { messages } from '../../template/messages.js';
-import { scaffoldFiles } from '../../template/scaffold.js';
-import { writeFileAtomic } from '../../output/write.js';
+import { messages, scaffoldFiles } from '../../template/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import { optionList, shellWord, UsageError, type Command } from '../command.js';
 
 export const init: Command = {

@@ -3,10 +3,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from '../../input/paths.js';
-import { skeletonFiles } from '../../dataset/skeleton.js';
+import { skeletonFiles } from '../../dataset/index.js';
 import { error, ReviewError } from '../../errors.js';
-import { messages } from '../../template/messages.js';
-import { writeFileAtomic } from '../../output/write.js';
+import { messages } from '../../template/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import { shellWord, UsageError, type Command } from '../command.js';
 
 export const newDataset: Command = {
