@@ -96,7 +96,7 @@ function timer(onStage?: BuildOptions['onStage']) {
  */
 export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
   const dataset = loadDataset(dataDir, limitsWith(limits), warnings);
-  return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl });
+  return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl, money: locale.money });
 }
 
 /** What the discrepancy engine needs of a locale: its `explain` sentences and its digits. */
