@@ -41,7 +41,7 @@ export function svgBoxes(svg: string, fontFiles: readonly string[]): SvgBoxes {
   const out: SvgBoxes = { texts: [], lines: [], cells: [] };
   // One entry per open <g>: its offset, the role its class names, and the cell it opens, if any.
   const stack: { x: number; y: number; role?: string; cell?: boolean }[] = [{ x: 0, y: 0 }];
-  const offset = () => stack.reduce((a, g) => [a[0] + g.x, a[1] + g.y], [0, 0]);
+  const offset = (): [number, number] => stack.reduce<[number, number]>((a, g) => [a[0] + g.x, a[1] + g.y], [0, 0]);
   const role = () => [...stack].reverse().find((g) => g.role)?.role ?? '';
   const cells: { depth: number; box: Box }[] = [];
   const tokens = svg.match(/<text\b[\s\S]*?<\/text>|<g\b[^>]*>|<\/g>|<line\b[^>]*>|<path\b[^>]*>/g) ?? [];
