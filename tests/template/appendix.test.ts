@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainText, type Block } from '../../src/document.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 import { exampleBuild } from '../support.js';
 
 const datasets = readdirSync(join(packageRoot, 'data')).filter((d) => existsSync(join(packageRoot, 'data', d, 'review.yaml')));
