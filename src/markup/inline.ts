@@ -7,6 +7,7 @@ import { plainText, type Span } from '../document.js';
 import type { Citation } from '../review.js';
 import { messages } from './messages.js';
 import { isAllowedLink, linkMessages } from '../text/links.js';
+import { placeCitations } from './citations.js';
 
 export type Style = Omit<Span, 'text'>;
 
@@ -132,5 +133,5 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
 }
 
 export function inlineToSpans(nodes: readonly Phrasing[], ctx: InlineContext, style: Style = {}): Span[] {
-  return mergeSpans(all(nodes, style, ctx));
+  return mergeSpans(placeCitations(all(nodes, style, ctx)));
 }
