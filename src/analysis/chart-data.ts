@@ -29,9 +29,18 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
   const units = unitsOf(dataset);
   const hedges = hedgeVocabulary(dataset.meta.hedges);
   const rows: ChartRow[] = [];
+  // The level claims of each metric and period, in the dataset's order: one pass, not one per metric and year.
+  const levelsOf = new Map<string, Claim[]>();
+  for (const c of dataset.claims) {
+    if (c.relation) continue;
+    const key = `${c.metric}\u0000${c.period}`;
+    const list = levelsOf.get(key);
+    if (list) list.push(c);
+    else levelsOf.set(key, [c]);
+  }
   for (const metric of dataset.metrics.filter((m) => m.headline)) {
     for (const year of years) {
-      const levels = dataset.claims.filter((c) => c.metric === metric.id && c.period === String(year) && !c.relation);
+      const levels = levelsOf.get(`${metric.id}\u0000${year}`) ?? [];
       const claim = representative(levels, sourceOrder);
       if (!claim) continue;
       // In the metric's unit, so that both years' bars measure alike whatever unit each source printed.
@@ -62,7 +71,10 @@ const wordsAfter = (printed: unknown) => (typeof printed === 'string' ? printed 
 export function headlineLabels(rows: readonly ChartRow[], dataset: Dataset, money: MoneyStyle): ChartRow[] {
   const units = unitsOf(dataset);
   const claims = new Map(dataset.claims.map((c) => [c.id, c]));
-  const alike = (metric: unknown) => new Set(rows.filter((r) => r.metric === metric).map((r) => wordsAfter(r.printed))).size <= 1;
+  // The words each metric's figures print after their digits: alike when there is one way.
+  const printedWords = new Map<unknown, Set<string>>();
+  for (const r of rows) printedWords.set(r.metric, (printedWords.get(r.metric) ?? new Set()).add(wordsAfter(r.printed)));
+  const alike = (metric: unknown) => (printedWords.get(metric)?.size ?? 0) <= 1;
   return rows.map((r) => {
     if (alike(r.metric)) return { ...r, shown: r.printed ?? null };
     const hedge = claims.get(String(r.claim))?.hedge ?? NO_HEDGE;
