@@ -12,7 +12,8 @@ import { list, type BlockFlow } from './blocks/list.js';
 import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
 import { table } from './blocks/table.js';
-import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
+import { flushFloats, type ChartArt, type LayoutContext, type PlacedHeading } from './context.js';
+import type { ContentBox, LayoutBox } from './boxes.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
@@ -22,6 +23,7 @@ import { displayPath } from '../input/paths.js';
 import { hyphenator } from '../text/hyphenation.js';
 
 export type { ChartArt, PlacedHeading } from './context.js';
+export type { BoxKind, ContentBox, LayoutBox } from './boxes.js';
 
 interface BlockLayout<B> {
   minStart(block: B, ctx: LayoutContext): number;
@@ -64,6 +66,10 @@ export interface LayoutResult {
   citedOn: Map<string, number[]>;
   /** 1-based pages on which a table continues, under a repeated header. */
   continuedTables: number[];
+  /** Every box placed, in the order drawn (the contents last). */
+  boxes: LayoutBox[];
+  /** The page's size and the content box inside its margins, in points from the top left. */
+  page: ContentBox;
 }
 
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
@@ -90,9 +96,12 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     allHeadings: document.blocks.filter((b) => b.type === 'heading'),
     outline: [],
     tags: startTags(doc),
+    boxes: [],
+    floats: [],
     ...(theme.text.hyphenation ? { hyphenate: hyphenator(theme.text.hyphenation) } : {}),
   };
   flow.place(document.blocks, ctx);
+  flushFloats(ctx);
   fillContents(ctx);
   closeOutline(doc);
   drawFurniture(ctx, document.info.title);
@@ -100,5 +109,8 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   const missing = fonts.missing();
   if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
-  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1) };
+  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1),
+    boxes: ctx.boxes,
+    page: { width: doc.page.width, height: doc.page.height, top: ctx.top, bottom: ctx.bottom, left: margins.left, right: doc.page.width - margins.right },
+  };
 }

@@ -221,6 +221,11 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
   return { lines, lineHeight: style.size * style.leading, width, size: style.size };
 }
 
+/** A line's text as set: its words joined by single spaces. */
+export function lineText(line: Line): string {
+  return line.words.map((w) => w.pieces.map((p) => p.text).join('')).join(' ');
+}
+
 export function textHeight(m: MeasuredText, from = 0, to = m.lines.length): number {
   return Math.max(0, to - from) * m.lineHeight;
 }

@@ -1,6 +1,7 @@
 // Block quotes: indented, in the muted colour, with a bar in the margin on each page they cover.
 import type { BlockQuote } from '../../document.js';
 import { ensure, withFrame, type LayoutContext } from '../context.js';
+import { placeBox } from '../boxes.js';
 import { artifact, group } from '../tags.js';
 import type { BlockFlow } from './list.js';
 
@@ -31,6 +32,7 @@ export function blockquote(flow: BlockFlow) {
         if (bottom <= top) continue;
         ctx.doc.switchToPage(page);
         artifact(ctx, () => ctx.doc.save().moveTo(barX, top).lineTo(barX, bottom).lineWidth(2).strokeColor(t.bar).stroke().restore());
+        placeBox(ctx, 'rule', barX - 1, top, 2, bottom - top, { page });
       }
       ctx.doc.switchToPage(endPage);
     },

@@ -2,7 +2,8 @@
 // filled once every heading has found its page: title, dot leaders, page number, each row a link.
 import type { Contents, Heading } from '../../document.js';
 import { measureText } from '../../fonts/index.js';
-import { newPage, type LayoutContext, type PlacedHeading } from '../context.js';
+import { flushFloats, newPage, type LayoutContext, type PlacedHeading } from '../context.js';
+import { placeBox, placeTextBoxes } from '../boxes.js';
 import { artifact, group, leaf, marked, reserve, within } from '../tags.js';
 import { drawText, measureSpans } from '../text.js';
 
@@ -24,6 +25,7 @@ export function contentsPages(ctx: LayoutContext, rows: number): number {
 export const contents = {
   minStart: () => 0,
   place(_c: Contents, ctx: LayoutContext) {
+    flushFloats(ctx);
     if (!ctx.atTop) newPage(ctx);
     const rows = (ctx.allHeadings as Heading[]).filter(listed(ctx.theme.contents.depth)).length;
     const count = contentsPages(ctx, rows);
@@ -47,6 +49,7 @@ export function fillContents(ctx: LayoutContext): void {
   const title = measureSpans([{ text: theme.labels.contents ?? '' }], { ...ctx.body, family: theme.headings.font, bold: true, size: theme.headings.sizes[0] ?? 20, leading: 1.25, color: theme.headings.color }, ctx.frame.width, ctx.fonts);
   within(ctx, reserved.structure, () => {
     leaf(ctx, 'H1', () => drawText(doc, title, ctx.frame.x, y, 'left'));
+    placeTextBoxes(ctx, 'heading', title, ctx.frame.x, y, 0, title.lines.length, page);
     y += titleHeight(ctx);
     group(ctx, 'TOC', () => {
       for (const entry of entries) {
@@ -56,6 +59,7 @@ export function fillContents(ctx: LayoutContext): void {
           y = ctx.top;
         }
         group(ctx, 'TOCI', () => group(ctx, 'Reference', () => group(ctx, 'Link', () => drawEntry(ctx, entry, y, rowHeight))));
+        placeBox(ctx, 'contents', ctx.frame.x, y, ctx.frame.width, rowHeight, { page, text: entry.text });
         y += rowHeight;
       }
     });

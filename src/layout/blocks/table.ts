@@ -3,6 +3,7 @@
 import { plainText, type Align, type Span, type Table } from '../../document.js';
 import { measureText } from '../../fonts/index.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
+import { placeBox, placeTextBoxes } from '../boxes.js';
 import { artifact, group, leaf, textTags } from '../tags.js';
 import { isFigureText } from '../../units/index.js';
 import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
@@ -101,12 +102,14 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
   };
   if (cell === 'repeat') artifact(ctx, cells);
   else group(ctx, 'TR', cells);
+  placeBox(ctx, 'row', ctx.frame.x, top, ctx.frame.width, row.height);
   advance(ctx, row.height);
 }
 
 function continuedLine(ctx: LayoutContext, s: Styles): void {
   const m = measureSpans([{ text: ctx.theme.labels.continued ?? '', italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
   artifact(ctx, () => void drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'right'));
+  placeTextBoxes(ctx, 'line', m, ctx.frame.x, ctx.y);
   advance(ctx, textHeight(m));
 }
 

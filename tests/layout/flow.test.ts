@@ -1,0 +1,62 @@
+// Small documents laid out and checked on the boxes placed: floating figures, the contents, tables, line breaks.
+import { describe, expect, it } from 'vitest';
+import type { Block, Document } from '../../src/document.js';
+import { layoutDocument, type ChartArt, type LayoutBox } from '../../src/layout/index.js';
+import { parseMarkup } from '../../src/markup/index.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
+import { createPdf, finishPdf } from '../../src/pdf/document.js';
+import { loadTheme } from '../../src/theme/index.js';
+import { layoutProblems } from './box-checks.js';
+
+const theme = loadTheme([builtinTemplateDir]);
+const info = { title: 'Flow Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
+const words = (n: number, stem = 'word') => Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
+const tall = (height: number): ChartArt => ({ svg: `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="${height}"><rect width="400" height="${height}" fill="#0b4f6c"/></svg>`, width: 400, height, alt: 'A block.' });
+
+function lay(markdown: string, charts: Record<string, ChartArt> = {}) {
+  const { blocks, diagnostics } = parseMarkup(markdown, () => undefined, 'test.md');
+  expect(diagnostics).toEqual([]);
+  const doc = createPdf(info, theme);
+  const document: Document = { info, blocks: blocks as Block[] };
+  const layout = layoutDocument(doc, document, theme, new Map(Object.entries(charts)));
+  return { layout, doc };
+}
+
+const first = (boxes: readonly LayoutBox[], pattern: RegExp) => boxes.find((b) => b.text !== undefined && pattern.test(b.text));
+
+describe('figures that do not fit', () => {
+  const md = (after: string) => `# Chapter\n\n${words(420, 'lead')}\n\n:::figure{chart="tall"}\nA tall figure.\n:::\n\n${after}\n\n# Next chapter\n\n${words(20)}`;
+
+  it('float to the top of the next page while the text after them fills the page they left', () => {
+    const { layout } = lay(md(words(300, 'after')), { tall: tall(420) });
+    const figure = layout.boxes.find((b) => b.kind === 'figure')!;
+    const lead = layout.boxes.filter((b) => b.text?.includes('lead'));
+    const after = first(layout.boxes, /after0\b/)!;
+    expect(figure.anchorPage).toBe(lead[lead.length - 1]!.page);
+    // The following text starts on the figure's page in the text, and the figure heads the next page.
+    expect(after.page).toBe(figure.anchorPage);
+    expect(figure.page).toBe(figure.anchorPage! + 1);
+    expect(figure.y).toBeCloseTo(layout.page.top, 6);
+    expect(layoutProblems(layout)).toEqual([]);
+  });
+
+  it('are placed before the next chapter opens when the text after them is short', () => {
+    const { layout } = lay(md(words(10, 'after')), { tall: tall(420) });
+    const figure = layout.boxes.find((b) => b.kind === 'figure')!;
+    const next = layout.headings.find((h) => h.text === 'Next chapter')!;
+    expect(figure.page).toBeLessThan(next.page + 1);
+    expect(layoutProblems(layout)).toEqual([]);
+  });
+
+  it('keep their order and their place in the reading order', async () => {
+    const markdown = `# Chapter\n\n${words(420, 'lead')}\n\n:::figure{chart="tall"}\nFirst.\n:::\n\n:::figure{chart="small"}\nSecond.\n:::\n\n${words(300, 'after')}`;
+    const { layout, doc } = lay(markdown, { tall: tall(420), small: tall(120) });
+    const figures = layout.boxes.filter((b) => b.kind === 'figure');
+    expect(figures.map((f) => f.height)).toEqual([420, 120]);
+    expect(figures[1]!.page * 10000 + figures[1]!.y).toBeGreaterThan(figures[0]!.page * 10000 + figures[0]!.y);
+    const captions = layout.boxes.filter((b) => b.kind === 'caption').map((b) => b.text);
+    expect(captions).toEqual(['Figure 1. First.', 'Figure 2. Second.']);
+    const pdf = await finishPdf(doc);
+    expect(pdf.length).toBeGreaterThan(0);
+  });
+});
