@@ -1,6 +1,6 @@
 // The layout state: where the cursor stands, on which page, and what has been placed so far (for contents,
 // outline and back-references). Page breaking lives here; what goes on a page lives in blocks/.
-import type { Block, RenderedChart } from '../document.js';
+import type { Heading, RenderedChart } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import type { FontBook } from './fonts.js';
 import type { LayoutBox } from './boxes.js';
@@ -48,7 +48,7 @@ export interface LayoutContext {
   /** Pages reserved for the contents, filled when all headings are placed. */
   contents?: { first: number; count: number; structure: PDFKit.PDFStructureElement };
   /** Every heading of the document, known before layout, so the contents can reserve its pages. */
-  allHeadings: readonly Block[];
+  allHeadings: readonly Heading[];
   outline: { depth: number; item: PDFKit.PDFOutline }[];
   // ^ open outline items, innermost last
   tags: Tags;

@@ -1,6 +1,6 @@
 // The layout stage: Document → pages of a pdfkit document. Blocks are dispatched through a map typed over the
 // block union, so a block type without a layout is a compile error.
-import type { Block, BlockType, Document } from '../document.js';
+import type { Block, BlockType, Document, Heading } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import { blockquote } from './blocks/blockquote.js';
 import { citedBy } from './blocks/cited-by.js';
@@ -59,6 +59,11 @@ function layoutOf<B extends Block>(block: B): BlockLayout<B> {
   return layouts[block.type] as unknown as BlockLayout<B>;
 }
 
+/** Every heading the flow will place, nested in lists and quotations too (a cover's headings are its own). */
+function headingsOf(blocks: readonly Block[]): Heading[] {
+  return blocks.flatMap((b) => (b.type === 'heading' ? [b] : b.type === 'list' ? b.items.flatMap(headingsOf) : b.type === 'blockquote' ? headingsOf(b.children) : []));
+}
+
 export interface LayoutResult {
   headings: PlacedHeading[];
   pages: number;
@@ -93,7 +98,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     citedOn: new Map(),
     figures: 0,
     continuedTables: [],
-    allHeadings: document.blocks.filter((b) => b.type === 'heading'),
+    allHeadings: headingsOf(document.blocks),
     outline: [],
     tags: startTags(doc),
     boxes: [],

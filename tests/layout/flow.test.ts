@@ -60,3 +60,25 @@ describe('figures that do not fit', () => {
     expect(pdf.length).toBeGreaterThan(0);
   });
 });
+
+describe('the contents', () => {
+  it('reserves pages for headings nested in lists and quotations too, so it never prints over the text', () => {
+    const nested = Array.from({ length: 50 }, (_, i) => (i % 2 ? `> ## Quoted part ${i}` : `- ## Listed part ${i}`)).join('\n\n');
+    const { layout } = lay(`:::cover\n# Cover\n:::\n\n::toc\n\n# One\n\n${nested}\n\n# Two\n\n${words(20)}`);
+    const entries = layout.boxes.filter((b) => b.kind === 'contents');
+    expect(entries.map((b) => b.text)).toContain('Quoted part 49');
+    const body = layout.headings.find((h) => h.text === 'One')!;
+    expect(Math.max(...entries.map((b) => b.page))).toBeLessThan(body.page + 1);
+    expect(layoutProblems(layout)).toEqual([]);
+  });
+
+  it('wraps a long entry onto more lines instead of cutting it after the first', () => {
+    const long = `A chapter whose title runs on ${words(30, 'and')} to the end`;
+    const { layout } = lay(`::toc\n\n# ${long}\n\n${words(20)}\n\n# Short\n\n${words(20)}`);
+    const entries = layout.boxes.filter((b) => b.kind === 'contents');
+    expect(entries.length).toBeGreaterThan(2);
+    expect(entries.map((b) => b.text).join(' ')).toContain(long);
+    expect(entries[entries.length - 1]!.text).toBe('Short');
+    expect(layoutProblems(layout)).toEqual([]);
+  });
+});
