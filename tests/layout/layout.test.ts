@@ -8,7 +8,7 @@ import { createPdf, finishPdf } from '../../src/pdf/document.js';
 import { loadTheme } from '../../src/theme/index.js';
 import { readPdf } from '../pdf-reader.js';
 import { registerFonts } from '../../src/layout/fonts.js';
-import { measureSpans } from '../../src/layout/text.js';
+import { lineText, measureSpans, type Line } from '../../src/layout/text.js';
 import { hyphenator } from '../../src/text/hyphenation.js';
 
 const theme = loadTheme([builtinTemplateDir]);
@@ -39,13 +39,26 @@ describe('column widths', () => {
   });
 });
 
+/** Lines joined back into the text: a hyphen the layout inserted goes, a line broken after a hyphen of the text joins without a space. */
+function rejoin(lines: readonly Line[]): string {
+  return lines
+    .map((l, i) => {
+      const word = l.words[l.words.length - 1]!;
+      const inserted = word.pieces[word.pieces.length - 1]!.actual !== undefined && word.pieces[word.pieces.length - 1]!.actual !== '';
+      const text = lineText(l);
+      if (i === lines.length - 1) return text;
+      return inserted ? text.slice(0, -1) : word.space > 0 ? `${text} ` : text;
+    })
+    .join('');
+}
+
 describe('hyphenation', () => {
   const fonts = registerFonts(createPdf(info, theme), theme);
   const text = 'Comprehensive international relationships strengthened multilateral cooperation considerably, while Phạm Thu Hằng and UNESCO-recognised heritage 2025 remained unbroken throughout the extraordinary administrative reorganisation.';
   const lines = (hyphenate?: (w: string) => string[]) => measureSpans([{ text }], { ...theme.text, ...{ family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' }, ...(hyphenate ? { hyphenate } : {}) }, 150, fonts).lines;
   /** The room justification must spread over the spaces, summed over the lines (the last line is not justified). */
   const slack = (ls: ReturnType<typeof lines>) => ls.filter((l) => !l.last).reduce((sum, l) => sum + 150 - l.natural, 0);
-  const wordsOf = (ls: ReturnType<typeof lines>) => ls.map((l) => l.words.map((w) => w.pieces.map((p) => p.text).join('')).join(' '));
+  const wordsOf = (ls: ReturnType<typeof lines>) => ls.map(lineText);
 
   it('splits long lower-case words at permitted points, so justified lines have less room to stretch', () => {
     const plain = lines();
@@ -54,7 +67,7 @@ describe('hyphenation', () => {
     expect(broken.length).toBeGreaterThan(0);
     expect(slack(hyphenated)).toBeLessThan(0.8 * slack(plain));
     // Rejoined, the text is what went in.
-    expect(wordsOf(hyphenated).join(' ').replace(/- /g, '')).toBe(text);
+    expect(rejoin(hyphenated)).toBe(text);
   });
 
   it('never splits names, figures or capitalised words, and ends at most two lines in a row with a hyphen', () => {
@@ -67,7 +80,8 @@ describe('hyphenation', () => {
   it("leaves a source's own words whole, so that a quotation copied from the PDF is the source's", () => {
     const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000', hyphenate: hyphenator('en-gb') };
     const quoted = measureSpans([{ text, verbatim: true }], style, 150, fonts).lines;
-    expect(wordsOf(quoted).filter((l) => l.endsWith('-'))).toEqual([]);
+    expect(quoted.flatMap((l) => l.words.flatMap((w) => w.pieces)).filter((p) => p.actual !== undefined)).toEqual([]);
+    expect(rejoin(quoted)).toBe(text);
   });
 });
 
@@ -96,6 +110,29 @@ describe('spaces that do not break', () => {
     expect(lines.length).toBeGreaterThan(3);
     const all = lines.flat();
     for (const j of joined) expect(all.filter((w) => w === j).length, j).toBe(4);
+  });
+});
+
+describe('break opportunities (UAX #14)', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' };
+  const natural = (text: string) => measureSpans([{ text }], style, 1e6, fonts).lines[0]!.natural;
+  const linesOf = (text: string, width: number) => measureSpans([{ text }], style, width, fonts).lines.map(lineText);
+
+  it.each(['-', '–', '—', '/'])('breaks after "%s" between words, with no space added where the words join', (mark) => {
+    const text = `alpha beta${mark}gamma`;
+    expect(linesOf(text, natural(`alpha beta${mark}`) + 1)).toEqual([`alpha beta${mark}`, 'gamma']);
+    expect(linesOf(text, 1e6)).toEqual([text]);
+  });
+
+  it('keeps a range or a date between digits whole', () => {
+    expect(linesOf('pages 2024–2025 and 2024/25', natural('pages 2024–') + 1)[0]).toBe('pages');
+  });
+
+  it('sets a justified line with a hyphenated compound as one run: no space, no stretch inside the compound', async () => {
+    const { pdf } = await build(`# J\n\nfirst state-owned and/or ${words(60)}`);
+    expect(theme.text.align).toBe('justify');
+    expect(pdf.items[0]!.map((i) => i.str).join(' ')).toContain('first state-owned and/or word0');
   });
 });
 
