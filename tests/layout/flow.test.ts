@@ -6,6 +6,8 @@ import { parseMarkup } from '../../src/markup/index.js';
 import { builtinTemplateDir } from '../../src/input/paths.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
 import { loadTheme } from '../../src/theme/index.js';
+import { columnWidths } from '../../src/layout/blocks/table.js';
+import { readPdf } from '../pdf-reader.js';
 import { layoutProblems } from './box-checks.js';
 
 const theme = loadTheme([builtinTemplateDir]);
@@ -80,5 +82,32 @@ describe('the contents', () => {
     expect(entries.map((b) => b.text).join(' ')).toContain(long);
     expect(entries[entries.length - 1]!.text).toBe('Short');
     expect(layoutProblems(layout)).toEqual([]);
+  });
+});
+
+describe('tables', () => {
+  it('give short columns their whole natural width while a wide column has room (fictional names)', () => {
+    const w = columnWidths([82, 420, 300], [34, 70, 60], 480);
+    expect(w[0]).toBeGreaterThanOrEqual(82);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(480, 6);
+    expect(w[1]).toBeGreaterThan(w[2]!);
+    // Every column keeps at least its longest word.
+    columnWidths([300, 300, 300], [150, 150, 250], 480).forEach((x, i) => expect(x).toBeGreaterThanOrEqual([150, 150, 250][i]! * (480 / 550) - 1e-9));
+  });
+
+  it('set a short name on one line beside a long description (fictional names)', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => `| Oskar Telmaine ${i} | ${words(40, 'role')} | ${words(30, 'spelled')} |`).join('\n');
+    const { layout, doc } = lay(`# People\n\n| Name | Role | Spellings |\n|---|---|---|\n${rows}\n`);
+    expect(layoutProblems(layout)).toEqual([]);
+    const items = (await readPdf(await finishPdf(doc))).items.flat().map((i) => i.str);
+    for (let i = 0; i < 3; i++) expect(items).toContain(`Oskar Telmaine ${i}`);
+  });
+
+  it('split a row taller than a page across pages, its header repeated, inside the margins', async () => {
+    const { layout, doc } = lay(`# Long\n\n| Item | Notes |\n|---|---|\n| first | ${words(1600, 'note')} |\n| second | short |\n`);
+    expect(layoutProblems(layout)).toEqual([]);
+    expect(layout.continuedTables.length).toBeGreaterThan(0);
+    const text = (await readPdf(await finishPdf(doc))).pages.join(' ');
+    for (const w of ['note0', 'note799', 'note1599', 'second']) expect(text).toMatch(new RegExp(`${w}\\b`));
   });
 });
