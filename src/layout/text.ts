@@ -243,7 +243,28 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
     }
   }
   push(true);
+  avoidRunt(lines, width);
   return { lines, lineHeight: style.size * style.leading, width, size: style.size };
+}
+
+/**
+ * A paragraph's last line holding a single word (a runt: "for." alone) takes the last word of the line above,
+ * when that line's spaces then stretch to no more than twice their width. A hyphenated word's first part stays.
+ */
+function avoidRunt(lines: Line[], width: number): void {
+  const last = lines[lines.length - 1];
+  const prev = lines[lines.length - 2];
+  if (!last || !prev || prev.last || last.words.length !== 1 || prev.words.length < 3) return;
+  const moved = prev.words[prev.words.length - 1]!;
+  const before = prev.words[prev.words.length - 2]!;
+  if (moved.space === 0 || before.space === 0 || moved.pieces.some((p) => p.actual !== undefined)) return;
+  const natural = prev.natural - before.space - moved.width;
+  const gaps = prev.words.slice(0, -2).filter((w) => w.space > 0);
+  if (!gaps.length || (width - natural) / gaps.length > 2 * before.space) return;
+  prev.words.pop();
+  prev.natural = natural;
+  last.words.unshift(moved);
+  last.natural += moved.space + moved.width;
 }
 
 /** A line's text as set: its words, a single space after each that has one. */

@@ -136,6 +136,22 @@ describe('break opportunities (UAX #14)', () => {
   });
 });
 
+describe('the last line of a paragraph', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' };
+  const natural = (text: string) => measureSpans([{ text }], style, 1e6, fonts).lines[0]!.natural;
+
+  it('never holds one word alone when the line above can give it one without stretching its spaces past double', () => {
+    // Thirteen equal words fill a line exactly: 27 of them leave one alone on a third line.
+    const width = natural(Array.from({ length: 13 }, () => 'aaaa').join(' '));
+    const lines = measureSpans([{ text: Array.from({ length: 27 }, () => 'aaaa').join(' ') }], style, width, fonts).lines;
+    expect(lines.map((l) => l.words.length)).toEqual([13, 12, 2]);
+    // Not when the line above would open wide gaps: five words a line.
+    const narrow = natural('aaaa aaaa aaaa aaaa aaaa');
+    expect(measureSpans([{ text: Array.from({ length: 11 }, () => 'aaaa').join(' ') }], style, narrow, fonts).lines.map((l) => l.words.length)).toEqual([5, 5, 1]);
+  });
+});
+
 describe('layout', () => {
   it('numbers contents entries with the pages their headings landed on, and puts "Page X of Y" on every page but the first', async () => {
     const md = `:::cover\n# Cover\n:::\n\n::toc\n\n# One\n\n${words(50)}\n\n## One point one\n\n${words(900)}\n\n# Two\n\n${words(40)}`;
