@@ -1,6 +1,6 @@
 // Small documents laid out and checked on the boxes placed: floating figures, the contents, tables, line breaks.
 import { describe, expect, it } from 'vitest';
-import type { Block, Document } from '../../src/document.js';
+import type { Document } from '../../src/document.js';
 import { layoutDocument, type ChartArt, type LayoutBox } from '../../src/layout/index.js';
 import { parseMarkup } from '../../src/markup/index.js';
 import { builtinTemplateDir } from '../../src/input/paths.js';
@@ -19,7 +19,7 @@ function lay(markdown: string, charts: Record<string, ChartArt> = {}) {
   const { blocks, diagnostics } = parseMarkup(markdown, () => undefined, 'test.md');
   expect(diagnostics).toEqual([]);
   const doc = createPdf(info, theme);
-  const document: Document = { info, blocks: blocks as Block[] };
+  const document: Document = { info, blocks };
   const layout = layoutDocument(doc, document, theme, new Map(Object.entries(charts)));
   return { layout, doc };
 }

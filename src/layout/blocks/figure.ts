@@ -35,7 +35,10 @@ export const figure = {
     const frame = ctx.frame;
     const draw = () => withFrame(ctx, frame, () => drawFigure(ctx, f, art, width, height, cap, anchorPage));
     // A figure that does not fit floats to the next page, and so does one behind a figure already waiting.
-    if (canFloat(ctx) && (ctx.floats.length > 0 || (!ctx.atTop && ctx.y + needed > ctx.bottom + 0.01))) return deferFloat(ctx, needed + ctx.theme.figure.spaceAfter, draw);
+    if (canFloat(ctx) && (ctx.floats.length > 0 || (!ctx.atTop && ctx.y + needed > ctx.bottom + 0.01))) {
+      deferFloat(ctx, needed + ctx.theme.figure.spaceAfter, draw);
+      return;
+    }
     ensure(ctx, needed);
     draw();
   },
