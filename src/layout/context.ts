@@ -54,6 +54,8 @@ export interface LayoutContext {
   tags: Tags;
   /** Figures waiting for room, in document order: placed at the top of the next page (see deferFloat). */
   floats: Float[];
+  /** 0-based page → where the flow starts on it, below the figures placed at its top (pages without any are absent). */
+  flowTop: Map<number, number>;
   /** Every box placed so far. */
   boxes: LayoutBox[];
   /** Splits words at hyphenation points, for body text; absent when the theme turns hyphenation off. */
@@ -93,6 +95,7 @@ export function newPage(ctx: LayoutContext): void {
   } finally {
     ctx.tags.open = open;
   }
+  if (!ctx.atTop) ctx.flowTop.set(ctx.page, ctx.y);
   doc.initPageMarkings(markings);
 }
 

@@ -103,6 +103,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     tags: startTags(doc),
     boxes: [],
     floats: [],
+    flowTop: new Map(),
     ...(theme.text.hyphenation ? { hyphenate: hyphenator(theme.text.hyphenation) } : {}),
   };
   flow.place(document.blocks, ctx);

@@ -50,6 +50,13 @@ describe('figures that do not fit', () => {
     expect(layoutProblems(layout)).toEqual([]);
   });
 
+  it('leave the bar of a quotation that goes on below them beside the quotation only', () => {
+    const { layout } = lay(`# Chapter\n\n${words(420, 'lead')}\n\n:::figure{chart="tall"}\nA tall figure.\n:::\n\n> ${words(700, 'quoted')}`, { tall: tall(420) });
+    const figure = layout.boxes.find((b) => b.kind === 'figure')!;
+    expect(layout.boxes.some((b) => b.page === figure.page && b.text?.includes('quoted'))).toBe(true);
+    expect(layoutProblems(layout)).toEqual([]);
+  });
+
   it('keep their order and their place in the reading order', async () => {
     const markdown = `# Chapter\n\n${words(420, 'lead')}\n\n:::figure{chart="tall"}\nFirst.\n:::\n\n:::figure{chart="small"}\nSecond.\n:::\n\n${words(300, 'after')}`;
     const { layout, doc } = lay(markdown, { tall: tall(420), small: tall(120) });

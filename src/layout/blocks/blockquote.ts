@@ -23,11 +23,12 @@ export function blockquote(flow: BlockFlow) {
       } finally {
         ctx.body = body;
       }
-      // The bar runs beside the quote on every page it covers: from its start, through whole pages, to its end.
+      // The bar runs beside the quote on every page it covers: from its start, through whole pages (below any figure
+      // floated to their top), to its end.
       const barX = frame.x - t.indent / 2;
       const endPage = ctx.page;
       for (let page = startPage; page <= endPage; page++) {
-        const top = page === startPage ? startY : ctx.top;
+        const top = page === startPage ? startY : (ctx.flowTop.get(page) ?? ctx.top);
         const bottom = page === endPage ? ctx.y - ctx.theme.text.paragraphSpacing : ctx.bottom;
         if (bottom <= top) continue;
         ctx.doc.switchToPage(page);
