@@ -79,8 +79,10 @@ function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): P
  */
 const BREAKABLE_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/;
 const HARD_BREAK = /[\n\v\f\r\u2028\u2029]/;
-/** A dash, hyphen or slash between two digits ("1–3", "2024/25"): a range or a date, never broken. */
-const BETWEEN_DIGITS = /\d[-‐‑–—/]$/;
+/** A dash or slash between two digits ("1–3", "2024/25"): a range or a date, never broken. */
+const BETWEEN_DIGITS = /\d[–—/]$/;
+/** A hyphen after a number ("7.7-magnitude", "6-million"): the number stays with the word it qualifies. */
+const NUMBER_COMPOUND = /\d[-‐‑]$/;
 
 /**
  * The text's break opportunities by the Unicode line breaking algorithm (UAX #14): after spaces, and after
@@ -91,7 +93,8 @@ function segments(text: string): { start: number; end: number }[] {
   const breaker = new LineBreaker(text);
   let start = 0;
   for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
-    if (b.position < text.length && BETWEEN_DIGITS.test(text.slice(start, b.position)) && /\d/.test(text[b.position]!)) continue;
+    const before = text.slice(start, b.position);
+    if (b.position < text.length && (NUMBER_COMPOUND.test(before) || (BETWEEN_DIGITS.test(before) && /\d/.test(text[b.position]!)))) continue;
     out.push({ start, end: b.position });
     start = b.position;
   }

@@ -125,8 +125,9 @@ describe('break opportunities (UAX #14)', () => {
     expect(linesOf(text, 1e6)).toEqual([text]);
   });
 
-  it('keeps a range or a date between digits whole', () => {
+  it('keeps a range or a date between digits whole, and a number with the word it is hyphenated to', () => {
     expect(linesOf('pages 2024–2025 and 2024/25', natural('pages 2024–') + 1)[0]).toBe('pages');
+    expect(linesOf('after the 7.7-magnitude earthquake', natural('after the 7.7-') + 1)[0]).toBe('after the');
   });
 
   it('sets a justified line with a hyphenated compound as one run: no space, no stretch inside the compound', async () => {
