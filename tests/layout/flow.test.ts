@@ -118,3 +118,21 @@ describe('tables', () => {
     for (const w of ['note0', 'note799', 'note1599', 'second']) expect(text).toMatch(new RegExp(`${w}\\b`));
   });
 });
+
+describe('paragraphs and list items across pages', () => {
+  it('leave at least two lines of an item on each page it spans, and its marker with its first lines', () => {
+    const items = Array.from({ length: 40 }, (_, k) => `- ${words(14 + (k % 5) * 9, `i${k}w`)}`).join('\n');
+    const { layout } = lay(`# List\n\n${items}\n\n# After\n\n${words(10)}`);
+    expect(layoutProblems(layout)).toEqual([]);
+    let spanning = 0;
+    for (let k = 0; k < 40; k++) {
+      const lines = layout.boxes.filter((b) => b.kind === 'line' && new RegExp(`\\bi${k}w\\d`).test(b.text ?? ''));
+      const pages = [...new Set(lines.map((b) => b.page))];
+      if (pages.length > 1) spanning += 1;
+      if (pages.length > 1) for (const p of pages) expect(lines.filter((b) => b.page === p).length, `item ${k} on page ${p}`).toBeGreaterThanOrEqual(2);
+      const marker = layout.boxes.filter((b) => b.kind === 'marker')[k]!;
+      expect(marker.page).toBe(lines[0]!.page);
+    }
+    expect(spanning).toBeGreaterThan(0);
+  });
+});
