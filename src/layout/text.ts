@@ -202,6 +202,20 @@ function breakAnywhere(word: Word, width: number, style: TextStyle, fonts: FontB
   return chunks;
 }
 
+/**
+ * A line broken after a hyphen, dash or slash of the text ("UNESCO-" / "recognised"): the pieces either side of
+ * the break extract as the one word they are, as a hyphenated word's parts do, rather than as two (or, in readers
+ * that take a hyphen at a line end for a soft one, as "UNESCOrecognised").
+ */
+function joinAcrossBreak(head: Word, tail: Word): void {
+  const last = head.pieces.length - 1;
+  const a = head.pieces[last];
+  const b = tail.pieces[0];
+  if (!a || !b || a.actual !== undefined || b.actual !== undefined) return;
+  head.pieces[last] = { ...a, actual: a.text + b.text };
+  tail.pieces[0] = { ...b, actual: '' };
+}
+
 /** Greedy line filling, with hyphenation where the style allows it: measured once, placed later wherever the page has room. */
 export function measureSpans(spans: readonly Span[], style: TextStyle, width: number, fonts: FontBook): MeasuredText {
   const lines: Line[] = [];
@@ -227,8 +241,9 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
       if (split) {
         append(split.head);
         word = split.tail;
-      }
-      hyphensInARow = split ? hyphensInARow + 1 : 0;
+      } else if (prev.space === 0) joinAcrossBreak(prev, word);
+      // A line ending at a hyphen of the text counts with those the layout hyphenates.
+      hyphensInARow = split || prev.space === 0 ? hyphensInARow + 1 : 0;
       push(false);
     }
     if (!line.length && word.width > width) {

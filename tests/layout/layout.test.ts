@@ -6,7 +6,7 @@ import { parseMarkup } from '../../src/markup/index.js';
 import { builtinTemplateDir } from '../../src/input/paths.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
 import { loadTheme } from '../../src/theme/index.js';
-import { readPdf } from '../pdf-reader.js';
+import { readPdf, readStructureText } from '../pdf-reader.js';
 import { registerFonts } from '../../src/layout/fonts.js';
 import { lineText, measureSpans, type Line } from '../../src/layout/text.js';
 import { hyphenator } from '../../src/text/hyphenation.js';
@@ -39,12 +39,16 @@ describe('column widths', () => {
   });
 });
 
+/** A piece ending in a hyphen the layout inserted (a hyphenated word's first part), not one of the text. */
+const isInserted = (p: { text: string; actual?: string }) => !!p.actual && !p.actual.startsWith(p.text);
+
 /** Lines joined back into the text: a hyphen the layout inserted goes, a line broken after a hyphen of the text joins without a space. */
 function rejoin(lines: readonly Line[]): string {
   return lines
     .map((l, i) => {
       const word = l.words[l.words.length - 1]!;
-      const inserted = word.pieces[word.pieces.length - 1]!.actual !== undefined && word.pieces[word.pieces.length - 1]!.actual !== '';
+      const end = word.pieces[word.pieces.length - 1]!;
+      const inserted = isInserted(end);
       const text = lineText(l);
       if (i === lines.length - 1) return text;
       return inserted ? text.slice(0, -1) : word.space > 0 ? `${text} ` : text;
@@ -80,7 +84,7 @@ describe('hyphenation', () => {
   it("leaves a source's own words whole, so that a quotation copied from the PDF is the source's", () => {
     const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000', hyphenate: hyphenator('en-gb') };
     const quoted = measureSpans([{ text, verbatim: true }], style, 150, fonts).lines;
-    expect(quoted.flatMap((l) => l.words.flatMap((w) => w.pieces)).filter((p) => p.actual !== undefined)).toEqual([]);
+    expect(quoted.flatMap((l) => l.words.flatMap((w) => w.pieces)).filter(isInserted)).toEqual([]);
     expect(rejoin(quoted)).toBe(text);
   });
 });
@@ -128,6 +132,17 @@ describe('break opportunities (UAX #14)', () => {
   it('keeps a range or a date between digits whole, and a number with the word it is hyphenated to', () => {
     expect(linesOf('pages 2024–2025 and 2024/25', natural('pages 2024–') + 1)[0]).toBe('pages');
     expect(linesOf('after the 7.7-magnitude earthquake', natural('after the 7.7-') + 1)[0]).toBe('after the');
+  });
+
+  it('extracts a word broken after its own hyphen whole, once, hyphen kept', async () => {
+    const { blocks } = parseMarkup(`# B\n\n${Array.from({ length: 40 }, (_, i) => `Asia-Pacific site${i}`).join(' ')}`, citeS, 'test.md');
+    const doc = createPdf(info, theme);
+    layoutDocument(doc, { info, blocks }, theme, new Map());
+    const bytes = await finishPdf(doc);
+    // Some lines end at the hyphen: the case is real.
+    expect((await readPdf(bytes)).pages.join('\n')).toMatch(/Asia-\n/);
+    const read = (await readStructureText(bytes)).join(' ');
+    expect(read.match(/Asia-Pacific site/g)?.length).toBe(40);
   });
 
   it('sets a justified line with a hyphenated compound as one run: no space, no stretch inside the compound', async () => {
