@@ -95,7 +95,7 @@ export function newPage(ctx: LayoutContext): void {
   } finally {
     ctx.tags.open = open;
   }
-  if (!ctx.atTop) ctx.flowTop.set(ctx.page, ctx.y);
+  if (ctx.y > ctx.top) ctx.flowTop.set(ctx.page, ctx.y);
   doc.initPageMarkings(markings);
 }
 
