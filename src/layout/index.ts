@@ -1,6 +1,6 @@
 // The layout stage: Document → pages of a pdfkit document. Blocks are dispatched through a map typed over the
 // block union, so a block type without a layout is a compile error.
-import type { Block, BlockType, Document } from '../document.js';
+import type { Block, BlockType, Document, Heading } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import { blockquote } from './blocks/blockquote.js';
 import { citedBy } from './blocks/cited-by.js';
@@ -12,7 +12,8 @@ import { list, type BlockFlow } from './blocks/list.js';
 import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
 import { table } from './blocks/table.js';
-import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
+import { flushFloats, type ChartArt, type LayoutContext, type PlacedHeading } from './context.js';
+import type { ContentBox, LayoutBox } from './boxes.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
@@ -22,6 +23,7 @@ import { displayPath } from '../input/paths.js';
 import { hyphenator } from '../text/hyphenation.js';
 
 export type { ChartArt, PlacedHeading } from './context.js';
+export type { BoxKind, ContentBox, LayoutBox } from './boxes.js';
 
 interface BlockLayout<B> {
   minStart(block: B, ctx: LayoutContext): number;
@@ -57,6 +59,11 @@ function layoutOf<B extends Block>(block: B): BlockLayout<B> {
   return layouts[block.type] as unknown as BlockLayout<B>;
 }
 
+/** Every heading the flow will place, nested in lists and quotations too (a cover's headings are its own). */
+function headingsOf(blocks: readonly Block[]): Heading[] {
+  return blocks.flatMap((b) => (b.type === 'heading' ? [b] : b.type === 'list' ? b.items.flatMap(headingsOf) : b.type === 'blockquote' ? headingsOf(b.children) : []));
+}
+
 export interface LayoutResult {
   headings: PlacedHeading[];
   pages: number;
@@ -64,6 +71,10 @@ export interface LayoutResult {
   citedOn: Map<string, number[]>;
   /** 1-based pages on which a table continues, under a repeated header. */
   continuedTables: number[];
+  /** Every box placed, in the order drawn (the contents last). */
+  boxes: LayoutBox[];
+  /** The page's size and the content box inside its margins, in points from the top left. */
+  page: ContentBox;
 }
 
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
@@ -87,12 +98,16 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     citedOn: new Map(),
     figures: 0,
     continuedTables: [],
-    allHeadings: document.blocks.filter((b) => b.type === 'heading'),
+    allHeadings: headingsOf(document.blocks),
     outline: [],
     tags: startTags(doc),
+    boxes: [],
+    floats: [],
+    flowTop: new Map(),
     ...(theme.text.hyphenation ? { hyphenate: hyphenator(theme.text.hyphenation) } : {}),
   };
   flow.place(document.blocks, ctx);
+  flushFloats(ctx);
   fillContents(ctx);
   closeOutline(doc);
   drawFurniture(ctx, document.info.title);
@@ -100,5 +115,8 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   const missing = fonts.missing();
   if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
-  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1) };
+  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1),
+    boxes: ctx.boxes,
+    page: { width: doc.page.width, height: doc.page.height, top: ctx.top, bottom: ctx.bottom, left: margins.left, right: doc.page.width - margins.right },
+  };
 }

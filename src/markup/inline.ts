@@ -120,12 +120,16 @@ export function handle(node: Phrasing, style: Style, ctx: InlineContext): Span[]
   return (handlers[node.type] as Handler<Phrasing>)(node, style, ctx);
 }
 
+/** Every field of a span's style, typed so that a field added to Span must be listed: spans merge only when all agree. */
+const STYLE_FIELDS: { readonly [K in keyof Style]-?: true } = { bold: true, italic: true, code: true, link: true, goTo: true, citation: true, verbatim: true };
+const styleKeys = Object.keys(STYLE_FIELDS) as (keyof Style)[];
+
 /** Merges neighbouring spans of the same style, so layout measures fewer, longer runs. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    const same = last && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.link === s.link && last.goTo === s.goTo && last.citation === s.citation;
+    const same = last && styleKeys.every((k) => last[k] === s[k]);
     if (same) out[out.length - 1] = { ...last, text: last.text + s.text };
     else out.push({ ...s });
   }
