@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Writes src/dataset/files.ts: the TypeScript types of the dataset's files, generated from their JSON Schemas
-// (schema/*.schema.json), so that the schemas are the one source of the dataset's shape. `--check` fails, saying so,
-// when the file is not what the schemas give (tests run it).
+// Writes the TypeScript types of the files a user writes, generated from their JSON Schemas (schema/*.schema.json),
+// so that the schemas are the one source of their shapes: src/dataset/files.ts (the dataset's files) and
+// src/theme/file.ts (theme.yaml). `--check` fails, saying so, when a file is not what the schemas give.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +9,11 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const schemaDir = join(root, 'schema');
-const target = join(root, 'src', 'dataset', 'files.ts');
 export const FILES = ['review', 'sources', 'metrics', 'claims', 'events', 'partnerships', 'people', 'narrative'];
 
 const pascal = (name) => name.replace(/(^|-)(\w)/g, (_m, _d, c) => c.toUpperCase());
 
-export async function generate() {
+export async function generateDataset() {
   // One compilation over every file's schema, so that the definitions they share are declared once.
   const all = {
     title: 'DatasetFiles',
@@ -36,12 +35,24 @@ export async function generate() {
   return `// Generated from schema/*.schema.json by scripts/schema-types.mjs (npm run schema-types): do not edit. The schemas\n// are the one source of the dataset files' shapes; src/dataset/types.ts builds the Dataset's types from these.\n\n${ts.trim()}\n`;
 }
 
+/** theme.yaml's type: every key optional, as a theme file of the user's gives only what it changes. */
+export async function generateTheme() {
+  const schema = JSON.parse(readFileSync(join(schemaDir, 'theme.schema.json'), 'utf8'));
+  const ts = await compile({ ...schema, title: 'ThemeFile' }, 'ThemeFile', { cwd: schemaDir, bannerComment: '', additionalProperties: false, format: false, strictIndexSignatures: false });
+  return `// Generated from schema/theme.schema.json by scripts/schema-types.mjs (npm run schema-types): do not edit. The\n// schema is the one source of the theme's shape; src/theme/index.ts builds the complete Theme's type from this.\n\n${ts.trim()}\n`;
+}
+
+/** Each generated file, by its path from the package's root. */
+export async function generate() {
+  return { 'src/dataset/files.ts': await generateDataset(), 'src/theme/file.ts': await generateTheme() };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = await generate();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(target, 'utf8') !== text) {
-      process.stderr.write('src/dataset/files.ts is not what schema/*.schema.json give: run npm run schema-types\n');
+  for (const [path, text] of Object.entries(await generate())) {
+    if (!process.argv.includes('--check')) writeFileSync(join(root, path), text);
+    else if (readFileSync(join(root, path), 'utf8') !== text) {
+      process.stderr.write(`${path} is not what schema/*.schema.json give: run npm run schema-types\n`);
       process.exit(1);
     }
-  } else writeFileSync(target, text);
+  }
 }

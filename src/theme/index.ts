@@ -6,6 +6,7 @@ import { displayPath } from '../input/paths.js';
 import { parseYaml } from '../input/yaml.js';
 import { validateAgainstSchema } from '../input/schema.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
+import type { ThemeFile } from './file.js';
 import { resolveFontPath } from '../fonts/index.js';
 import { hasHyphenation } from '../text/hyphenation.js';
 import { isObject, mergeDeep } from '../input/merge.js';
@@ -17,57 +18,21 @@ export type PageSize = keyof typeof PAGE_SIZES;
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** A family's font files by style: the regular one, and the others it has (a style not named is set in the regular one). */
-export type FontFamily = { regular: string } & Partial<Record<Exclude<FontStyle, 'regular'>, string>>;
+export type FontFamily = NonNullable<ThemeFile['fonts']>[string];
 
-export interface Theme {
-  page: { size: PageSize; margins: { top: number; right: number; bottom: number; left: number } };
+/** A type with every key present at every depth: what merging over the built-in theme, which sets them all, gives. */
+type Complete<T> = T extends readonly (infer U)[] ? Complete<U>[] : T extends object ? { [K in keyof T]-?: Complete<T[K]> } : T;
+
+/**
+ * The theme a build uses: theme.yaml's shape (from schema/theme.schema.json, through the generated file.ts) with every
+ * key present, since the built-in theme sets them all; font and logo paths resolved; and the layout's fixed words
+ * from the locale (`labels`, the `layout` group).
+ */
+export type Theme = Complete<Omit<ThemeFile, 'fonts'>> & {
   /** Family name → style → absolute font file path (resolved at load time). */
   fonts: Record<string, FontFamily>;
-  colors: { text: string; muted: string; accent: string; highlight: string; rule: string; link: string };
-  text: {
-    font: string;
-    size: number;
-    leading: number;
-    align: 'justify' | 'left';
-    /** Hyphenation patterns for body text (e.g. "en-gb"), or null for none. */
-    hyphenation: string | null;
-    paragraphSpacing: number;
-    lead: { size: number; color: string };
-    note: { size: number; color: string };
-  };
-  headings: { font: string; color: string; sizes: number[]; spaceBefore: number[]; spaceAfter: number[] };
-  lists: { indent: number; itemSpacing: number };
-  blockquote: { indent: number; color: string; bar: string };
-  table: {
-    font: string;
-    size: number;
-    leading: number;
-    padding: number;
-    headerBackground: string;
-    headerColor: string;
-    stripe: string;
-    rule: string;
-    /** OpenType features for number columns, e.g. [tnum, lnum]: digits of equal width that line up. */
-    numberFeatures: string[];
-  };
-  figure: { captionSize: number; spaceBefore: number; spaceAfter: number };
-  cover: {
-    layout: 'full' | 'band';
-    background: string;
-    color: string;
-    accent: string;
-    titleSize: number;
-    subtitleSize: number;
-    /** Absolute path of an SVG, PNG or JPEG file (resolved at load time), or null. */
-    logo: string | null;
-    logoWidth: number;
-  };
-  contents: { size: number; leading: number; depth: number };
-  furniture: { size: number; color: string; align: 'right' | 'center' | 'outside' };
-  /** The layout's fixed words in the review's locale (locales/<locale>.yaml, group `layout`). */
   labels: Record<string, string>;
-  chart: { font: string; size: number; titleSize: number; palette: string[]; grid: string };
-}
+};
 
 /** Whether the file's first bytes are those of a PNG or JPEG image, or its text an SVG's. */
 function looksLikeImage(path: string): boolean {

@@ -1,5 +1,6 @@
-// The dataset's types come from its JSON Schemas: src/dataset/files.ts must be what scripts/schema-types.mjs
-// generates from schema/*.schema.json today, so that a changed schema cannot leave the program's types behind.
+// The dataset's and the theme's types come from their JSON Schemas: src/dataset/files.ts and src/theme/file.ts must be
+// what scripts/schema-types.mjs generates from schema/*.schema.json today, so that a changed schema cannot leave the
+// program's types behind.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +10,9 @@ import { generate } from '../../scripts/schema-types.mjs';
 
 describe('the dataset types generated from the schemas', () => {
   it('are up to date (npm run schema-types rewrites them)', async () => {
-    const committed = readFileSync(join(packageRoot, 'src', 'dataset', 'files.ts'), 'utf8');
-    expect(committed).toBe(await (generate as () => Promise<string>)());
+    const generated = await (generate as () => Promise<Record<string, string>>)();
+    expect(Object.keys(generated).sort()).toEqual(['src/dataset/files.ts', 'src/theme/file.ts']);
+    for (const [path, text] of Object.entries(generated)) expect(readFileSync(join(packageRoot, path), 'utf8'), path).toBe(text);
   });
 
   it('give the enums the program uses: the scales of claims, the kinds of sources', () => {
