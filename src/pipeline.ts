@@ -17,7 +17,8 @@ import type { Review } from './review.js';
 import { renderTemplate } from './template/index.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
-import type { LayoutResult } from './layout/index.js';
+import type { LayoutResult } from './layout/result.js';
+import { placesOf, type Places } from './places.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
 import { dataFiles, type DataFile } from './exports.js';
 
@@ -66,6 +67,8 @@ export interface BuildResult {
   charts: RenderedChart[];
   /** Where things landed: the page count and each heading's page. */
   layout: LayoutResult;
+  /** The page of each discrepancy and each figure (what `annual-review preview` links to). */
+  places: Places;
   /** The data files the PDF carries inside (unless it is PDF/A-2) and the exports write beside it, byte for byte the same. */
   dataFiles: DataFile[];
   /** Problems that did not stop the build. */
@@ -151,5 +154,5 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, dataFiles: data, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
+  return { pdf, review, markdown, document, charts, layout, places: placesOf(review, layout), dataFiles: data, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
 }

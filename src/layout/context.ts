@@ -5,15 +5,9 @@ import type { Theme } from '../theme.js';
 import type { FontBook } from './fonts.js';
 import type { Tags } from './tags.js';
 import type { TextStyle } from './text.js';
+import type { Landmark, PlacedHeading } from './result.js';
 
-export interface PlacedHeading {
-  id: string;
-  text: string;
-  depth: number;
-  listed: boolean;
-  /** 0-based page index. */
-  page: number;
-}
+export type { PlacedHeading } from './result.js';
 
 /** What the layout needs of a drawn chart. */
 export type ChartArt = Pick<RenderedChart, 'svg' | 'width' | 'height' | 'alt'>;
@@ -44,6 +38,8 @@ export interface LayoutContext {
   figures: number;
   /** 0-based pages on which a table continues from the page before. */
   continuedTables: number[];
+  /** Each figure and table body row placed, with its page. */
+  landmarks: Landmark[];
   /** Pages reserved for the contents, filled when all headings are placed. */
   contents?: { first: number; count: number; structure: PDFKit.PDFStructureElement };
   /** Every heading of the document, known before layout, so the contents can reserve its pages. */

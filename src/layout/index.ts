@@ -12,7 +12,8 @@ import { list, type BlockFlow } from './blocks/list.js';
 import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
 import { table } from './blocks/table.js';
-import type { ChartArt, LayoutContext, PlacedHeading } from './context.js';
+import type { ChartArt, LayoutContext } from './context.js';
+import type { LayoutResult } from './result.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
@@ -21,7 +22,8 @@ import { error, ReviewError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { hyphenator } from '../hyphenation.js';
 
-export type { ChartArt, PlacedHeading } from './context.js';
+export type { ChartArt } from './context.js';
+export type { Landmark, LayoutResult, PlacedHeading } from './result.js';
 
 interface BlockLayout<B> {
   minStart(block: B, ctx: LayoutContext): number;
@@ -57,14 +59,6 @@ function layoutOf<B extends Block>(block: B): BlockLayout<B> {
   return layouts[block.type] as unknown as BlockLayout<B>;
 }
 
-export interface LayoutResult {
-  headings: PlacedHeading[];
-  pages: number;
-  /** Source id → 1-based page numbers citing it. */
-  citedOn: Map<string, number[]>;
-  /** 1-based pages on which a table continues, under a repeated header. */
-  continuedTables: number[];
-}
 
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
 export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, theme: Theme, charts: ReadonlyMap<string, ChartArt>): LayoutResult {
@@ -87,6 +81,7 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     citedOn: new Map(),
     figures: 0,
     continuedTables: [],
+    landmarks: [],
     allHeadings: document.blocks.filter((b) => b.type === 'heading'),
     outline: [],
     tags: startTags(doc),
@@ -100,5 +95,5 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   const missing = fonts.missing();
   if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
-  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1) };
+  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1), landmarks: ctx.landmarks };
 }

@@ -1,5 +1,5 @@
 // Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and captioned.
-import type { Figure } from '../../document.js';
+import { plainText, type Figure } from '../../document.js';
 import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
 import { fillPattern } from '../../format.js';
 import { drawSvg } from '../svg.js';
@@ -32,6 +32,7 @@ export const figure = {
     const alt = [f.alt, art.alt].filter(Boolean).join(' ');
     const left = ctx.frame.x + (ctx.frame.width - width) / 2;
     const top = ctx.y;
+    ctx.landmarks.push({ kind: 'figure', name: String(ctx.figures), text: plainText(f.caption).trim(), page: ctx.page + 1 });
     // The caption belongs to its figure (a child of it); the figure's box is the chart's, for reflow and PDF/UA.
     const bbox = [left, top, left + width, top + height];
     const drawn = group(ctx, 'Figure', () => {

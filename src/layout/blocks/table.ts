@@ -128,6 +128,7 @@ export const table = {
           continuedLine(ctx, s);
           drawRow(ctx, header, widths, align, s.pad, 'repeat', theme.headerBackground);
         }
+        ctx.landmarks.push({ kind: 'row', name: plainText(t.rows[i]?.[0] ?? []).trim(), page: ctx.page + 1 });
         drawRow(ctx, row, widths, align, s.pad, 'TD', i % 2 === 1 ? theme.stripe : undefined);
         artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.4).strokeColor(theme.rule).stroke().restore());
       });
