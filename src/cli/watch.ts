@@ -7,6 +7,7 @@
 // DEBOUNCE_MS, and changes arriving during a rebuild queue exactly one more.
 import { watch } from 'chokidar';
 import { sep } from 'node:path';
+import { builtinTemplateDir, displayPath } from '../paths.js';
 
 export const DEBOUNCE_MS = 120;
 
@@ -59,3 +60,27 @@ export function watchAndRebuild(dirs: readonly string[], rebuild: (changed: stri
 
 /** True for a path at or inside `dir`. */
 export const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/** The temporary files of atomic writes (ours and editors' alike): never a reason to rebuild. */
+const isScratch = (path: string) => /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path);
+
+/**
+ * Rebuilds a report on every change to its dataset, its template folder or the built-in template, printing what
+ * changed, until SIGINT or SIGTERM; `written` names what the rebuild itself writes, which must not wake it.
+ * Shared by `build --watch` and `preview`.
+ */
+export async function watchUntilStopped(job: { data: string; template?: string }, rebuild: () => Promise<void>, written: (path: string) => boolean = () => false): Promise<void> {
+  const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
+  const loop = watchAndRebuild(dirs, async (changed) => {
+    process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
+    await rebuild();
+  }, (path) => written(path) || isScratch(path));
+  await loop.ready;
+  process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await loop.close();
+  process.stdout.write('stopped watching\n');
+}
