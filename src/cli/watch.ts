@@ -61,8 +61,11 @@ export function watchAndRebuild(dirs: readonly string[], rebuild: (changed: stri
 /** True for a path at or inside `dir`. */
 export const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-/** The temporary files of atomic writes (ours and editors' alike): never a reason to rebuild. */
-const isScratch = (path: string) => /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path);
+/**
+ * Never a reason to rebuild: the temporary files of atomic writes (ours and editors' alike), and a version control
+ * system's own folder, where a commit or `git gc` writes many files and no input of the review.
+ */
+const isScratch = (path: string) => /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path) || /(^|[\\/])\.(git|hg|svn)([\\/]|$)/.test(path);
 
 /**
  * Rebuilds a report on every change to its dataset, its template folder or the built-in template, printing what

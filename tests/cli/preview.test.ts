@@ -1,4 +1,4 @@
-// The preview's server without a browser: what it serves, to whom, and the events it sends (tests/browser/ drives the
+// The preview's server without a browser: what it serves, to whom, and the events it sends (tests/system/ drives the
 // page in Chromium, from .ci/run).
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
