@@ -79,11 +79,14 @@ export async function watchUntilStopped(job: { data: string; template?: string }
     await rebuild();
   }, (path) => written(path) || isScratch(path));
   await loop.ready;
-  process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
-  await new Promise<void>((done) => {
+  // The handlers first, then the line that invites the signal: a pipe is written synchronously, so a program reading
+  // it can send SIGINT before the next statement runs, and without a handler SIGINT kills the process.
+  const stopped = new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+  process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
+  await stopped;
   await loop.close();
   process.stdout.write('stopped watching\n');
 }
