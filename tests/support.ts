@@ -79,7 +79,10 @@ export interface CliRun {
  * program without the cost of starting Node and loading every module again. Use runProgram where exit codes set by
  * the process, signals or worker threads are what is tested.
  */
-export async function runCli(...args: string[]): Promise<CliRun> {
+export const runCli = (...args: string[]): Promise<CliRun> => runCliIn(packageRoot, ...args);
+
+/** runCli from another working folder. */
+export async function runCliIn(dir: string, ...args: string[]): Promise<CliRun> {
   const printed = { stdout: '', stderr: '' };
   const saved = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: 'stdout' | 'stderr') =>
@@ -90,7 +93,7 @@ export async function runCli(...args: string[]): Promise<CliRun> {
       return true;
     }) as typeof process.stdout.write;
   const cwd = process.cwd();
-  process.chdir(packageRoot);
+  process.chdir(dir);
   process.stdout.write = capture('stdout');
   process.stderr.write = capture('stderr');
   try {
