@@ -6,7 +6,7 @@
 // instance no document shows. `--watch` and `preview` run as programs until they are watching, then get SIGINT.
 // The npm lines name scripts of package.json and paths that exist (running `npm test` inside itself would recurse).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,8 @@ function documented(file: string): { line: number; command: string }[] {
 
 /** The npm lines of a Markdown file's code blocks. */
 const npmLines = (file: string) => readFileSync(join(packageRoot, file), 'utf8').split('\n').filter((l) => /^(UPDATE=1 )?(npm|npx vitest) /.test(l));
+/** The files a command line names by path (a test folder or file, a vitest config). */
+const namedPaths = (line: string) => [...line.matchAll(/\s((?:tests\/|vitest\.)\S+)/g)].map((m) => m[1]!);
 
 const isSynopsis = (command: string) => /[[\]<>…|]|(^|\s)[A-Z][A-Z0-9]*(\.\w+)?(?=\s|$)/.test(command.replace(/^annual-review /, '').replace(/ > \S+$/, ''));
 
@@ -134,7 +136,7 @@ describe('every command the documentation shows', () => {
     for (const line of lines) {
       for (const [, name] of line.matchAll(/npm run (\S+)/g)) expect(scripts, line).toHaveProperty(name!);
       if (/\bnpm test\b/.test(line)) expect(scripts, line).toHaveProperty('test');
-      for (const [, path] of line.matchAll(/\s(tests\/\S+)/g)) expect(readdirSync(join(packageRoot, path!, '..')), line).toContain(path!.split('/').pop());
+      for (const path of namedPaths(line)) expect(existsSync(join(packageRoot, path)), `${line}: ${path}`).toBe(true);
     }
   });
 });
