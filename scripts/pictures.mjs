@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport } from '../dist/pipeline.js';
-import { defaultDataDir, packageRoot } from '../dist/paths.js';
+import { defaultDataDir, packageRoot } from '../dist/input/paths.js';
 
 const result = await buildReport({ data: defaultDataDir });
 const pdf = join(mkdtempSync(join(tmpdir(), 'annual-review-pictures-')), 'review.pdf');

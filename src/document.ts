@@ -110,6 +110,15 @@ export interface ThematicBreak extends Located {
 export type Block = Heading | Paragraph | List | BlockQuote | Table | Figure | Cover | Contents | PageBreak | ThematicBreak | CitedBy;
 export type BlockType = Block['type'];
 
+/** Every block in reading order, the ones nested in a cover, a quotation or a list item included: the one walker. */
+export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
+  for (const block of blocks) {
+    yield block;
+    if (block.type === 'list') for (const item of block.items) yield* allBlocks(item);
+    else if (block.type === 'blockquote' || block.type === 'cover') yield* allBlocks(block.children);
+  }
+}
+
 export interface DocumentInfo {
   title: string;
   subtitle?: string;

@@ -1,5 +1,12 @@
 // Diagnostics: errors and warnings as values with a location. Every stage returns or throws these, never bare strings.
 
+/** A place in a file the user wrote. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface Location {
   file?: string;
   line?: number;

@@ -1,25 +1,24 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
-import { escapeXml } from './format.js';
+import { escapeXml } from './text/format.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-import { writeOutputSet } from './write.js';
+import { writeOutputSet } from './output/index.js';
 import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-export { loadDataset } from './dataset/load.js';
+export { loadDataset } from './dataset/index.js';
 /** The folder of the bundled sample dataset (the Viet Nam review), wherever the package is installed. */
-export { defaultDataDir as sampleDataDir } from './paths.js';
+export { defaultDataDir as sampleDataDir } from './input/paths.js';
 export { analyse } from './analysis/index.js';
 export { ReviewError, formatDiagnostic, type Diagnostic } from './errors.js';
-export { exportsDirFor, writeOutputSet, type OutputSet } from './write.js';
-export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports.js';
-export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
+export { exportsDirFor, writeOutputSet, type OutputSet } from './output/index.js';
+export { DEFAULT_LIMITS, type Limits } from './input/limits.js';
+export { dataFiles, datasetJson, discrepanciesCsv, discrepanciesJson, discrepanciesTable, type DataFile } from './exports/index.js';
+export { PDF_STANDARDS, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DeclaredUnit } from './units/index.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
 export type { Review } from './review.js';
-export type { Places } from './places.js';
-export type { Landmark, LayoutResult, PlacedHeading } from './layout/result.js';
+export type { Landmark, LayoutResult, PlacedHeading, Places } from './layout/types.js';
 
 export interface BuildFileOptions extends BuildOptions {
   /** Where the PDF goes (default: `<outDir>/<review id>.pdf`); exports go to a folder beside it named after it (`exportsDirFor`). */
@@ -72,7 +71,7 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
 /**
  * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
  * the charts' data (JSON), and each chart as SVG, PNG and a JSON record of its caption and alt text. The whole set is written as one
- * transaction (src/write.ts): nothing is replaced unless the build and every write succeed.
+ * transaction (src/output/write.ts): nothing is replaced unless the build and every write succeed.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   const result = await buildReport(options);

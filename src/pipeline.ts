@@ -6,21 +6,20 @@
 //   4 Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes (layout/, pdf/)
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
-import type { Wording } from './analysis/discrepancies/index.js';
-import { loadDataset } from './dataset/load.js';
+import type { Wording } from './analysis/index.js';
+import { loadDataset } from './dataset/index.js';
 import type { Document, RenderedChart } from './document.js';
 import { failOnErrors, type Diagnostic } from './errors.js';
-import { limitsWith, type Limits } from './limits.js';
+import { limitsWith, type Limits } from './input/limits.js';
 import { parseMarkup } from './markup/index.js';
-import { builtinTemplateDir } from './paths.js';
+import { builtinTemplateDir } from './input/paths.js';
 import type { Review } from './review.js';
 import { renderTemplate } from './template/index.js';
-import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme.js';
-import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale.js';
-import type { LayoutResult } from './layout/result.js';
-import { placesOf, type Places } from './places.js';
-import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/standard.js';
-import { dataFiles, type DataFile } from './exports.js';
+import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
+import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
+import type { LayoutResult, Places } from './layout/types.js';
+import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
+import { dataFiles, type DataFile } from './exports/index.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -35,7 +34,7 @@ export interface BuildOptions {
   locale?: string;
   /** Paper size, over the theme's `page.size`. */
   pageSize?: PageSize;
-  /** Input limits raised (or lowered) over the defaults of src/limits.ts. */
+  /** Input limits raised (or lowered) over the defaults of src/input/limits.ts. */
   limits?: Partial<Limits>;
   /**
    * The standard the PDF claims: `a-3b` (PDF/A-3b with the data attached, the default), `a-2b` (PDF/A-2b, nothing
@@ -109,7 +108,7 @@ export const wordingOf = (locale: Locale): Wording => ({ texts: locale.labels.ex
 export function toDocument(review: Review, dirs: readonly string[], locale: Locale, onMarkdown?: (markdown: string) => void): { markdown: string; document: Document; warnings: Diagnostic[] } {
   const { markdown, origins } = renderTemplate(review, dirs, locale);
   onMarkdown?.(markdown);
-  const { blocks, diagnostics } = parseMarkup(markdown, review.cite, origins);
+  const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins);
   const warnings = failOnErrors(diagnostics);
   const meta = review.dataset.meta;
   const info = {
@@ -144,12 +143,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const charts = await renderCharts(document, review.chartData, dirs, theme, locale, limits);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
-  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
+  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument, placesOf }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
   const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
   const doc = createPdf(document.info, theme, standard);
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
   // The CSV's delimiter: the option's, else the locale's (a locale that writes decimal commas separates by ";").
-  const data = dataFiles(review, options.csvDelimiter ?? String((locale.labels.format as Record<string, unknown>).csvDelimiter ?? ','));
+  const data = dataFiles(review, options.csvDelimiter ?? (locale.labels.format as Record<string, string | undefined>).csvDelimiter ?? ',');
   if (attachesData(standard)) attachFiles(doc, data, document.info.date);
   t.lap('layout');
   const pdf = await finishPdf(doc);

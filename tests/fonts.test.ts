@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFont, measureText, missingGlyphs, resolveFontPath } from '../src/fonts.js';
+import { loadFont, measureText, missingGlyphs, resolveFontPath } from '../src/fonts/index.js';
 
 const serif = () => loadFont(resolveFontPath('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf', process.cwd()));
 

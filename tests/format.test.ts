@@ -1,8 +1,8 @@
 // Numbers, percentages and dates in both built-in locales (money: tests/units/units.test.ts), with the styles their locale files give.
 import { describe, expect, it } from 'vitest';
-import { fillPattern, formatDate, formatNumber, formatPercent } from '../src/format.js';
-import { loadLocale } from '../src/locale.js';
-import { builtinTemplateDir } from '../src/paths.js';
+import { fillPattern, formatDate, formatNumber, formatPercent } from '../src/text/format.js';
+import { loadLocale } from '../src/locale/index.js';
+import { builtinTemplateDir } from '../src/input/paths.js';
 
 const en = loadLocale([builtinTemplateDir], 'en');
 const vi = loadLocale([builtinTemplateDir], 'vi');

@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { loadDataset } from '../src/dataset/load.js';
 import { ReviewError } from '../src/errors.js';
 import { parseMarkup } from '../src/markup/index.js';
-import { packageRoot } from '../src/paths.js';
+import { packageRoot } from '../src/input/paths.js';
 
 const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
 const dir = mkdtempSync(join(tmpdir(), 'annual-review-fuzz-'));

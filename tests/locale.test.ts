@@ -1,10 +1,10 @@
 // Locales: a user's file over the built-in one key by key, and located errors for unknown locales and keys.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { label, loadLocale } from '../src/locale.js';
-import { builtinTemplateDir } from '../src/paths.js';
+import { label, loadLocale } from '../src/locale/index.js';
+import { builtinTemplateDir } from '../src/input/paths.js';
 import { compileTemplate, MAIN_TEMPLATE } from '../src/template/environment.js';
-import { loadTheme } from '../src/theme.js';
+import { loadTheme } from '../src/theme/index.js';
 import { diagnosticsOf, folderMaker } from './support.js';
 
 const folder = folderMaker('annual-review-locale-');

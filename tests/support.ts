@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { ReviewError, type Diagnostic } from '../src/errors.js';
 import { main } from '../src/cli/cli.js';
-import { defaultDataDir, packageRoot } from '../src/paths.js';
+import { defaultDataDir, packageRoot } from '../src/input/paths.js';
 import { buildReport, type BuildResult } from '../src/pipeline.js';
 import { readPdf, type ReadPdf } from './pdf-reader.js';
 

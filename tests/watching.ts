@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinTemplateDir, packageRoot } from '../src/paths.js';
+import { builtinTemplateDir, packageRoot } from '../src/input/paths.js';
 import { readPdf } from './pdf-reader.js';
 import { programPath } from './support.js';
 

@@ -1,4 +1,4 @@
-// The output transaction (src/write.ts): a PDF and its exports replace the previous set together or not at all,
+// The output transaction (src/output/write.ts): a PDF and its exports replace the previous set together or not at all,
 // whatever happens to the disk or the process, and leave no stray files.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReviewError } from '../src/errors.js';
-import { packageRoot } from '../src/paths.js';
-import { exportsDirFor, writeOutputSet, type OutputSet } from '../src/write.js';
+import { packageRoot } from '../src/input/paths.js';
+import { exportsDirFor, writeOutputSet, type OutputSet } from '../src/output/index.js';
 
 const script = join(packageRoot, 'tests', 'fixtures', 'write-set.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'annual-review-write-'));

@@ -1,13 +1,13 @@
 // Named datasets for the charts, derived from the claims, partnerships, events and discrepancies, so that a chart
 // never holds a hand-copied figure. Each dataset's rows are documented in docs/charts.md; keep the two in step.
 import { SCALES, type Claim, type Dataset, type LadderStep, type Scale } from '../dataset/types.js';
-import { localised } from '../dataset/localised.js';
+import { localised } from '../text/localised.js';
 import type { ChartRow } from '../review.js';
 import type { Discrepancy, DiscrepancyReport, Interval } from './types.js';
-import { hedgeKey, hedgeVocabulary, NO_HEDGE, type HedgeVocabulary } from '../dataset/hedges.js';
+import { hedgeKey, hedgeVocabulary, NO_HEDGE, type HedgeVocabulary } from '../text/hedges.js';
 import { comparedValue } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../text/format.js';
 import { sourceNumbers } from './citations.js';
 import { unitsOf, type Units } from '../units/index.js';
 

@@ -1,7 +1,7 @@
 // Citation numbers: a source's number is its position in sources.yaml; a claim cites its source.
-import { hedgeVocabulary } from '../dataset/hedges.js';
+import { hedgeVocabulary } from '../text/hedges.js';
 import type { Dataset } from '../dataset/types.js';
-import { capitalise, casingOf, figureInSentence } from '../casing.js';
+import { capitalise, casingOf, figureInSentence } from '../text/casing.js';
 import type { Citation } from '../review.js';
 
 /** Source id → citation number. */

@@ -10,6 +10,10 @@ import { findDiscrepancies, type Wording } from './discrepancies/index.js';
  * datasets carry a few words of their own ("year not given") and a few computed figures; both come from the
  * template's locale (its `charts` group and Intl tag), so only a build that draws charts passes it.
  */
+export type { Wording } from './discrepancies/index.js';
+/** Whether a claim's value and scale give the figure its source printed (the dataset stage checks every claim). */
+export { agreesWithPrinted } from './discrepancies/precision.js';
+
 export function analyse(dataset: Dataset, wording: Wording, chartLocale?: ChartLocale): Review {
   const discrepancies = findDiscrepancies(dataset, wording);
   return {

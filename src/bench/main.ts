@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../paths.js';
+import { defaultDataDir } from '../input/paths.js';
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 
     const { syntheticDataset } = await import('./synthetic.js');
     const { findDiscrepancies } = await import('../analysis/discrepancies/index.js');
-    const { loadLocale } = await import('../locale.js');
+    const { loadLocale } = await import('../locale/index.js');
     const { templateDirs, wordingOf } = await import('../pipeline.js');
     const wording = wordingOf(loadLocale(templateDirs()));
     const big = syntheticDataset(10_000);

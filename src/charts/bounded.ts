@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReviewError, type Diagnostic } from '../errors.js';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../input/paths.js';
 import { timeout } from './messages.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 

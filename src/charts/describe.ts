@@ -3,7 +3,7 @@
 // Ledger); …"), short datasets are listed in full, long ones by their extremes; a time axis gives its span.
 // A chart of categories alone (no quantity, no time) is summed up by its colour legend, then listed thing by thing.
 // Only what the chart prints is named: fields on a hidden axis or legend are left out.
-import { fillPattern } from '../format.js';
+import { fillPattern } from '../text/format.js';
 import { normaliseStrings } from './data.js';
 import type { ChartInput } from './types.js';
 

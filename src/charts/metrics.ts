@@ -1,7 +1,7 @@
 // Text metrics: Vega measures chart text with the embedded font's real advance widths, so layout matches the PDF.
 import * as vega from 'vega';
 import type { Font } from 'fontkit';
-import { loadFont, measureText } from '../fonts.js';
+import { loadFont, measureText } from '../fonts/index.js';
 
 /** The fields of a Vega text item that measuring reads. */
 export interface TextItem {
@@ -40,14 +40,14 @@ export function fontSizeOf(item: TextItem): number {
 }
 
 export function isBold(weight: TextItem['fontWeight']): boolean {
-  if (weight === undefined || weight === null) return false;
+  if (weight === undefined) return false;
   if (weight === 'bold' || weight === 'bolder') return true;
   return Number(weight) >= 600;
 }
 
 /** Text as Vega draws it: trimmed, and shortened with an ellipsis to fit the item's `limit`. */
 export function fittedText(fonts: ChartFonts, item: TextItem, text: unknown): string {
-  const trimmed = text == null ? '' : String(text).trim();
+  const trimmed = typeof text === 'string' ? text.trim() : text == null ? '' : JSON.stringify(text);
   const limit = Number(item.limit) || 0;
   if (limit <= 0 || trimmed === '') return trimmed;
   const width = (s: string) => textWidth(fonts, item, s);

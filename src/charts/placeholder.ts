@@ -1,5 +1,5 @@
 // What a figure shows when its chart has nothing to draw: one line of text in the chart's font, saying so.
-import { escapeXml } from '../format.js';
+import { escapeXml } from '../text/format.js';
 import { noData } from './messages.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 

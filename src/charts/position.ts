@@ -13,12 +13,6 @@ export function positionOf(text: string, offset: number): TextPosition {
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-/** A property of the spec, as found: its key, its value's node, and the key's own node. */
-export interface Property {
-  key: string;
-  value: Node;
-}
-
 /** The first node (in text order) that `test` accepts, with the property holding it when it is a property's value. */
 function find(node: Node | undefined, test: (node: Node, property?: string) => boolean, property?: string): Node | undefined {
   if (!node) return undefined;

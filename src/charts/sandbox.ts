@@ -10,8 +10,8 @@ export interface RefusingLoader {
 export function refusingLoader(): RefusingLoader {
   const refused: string[] = [];
   const refuse = (uri: string): Promise<never> => {
-    refused.push(String(uri));
-    return Promise.reject(new Error(`loading is disabled: ${String(uri)}`));
+    refused.push(uri);
+    return Promise.reject(new Error(`loading is disabled: ${uri}`));
   };
   return { loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse }, refused };
 }

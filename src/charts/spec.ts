@@ -2,10 +2,10 @@
 // inline data held to its limit, the locale's texts and the chart data's values put in, and its fields checked
 // against the data. Each message points at the line of the spec to change.
 import { error, ReviewError } from '../errors.js';
-import { readInputTextOrThrow } from '../input.js';
-import type { Limits } from '../limits.js';
-import { hasLabel, label, type Locale } from '../locale.js';
-import { closest } from '../suggest.js';
+import { readInputTextOrThrow } from '../input/read.js';
+import type { Limits } from '../input/limits.js';
+import { hasLabel, label, type Locale } from '../locale/index.js';
+import { closest } from '../text/suggest.js';
 import { positionOf, propertyIn, stringWith } from './position.js';
 
 /** The named datasets a chart may draw from, by name. */
@@ -94,25 +94,29 @@ const IMPLICIT_FIELDS = new Set(['fold', 'pivot', 'lookup', 'flatten', 'density'
 function unknownFields(spec: unknown, data: ChartData): string[] {
   const known = new Set<string>();
   const named: unknown[] = [];
-  let implicit = false;
+  // Set inside the walk: a transform or repeat that makes fields no `as` names.
+  const found = { implicit: false };
   const fields: string[] = [];
   const walk = (node: unknown, key?: string): void => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
+    if (Array.isArray(node)) {
+      node.forEach((n) => walk(n, key));
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (key === 'data' && typeof o.name === 'string') named.push(...(data[o.name] ?? []));
-    if (key === 'data' && Array.isArray(o.values)) named.push(...o.values);
-    if (key === 'transform' && Object.keys(o).some((k) => IMPLICIT_FIELDS.has(k))) implicit = true;
+    if (key === 'data' && Array.isArray(o.values)) named.push(...(o.values as unknown[]));
+    if (key === 'transform' && Object.keys(o).some((k) => IMPLICIT_FIELDS.has(k))) found.implicit = true;
     for (const [k, v] of Object.entries(o)) {
       if (k === 'as') [v].flat().forEach((a) => typeof a === 'string' && known.add(a));
       else if (k === 'field' && typeof v === 'string') fields.push(v);
-      else if (k === 'repeat' || (k === 'param' && typeof v === 'string')) implicit = true;
+      else if (k === 'repeat' || (k === 'param' && typeof v === 'string')) found.implicit = true;
       else walk(v, k);
     }
   };
   walk(spec);
   for (const row of named) if (row && typeof row === 'object') Object.keys(row).forEach((k) => known.add(k));
-  if (implicit || !named.length) return [];
+  if (found.implicit || !named.length) return [];
   // "a.b" reads field b of field a; "a\\.b" is a field whose name holds a dot.
   const head = (f: string) => f.split(/(?<!\\)\./)[0]!.replace(/\\\./g, '.');
   return [...new Set(fields.filter((f) => !known.has(head(f))))];

@@ -1,14 +1,14 @@
 // The chart stage's entry: each chart the Document shows, read from the template, drawn in the review's fonts and
 // locale, and described in words. Vega is loaded only when the Document has a figure.
 import { relative } from 'node:path';
-import { plainText, type Document, type Figure, type RenderedChart, type Span } from '../document.js';
+import { allBlocks, plainText, type Document, type Figure, type RenderedChart, type Span } from '../document.js';
 import { error, ReviewError } from '../errors.js';
-import { loadFont } from '../fonts.js';
-import type { Limits } from '../limits.js';
-import type { Locale } from '../locale.js';
-import { builtinTemplateDir, displayPath } from '../paths.js';
+import { loadFont } from '../fonts/index.js';
+import type { Limits } from '../input/limits.js';
+import type { Locale } from '../locale/index.js';
+import { builtinTemplateDir, displayPath } from '../input/paths.js';
 import { findTemplateFile } from '../template/index.js';
-import { pageDimensions, type Theme } from '../theme.js';
+import { pageDimensions, type Theme } from '../theme/index.js';
 import { checkChartFields, localiseSpec, readChartSpec, type ChartData } from './spec.js';
 
 /** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
@@ -30,18 +30,7 @@ function chartLocale(locale: Locale) {
 }
 
 /** The figures of a Document in reading order, nested ones (in lists, quotes, the cover) included. */
-export function figuresOf(document: Document): Figure[] {
-  const out: Figure[] = [];
-  const walk = (blocks: Document['blocks']) => {
-    for (const b of blocks) {
-      if (b.type === 'figure') out.push(b);
-      else if (b.type === 'list') b.items.forEach(walk);
-      else if (b.type === 'blockquote' || b.type === 'cover') walk(b.children);
-    }
-  };
-  walk(document.blocks);
-  return out;
-}
+const figuresOf = (document: Document): Figure[] => [...allBlocks(document.blocks)].filter((b) => b.type === 'figure');
 
 /**
  * A chart spec of the built-in template is drawn in this thread: its work is bounded by the dataset's size. One of a
@@ -57,7 +46,9 @@ export async function renderCharts(document: Document, data: ChartData, dirs: re
   const { renderChart, describeChart, chartDataNames, noDataChart } = await import('./index.js');
   const words = locale.labels.charts as Record<string, string>;
   const altWords = { chart: words.altChart!, noData: words.altNoData!, span: words.altSpan!, tally: words.altTally!, extremes: words.altExtremes! };
-  const chartFonts = theme.fonts[theme.chart.font]!;
+  const family = theme.fonts[theme.chart.font]!;
+  // A family without a bold file sets bold text in its regular one, as the layout does.
+  const chartFonts = { regular: family.regular, bold: family.bold ?? family.regular };
   const regular = loadFont(chartFonts.regular);
   const { margins } = theme.page;
   const [pageWidth] = pageDimensions(theme);

@@ -1,6 +1,5 @@
 // Types crossing the chart stage's boundary: what the pipeline hands in and what the layout stage gets back.
 import type { RenderedChart } from '../document.js';
-import type { Diagnostic } from '../errors.js';
 
 export interface ChartTheme {
   /** Font family names as written into the SVG; the PDF stage maps them to registered fonts. */

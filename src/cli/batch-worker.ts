@@ -6,7 +6,8 @@ import type { JobOutcome, WorkerRequest } from './batch.js';
 import { toFailure } from './failure.js';
 import { performance } from 'node:perf_hooks';
 
-parentPort?.on('message', async (request: WorkerRequest) => {
+/** Builds one job and posts its outcome (a failure as plain data): nothing is thrown across the thread. */
+async function build(request: WorkerRequest): Promise<void> {
   const started = performance.now();
   let outcome: JobOutcome;
   try {
@@ -16,4 +17,6 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     outcome = { ok: false, failure: toFailure(e), ms: performance.now() - started };
   }
   parentPort?.postMessage({ index: request.index, outcome });
-});
+}
+
+parentPort?.on('message', (request: WorkerRequest) => void build(request));

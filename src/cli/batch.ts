@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'yaml';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../input/paths.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import { pdfPathFor, type BuildFileOptions } from '../index.js';
 import { UsageError } from './command.js';

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { packageRoot } from '../paths.js';
-import { closest } from '../suggest.js';
+import { packageRoot } from '../input/paths.js';
+import { closest } from '../text/suggest.js';
 import type { Command } from './command.js';
 import { EXIT, exitCodeOf, formatFailure, toFailure } from './failure.js';
 import { commandHelp, commands, USAGE } from './registry.js';

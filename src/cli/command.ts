@@ -1,7 +1,7 @@
 // What a command is, shared by the entry point and the commands (kept apart from cli.ts, which imports the registry of commands).
 import type { ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
-import { defaultDataDir } from '../paths.js';
+import { defaultDataDir } from '../input/paths.js';
 
 /** Wrong usage: exit code 2. */
 export class UsageError extends Error {}

@@ -14,7 +14,7 @@ export interface Progress {
 const MARK: Record<JobState, string> = { queued: '·', building: '…', done: '✓', failed: '✗' };
 
 export function createProgress(labels: readonly string[], out: NodeJS.WriteStream | WriteStream, err: NodeJS.WriteStream = process.stderr): Progress {
-  const states = labels.map(() => ({ state: 'queued' as JobState, text: '' }));
+  const states = labels.map((): { state: JobState; text: string } => ({ state: 'queued', text: '' }));
   const width = Math.max(...labels.map((l) => l.length));
   const line = (i: number) => `${MARK[states[i]!.state]} ${labels[i]!.padEnd(width)}  ${states[i]!.text || states[i]!.state}`;
 

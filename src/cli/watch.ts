@@ -7,7 +7,7 @@
 // DEBOUNCE_MS, and changes arriving during a rebuild queue exactly one more.
 import { watch } from 'chokidar';
 import { sep } from 'node:path';
-import { builtinTemplateDir, displayPath } from '../paths.js';
+import { builtinTemplateDir, displayPath } from '../input/paths.js';
 
 export const DEBOUNCE_MS = 120;
 

@@ -1,16 +1,17 @@
 // Loads a dataset folder: reads each YAML file, validates it against its schema, normalises it, checks references.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../input/paths.js';
 import { error, ReviewError, warning, type Diagnostic, type Location } from '../errors.js';
-import { readInputText } from '../input.js';
-import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { readInputText } from '../input/read.js';
+import { DEFAULT_LIMITS, type Limits } from '../input/limits.js';
 import { messages } from './messages.js';
+import { messages as inputMessages } from '../input/messages.js';
 import { checkReferences } from './references.js';
 import { checkUnits } from './units.js';
-import { validateAgainstSchema } from './schema.js';
+import { validateAgainstSchema } from '../input/schema.js';
 import type { Dataset, SourcePosition } from './types.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml } from '../input/yaml.js';
 
 /** The files of a dataset folder: which Dataset field each fills and under which top-level key. */
 const FILES = [
@@ -38,7 +39,7 @@ export function normaliseStrings<T>(value: T, dropped?: (path: string, codes: st
     if (found && dropped) dropped(path, [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
     return (found && dropped ? value.replace(FORMAT_CHARACTERS, '') : value).normalize('NFC') as T;
   }
-  if (Array.isArray(value)) return value.map((v, i) => normaliseStrings(v, dropped, `${path}[${i}]`)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown, i) => normaliseStrings(v, dropped, `${path}[${i}]`)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseStrings(v, dropped, path ? `${path}.${k}` : k)])) as T;
   }
@@ -95,7 +96,7 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
     }
     const list = spec.key === null ? undefined : (parsed.value as Record<string, unknown>)[spec.key];
     if (spec.field === 'claims' && Array.isArray(list) && list.length > limits.claims) {
-      diagnostics.push(error('dataset/too-many-claims', messages.tooManyClaims(list.length, limits.claims), parsed.positions.get(spec.key!) ?? { file: shown }, messages.limitHint('claims')));
+      diagnostics.push(error('dataset/too-many-claims', messages.tooManyClaims(list.length, limits.claims), parsed.positions.get(spec.key) ?? { file: shown }, inputMessages.limitHint('claims')));
       continue;
     }
     const schemaDiagnostics = validateAgainstSchema(parsed.value, spec.file.replace('.yaml', '.schema.json'), shown, parsed.positions);

@@ -1,10 +1,10 @@
 // Checks what a schema cannot: unique ids, references between files, printed figures inside their quotes (units: units.ts).
-import { citationPattern, parseCitationIds } from '../citations.js';
-import { isAllowedLink, linkMessages, linkTargets } from '../links.js';
-import { agreesWithPrinted } from '../analysis/discrepancies/precision.js';
+import { citationPattern, parseCitationIds } from '../text/citations.js';
+import { isAllowedLink, linkMessages, linkTargets } from '../text/links.js';
+import { agreesWithPrinted } from '../analysis/index.js';
 import { error, type Diagnostic, type Location } from '../errors.js';
-import { closest } from '../suggest.js';
-import { BUILTIN_HEDGES, hedgeKey, hedgeMeaning, hedgeVocabulary, NO_HEDGE } from './hedges.js';
+import { closest } from '../text/suggest.js';
+import { BUILTIN_HEDGES, hedgeKey, hedgeMeaning, hedgeVocabulary, NO_HEDGE } from '../text/hedges.js';
 import { messages } from './messages.js';
 import { foldForComparison } from './verify.js';
 import type { Dataset } from './types.js';

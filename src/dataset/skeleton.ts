@@ -4,7 +4,7 @@
 // the skeleton.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { datasetSkeletonDir, schemaDir } from '../paths.js';
+import { datasetSkeletonDir, schemaDir } from '../input/paths.js';
 
 export interface SkeletonFile {
   /** Path relative to the new dataset folder, with forward slashes. */

@@ -1,18 +1,15 @@
 // The Dataset: what an analyst writes (YAML files in one folder), after schema validation and normalisation.
 // Every string is NFC. Field documentation lives in schema/*.schema.json; keep the two in step.
 import type { DeclaredUnit } from '../units/types.js';
-import type { HedgeDeclaration } from './hedges.js';
+import type { HedgeDeclaration } from '../text/hedges.js';
+import type { SourcePosition } from '../errors.js';
 
 /** Where a value came from in the dataset files: used by every located message. */
-export interface SourcePosition {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { SourcePosition } from '../errors.js';
 
 /**
  * The hedge word a source prints before a figure, exactly as printed ("nearly", "Nearly"), or "none" when the figure
- * is unhedged: a word of the built-in vocabulary or one the dataset declares (src/dataset/hedges.ts).
+ * is unhedged: a word of the built-in vocabulary or one the dataset declares (src/text/hedges.ts).
  */
 export type Hedge = string;
 

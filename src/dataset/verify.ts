@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Diagnostic } from '../errors.js';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../input/paths.js';
 import type { Dataset } from './types.js';
 
 /** Every message text of quote verification, so that code and tests build them the same way. */

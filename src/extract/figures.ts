@@ -1,5 +1,5 @@
 // Finds the figures a sentence states: the number, its hedge, currency, scale and unit, as printed.
-import { BUILTIN_HEDGES, NO_HEDGE } from '../dataset/hedges.js';
+import { BUILTIN_HEDGES, NO_HEDGE } from '../text/hedges.js';
 import type { Hedge, Scale, Unit } from '../dataset/types.js';
 import { alternatives, isCurrency, unitMarks } from '../units/index.js';
 
@@ -70,7 +70,7 @@ export function findFigures(sentence: string): Figure[] {
   const figures: Figure[] = [];
   for (const m of sentence.matchAll(FIGURE)) {
     const g: Record<string, string | undefined> = { ...m.groups };
-    let index = m.index ?? 0;
+    let index = m.index;
     let whole = m[0];
     // A mark that names no unit as printed ("all 20": ALL is a currency only in capitals) is not part of the figure.
     const currency = markedUnit(g.currency, MARKS.before);

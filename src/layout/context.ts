@@ -1,13 +1,13 @@
 // The layout state: where the cursor stands, on which page, and what has been placed so far (for contents,
 // outline and back-references). Page breaking lives here; what goes on a page lives in blocks/.
 import type { Block, RenderedChart } from '../document.js';
-import type { Theme } from '../theme.js';
+import type { Theme } from '../theme/index.js';
 import type { FontBook } from './fonts.js';
 import type { Tags } from './tags.js';
 import type { TextStyle } from './text.js';
-import type { Landmark, PlacedHeading } from './result.js';
+import type { Landmark, PlacedHeading } from './types.js';
 
-export type { PlacedHeading } from './result.js';
+export type { PlacedHeading } from './types.js';
 
 /** What the layout needs of a drawn chart. */
 export type ChartArt = Pick<RenderedChart, 'svg' | 'width' | 'height' | 'alt'>;

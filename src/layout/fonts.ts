@@ -1,8 +1,8 @@
-// The theme's font families registered in a PDF document; each file is parsed once per process (src/fonts.ts).
+// The theme's font families registered in a PDF document; each file is parsed once per process (src/fonts/index.ts).
 import type PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
-import { loadFont, missingGlyphs } from '../fonts.js';
-import type { FontStyle, Theme } from '../theme.js';
+import { loadFont, missingGlyphs } from '../fonts/index.js';
+import type { FontStyle, Theme } from '../theme/index.js';
 
 export interface FontRef {
   /** Name the font is registered under in the document. */

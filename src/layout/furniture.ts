@@ -1,6 +1,6 @@
 // Running heads (report title, current chapter) and "Page X of Y" on every page but the cover, drawn once the
 // page count is known.
-import { fillPattern } from '../format.js';
+import { fillPattern } from '../text/format.js';
 import type { LayoutContext } from './context.js';
 import { artifact } from './tags.js';
 import { drawText, measureSpans } from './text.js';

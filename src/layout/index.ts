@@ -1,7 +1,7 @@
 // The layout stage: Document → pages of a pdfkit document. Blocks are dispatched through a map typed over the
 // block union, so a block type without a layout is a compile error.
 import type { Block, BlockType, Document } from '../document.js';
-import type { Theme } from '../theme.js';
+import type { Theme } from '../theme/index.js';
 import { blockquote } from './blocks/blockquote.js';
 import { citedBy } from './blocks/cited-by.js';
 import { contents, fillContents } from './blocks/contents.js';
@@ -13,17 +13,18 @@ import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
 import { table } from './blocks/table.js';
 import type { ChartArt, LayoutContext } from './context.js';
-import type { LayoutResult } from './result.js';
+import type { LayoutResult } from './types.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
 import { messages } from './messages.js';
 import { error, ReviewError } from '../errors.js';
-import { displayPath } from '../paths.js';
-import { hyphenator } from '../hyphenation.js';
+import { displayPath } from '../input/paths.js';
+import { hyphenator } from '../text/hyphenation.js';
 
 export type { ChartArt } from './context.js';
-export type { Landmark, LayoutResult, PlacedHeading } from './result.js';
+export type { Landmark, LayoutResult, PlacedHeading, Places } from './types.js';
+export { placesOf } from './places.js';
 
 interface BlockLayout<B> {
   minStart(block: B, ctx: LayoutContext): number;

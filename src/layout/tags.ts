@@ -28,7 +28,7 @@ export interface TagOptions {
 
 /** Opens a structure element under the current one; what `body` tags goes inside it. */
 export function group<T>(ctx: LayoutContext, type: string, body: () => T, options: TagOptions = {}): T {
-  const element = ctx.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+  const element = ctx.doc.struct(type, options);
   ctx.tags.stack[ctx.tags.stack.length - 1]!.add(element);
   ctx.tags.stack.push(element);
   try {
@@ -91,7 +91,7 @@ export function textTags(ctx: LayoutContext): TextTags {
     // says nothing) goes as a String object.
     actualText: (actual, draw) => {
       const text = actual === '' ? (new String('') as unknown as string) : actual;
-      inline(ctx, 'Span', { actual: text } as PDFKit.Mixins.StructureElementOptions, draw);
+      inline(ctx, 'Span', { actual: text }, draw);
     },
     // A Link element holding the text and, by an object reference, the annotation (PDF/UA), which describes itself in /Contents.
     link: (target, description, draw) => {
@@ -107,7 +107,10 @@ export function textTags(ctx: LayoutContext): TextTags {
 
 /** Draws decoration, or furniture such as running heads and page numbers, outside the logical structure. */
 export function artifact(ctx: LayoutContext, body: () => void, type: 'Layout' | 'Pagination' | 'Page' = 'Layout'): void {
-  if (ctx.tags.open.length > 0) return body();
+  if (ctx.tags.open.length > 0) {
+    body();
+    return;
+  }
   ctx.doc.markContent('Artifact', { type });
   try {
     body();

@@ -1,7 +1,7 @@
 // Text: spans measured into words and lines (measure), then drawn at a given place (place). Line breaking is ours,
 // so that justified text spaces words evenly across bold, italic and link runs.
 import type { Span } from '../document.js';
-import { measureText } from '../fonts.js';
+import { measureText } from '../fonts/index.js';
 import type { FontBook, FontRef } from './fonts.js';
 
 export interface TextStyle {

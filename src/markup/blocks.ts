@@ -1,7 +1,7 @@
 // Block content (mdast) → Document blocks. One handler per node type, checked by the compiler.
 import type { BlockContent, DefinitionContent, ListItem, Root, RootContent, TableCell, TableRow, Paragraph as MdParagraph } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { plainText, type Block, type Heading, type Origin, type Span } from '../document.js';
+import { plainText, type Block, type Heading, type Origin } from '../document.js';
 import { inlineToSpans, type InlineContext } from './inline.js';
 import { messages } from './messages.js';
 
@@ -82,7 +82,7 @@ const handlers: Handlers = {
     // "{.unlisted}" at the end keeps a heading out of the contents and outline.
     const last = spans[spans.length - 1];
     const unlisted = last !== undefined && /\s*\{\.unlisted\}$/.test(last.text);
-    if (unlisted && last) spans[spans.length - 1] = { ...last, text: last.text.replace(/\s*\{\.unlisted\}$/, '') };
+    if (unlisted) spans[spans.length - 1] = { ...last, text: last.text.replace(/\s*\{\.unlisted\}$/, '') };
     const depth = Math.min(node.depth, 4) as Heading['depth'];
     return [{ type: 'heading', depth, spans, id: ctx.headingId(plainText(spans)), listed: !unlisted }];
   },

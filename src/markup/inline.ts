@@ -1,12 +1,12 @@
 // Phrasing content (mdast) → styled spans. One handler per node type; citations resolve to numbered links.
 import type { PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { parseCitationIds, sourceAnchor } from '../citations.js';
-import { startsSentence } from '../casing.js';
+import { parseCitationIds, sourceAnchor } from '../text/citations.js';
+import { startsSentence } from '../text/casing.js';
 import { plainText, type Span } from '../document.js';
 import type { Citation } from '../review.js';
 import { messages } from './messages.js';
-import { isAllowedLink, linkMessages } from '../links.js';
+import { isAllowedLink, linkMessages } from '../text/links.js';
 
 export type Style = Omit<Span, 'text'>;
 

@@ -1,6 +1,6 @@
 // Files embedded in the PDF as associated files (PDF/A-3's /AF with an AFRelationship), so that a review kept in an
 // archive or attached to another report still carries its data. Dates are the review's, never the file system's.
-import type { DataFile } from '../exports.js';
+import type { DataFile } from '../exports/index.js';
 
 export function attachFiles(doc: PDFKit.PDFDocument, files: readonly DataFile[], date: string): void {
   const when = new Date(`${date}T00:00:00Z`);

@@ -2,7 +2,7 @@
 // pages, tagging, and the standard it claims (PDF/A by default: see standard.ts).
 import PDFDocument from 'pdfkit';
 import type { DocumentInfo } from '../document.js';
-import type { Theme } from '../theme.js';
+import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
 import { xmpDescriptions } from './xmp.js';
 
@@ -36,7 +36,7 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
       CreationDate: date,
       ModDate: date,
     },
-  } as PDFKit.PDFDocumentOptions);
+  });
   // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.
   const xmp = xmpDescriptions({ title, author, ...(subject ? { subject } : {}), keywords, tool: TOOL, date, language: info.language, ua: true });
   (doc as unknown as { _addInfo(): void })._addInfo = () => doc.appendXML(xmp);

@@ -1,7 +1,7 @@
 // The document's XMP metadata, written instead of pdfkit's: values XML-escaped (pdfkit writes them raw, so a
 // title with "&" or "<" broke the packet), the same values as the Info dictionary (PDF/A requires them to agree),
 // the modification date, and PDF/UA identification with the extension schema PDF/A asks for undeclared properties.
-import { escapeXml } from '../format.js';
+import { escapeXml } from '../text/format.js';
 
 const xmpDate = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
 

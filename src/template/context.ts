@@ -1,8 +1,8 @@
 // The values a template can use, built from the Review. Documented in docs/templates.md; keep the two in step.
-import { localised } from '../dataset/localised.js';
+import { localised } from '../text/localised.js';
 import type { InvolvedClaim } from '../analysis/types.js';
-import { label, type LabelTree } from '../locale.js';
-import { sourceAnchor } from '../citations.js';
+import { label, type LabelTree } from '../locale/index.js';
+import { sourceAnchor } from '../text/citations.js';
 import type { Claim } from '../dataset/types.js';
 import type { Review } from '../review.js';
 
@@ -89,4 +89,3 @@ export function templateContext(review: Review, labels: LabelTree, localeName: s
   };
 }
 
-export type TemplateContext = ReturnType<typeof templateContext>;

@@ -3,18 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../input/paths.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
-import { closest } from '../suggest.js';
-import { escapeMarkdown } from './escape.js';
+import { closest } from '../text/suggest.js';
+import { escapeMarkdown, textOf } from './escape.js';
 import { createHelpers, HelperArgumentError } from './helpers.js';
-import { readInputText } from '../input.js';
-import { declaredFieldNames } from '../dataset/schema.js';
+import { readInputText } from '../input/read.js';
+import { declaredFieldNames } from '../input/schema.js';
 import { messages } from './messages.js';
-import { hasLabel, type LabelTree, type Locale } from '../locale.js';
+import { hasLabel, type LabelTree, type Locale } from '../locale/index.js';
 import { markOrigins, unmark, type Unmarked } from './origins.js';
-
-type Node = hbs.AST.Node & Record<string, unknown>;
 
 const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 /** The escaping helper every escaped mustache is rewritten to call; its name cannot clash with a template's. */
@@ -63,110 +61,129 @@ export function listTemplateFiles(dirs: readonly string[], sub: string, suffix: 
   return [...found.values()];
 }
 
-/** Rewrites {{x}} and {{helper x}} into {{__markdown x}} / {{__markdown (helper x)}}: the one escaping point. */
-function routeThroughEscape(node: unknown, helperNames: ReadonlySet<string>): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) return node.forEach((n) => routeThroughEscape(n, helperNames));
-  const n = node as Node;
-  if (n.type === 'MustacheStatement' && n.escaped) {
-    const m = n as unknown as hbs.AST.MustacheStatement & { escaped: boolean };
-    const isCall = m.params.length > 0 || m.hash !== undefined || (m.path.type === 'PathExpression' && helperNames.has((m.path as hbs.AST.PathExpression).original));
-    const inner: hbs.AST.Expression = isCall
-      ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
-      : (m.path as hbs.AST.Expression);
-    m.path = { type: 'PathExpression', data: false, depth: 0, parts: [ESCAPE], original: ESCAPE, loc: m.loc } as hbs.AST.PathExpression;
-    m.params = [inner];
-    m.hash = undefined as unknown as hbs.AST.Hash;
-    m.escaped = false;
-    return;
-  }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') routeThroughEscape(value, helperNames);
-}
+/** A location in a template file, as messages give it. */
+const at = (file: string, loc: hbs.AST.SourceLocation | undefined) => ({ file: displayPath(file), ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}) });
 
-/** Unknown helpers and partials, each located, with a suggestion. */
-function checkNames(node: unknown, file: string, helpers: ReadonlySet<string>, partials: ReadonlySet<string>, out: Diagnostic[]): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) return node.forEach((n) => checkNames(n, file, helpers, partials, out));
-  const n = node as Node;
-  const at = (loc: hbs.AST.SourceLocation | undefined) => ({ file: displayPath(file), ...(loc ? { line: loc.start.line, column: loc.start.column + 1 } : {}) });
-  if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
-    const call = n as unknown as hbs.AST.MustacheStatement;
-    const calls = call.params.length > 0 || call.hash !== undefined;
-    if (calls && call.path.type === 'PathExpression') {
-      const name = (call.path as hbs.AST.PathExpression).original;
-      if (!helpers.has(name)) {
-        const guess = closest(name, helpers);
-        out.push(error('template/unknown-helper', messages.unknownHelper(name), at(call.loc), guess && messages.didYouMean(guess)));
-      }
-    }
-  }
-  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
-    const p = n as unknown as hbs.AST.PartialStatement;
-    if (p.name.type === 'PathExpression') {
-      const name = (p.name as hbs.AST.PathExpression).original;
-      if (!partials.has(name)) {
-        const guess = closest(name, partials);
-        out.push(error('template/unknown-partial', messages.unknownPartial(name), at(p.loc), guess && messages.didYouMean(guess)));
-      }
-    }
-  }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') checkNames(value, file, helpers, partials, out);
-}
+/** A call's name when it names a helper by a plain path (`{{money x}}`, `(t "key")`). */
+const calledName = (call: { path: hbs.AST.Expression }) => (call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : undefined);
+
+/** Whether a call passes arguments (`{{x y}}`, `{{x k=v}}`): a mustache without any has no hash at all. */
+const hasArguments = (call: { params: unknown[]; hash: hbs.AST.Hash | undefined }) => call.params.length > 0 || call.hash !== undefined;
 
 /** Names every object inherits: Handlebars refuses to read them (and would only log it); we refuse them, located. */
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** A field path reaching into an object's prototype ({{constructor}}, {{x.__proto__}}), located. */
-function checkPrototypeAccess(node: unknown, file: string, out: Diagnostic[]): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) return node.forEach((n) => checkPrototypeAccess(n, file, out));
-  const n = node as Node;
-  if (n.type === 'PathExpression') {
-    const path = n as unknown as hbs.AST.PathExpression;
-    const name = path.parts.find((p) => PROTOTYPE_NAMES.has(p));
-    if (name !== undefined) out.push(error('template/prototype-access', messages.prototypeAccess(`"${path.original}"`, name), { file: displayPath(file), ...(path.loc ? { line: path.loc.start.line, column: path.loc.start.column + 1 } : {}) }));
-    return;
+/**
+ * One walk over a template's tree with Handlebars' own visitor, finding what would fail or mislead at render time,
+ * each problem located with a suggestion: unknown helpers, partials and texts ({{t "key"}}), and field paths that
+ * reach into an object's prototype ({{constructor}}, {{lookup x "__proto__"}}). It also lists the partials included.
+ */
+class TemplateChecker extends Handlebars.Visitor {
+  readonly problems: Diagnostic[] = [];
+  readonly included: { name: string; loc: hbs.AST.SourceLocation }[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly helpers: ReadonlySet<string>,
+    private readonly partials: ReadonlySet<string>,
+    private readonly labels: LabelTree,
+  ) {
+    super();
   }
-  // {{lookup x "constructor"}} names the field in a string.
-  const call = n as unknown as hbs.AST.MustacheStatement;
-  if ((n.type === 'MustacheStatement' || n.type === 'SubExpression') && call.path.type === 'PathExpression' && (call.path as hbs.AST.PathExpression).original === 'lookup') {
-    const key = call.params[1];
-    if (key?.type === 'StringLiteral' && PROTOTYPE_NAMES.has((key as hbs.AST.StringLiteral).value)) {
-      const value = (key as hbs.AST.StringLiteral).value;
-      out.push(error('template/prototype-access', messages.prototypeAccess('the lookup', value), { file: displayPath(file), ...(key.loc ? { line: key.loc.start.line, column: key.loc.start.column + 1 } : {}) }));
+
+  private call(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement): void {
+    const name = calledName(node);
+    if (name === undefined) return;
+    if (hasArguments(node) && !this.helpers.has(name)) {
+      const guess = closest(name, this.helpers);
+      this.problems.push(error('template/unknown-helper', messages.unknownHelper(name), at(this.file, node.loc), guess && messages.didYouMean(guess)));
+    }
+    const [first, second] = node.params;
+    if (name === 't' && first?.type === 'StringLiteral') {
+      const key = (first as hbs.AST.StringLiteral).value;
+      if (!hasLabel(this.labels, key)) {
+        const guess = closest(key, Object.entries(this.labels).flatMap(([g, texts]) => Object.keys(texts).map((k) => `${g}.${k}`)));
+        this.problems.push(error('template/unknown-text', messages.unknownText(key), at(this.file, node.loc), guess && messages.didYouMean(guess)));
+      }
+    }
+    // {{lookup x "constructor"}} names the field in a string.
+    if (name === 'lookup' && second?.type === 'StringLiteral' && PROTOTYPE_NAMES.has((second as hbs.AST.StringLiteral).value)) {
+      this.problems.push(error('template/prototype-access', messages.prototypeAccess('the lookup', (second as hbs.AST.StringLiteral).value), at(this.file, second.loc)));
     }
   }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') checkPrototypeAccess(value, file, out);
+
+  override MustacheStatement(node: hbs.AST.MustacheStatement): void {
+    this.call(node);
+    super.MustacheStatement(node);
+  }
+
+  override SubExpression(node: hbs.AST.SubExpression): void {
+    this.call(node);
+    super.SubExpression(node);
+  }
+
+  override BlockStatement(node: hbs.AST.BlockStatement): void {
+    this.call(node);
+    super.BlockStatement(node);
+  }
+
+  override PathExpression(node: hbs.AST.PathExpression): void {
+    const name = node.parts.find((p) => PROTOTYPE_NAMES.has(p));
+    if (name !== undefined) this.problems.push(error('template/prototype-access', messages.prototypeAccess(`"${node.original}"`, name), at(this.file, node.loc)));
+  }
+
+  private partial(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement): void {
+    if (node.name.type !== 'PathExpression') return;
+    const name = node.name.original;
+    this.included.push({ name, loc: node.loc });
+    if (!this.partials.has(name)) {
+      const guess = closest(name, this.partials);
+      this.problems.push(error('template/unknown-partial', messages.unknownPartial(name), at(this.file, node.loc), guess && messages.didYouMean(guess)));
+    }
+  }
+
+  override PartialStatement(node: hbs.AST.PartialStatement): void {
+    this.partial(node);
+    super.PartialStatement(node);
+  }
+
+  override PartialBlockStatement(node: hbs.AST.PartialBlockStatement): void {
+    this.partial(node);
+    super.PartialBlockStatement(node);
+  }
 }
 
-/** The partials a template includes by name, each with where it does. */
-function partialsIncluded(node: unknown, out: { name: string; loc?: hbs.AST.SourceLocation }[] = []): { name: string; loc?: hbs.AST.SourceLocation }[] {
-  if (!node || typeof node !== 'object') return out;
-  if (Array.isArray(node)) {
-    node.forEach((n) => partialsIncluded(n, out));
-    return out;
+/** Rewrites {{x}} and {{helper x}} into {{__markdown x}} / {{__markdown (helper x)}}: the one escaping point. */
+class EscapeRouter extends Handlebars.Visitor {
+  constructor(private readonly helperNames: ReadonlySet<string>) {
+    super();
   }
-  const n = node as Node;
-  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && (n as unknown as hbs.AST.PartialStatement).name.type === 'PathExpression') {
-    const p = n as unknown as hbs.AST.PartialStatement;
-    out.push({ name: (p.name as hbs.AST.PathExpression).original, ...(p.loc ? { loc: p.loc } : {}) });
+
+  override MustacheStatement(node: hbs.AST.MustacheStatement): void {
+    const m = node as hbs.AST.MustacheStatement & { escaped: boolean };
+    if (!m.escaped) return;
+    const name = calledName(m);
+    const isCall = hasArguments(m) || (name !== undefined && this.helperNames.has(name));
+    const inner: hbs.AST.Expression = isCall ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression) : m.path;
+    m.path = { type: 'PathExpression', data: false, depth: 0, parts: [ESCAPE], original: ESCAPE, loc: m.loc };
+    m.params = [inner];
+    m.hash = undefined as unknown as hbs.AST.Hash;
+    m.escaped = false;
   }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') partialsIncluded(value, out);
-  return out;
 }
 
 /** A partial that includes itself, directly or through others, would recurse until the stack overflows. */
-function checkPartialCycles(files: readonly { file: TemplateFile; ast: hbs.AST.Program }[], out: Diagnostic[]): void {
+function checkPartialCycles(files: readonly { file: TemplateFile; included: TemplateChecker['included'] }[], out: Diagnostic[]): void {
   const byName = new Map(files.filter((f) => f.file.name.startsWith('partials/')).map((f) => [partialName(f.file.name), f]));
   const state = new Map<string, 'open' | 'done'>();
   const visit = (name: string, trail: string[]): void => {
     const entry = byName.get(name);
     if (!entry || state.get(name) === 'done') return;
     state.set(name, 'open');
-    for (const inc of partialsIncluded(entry.ast)) {
+    for (const inc of entry.included) {
       if (state.get(inc.name) === 'open') {
         const cycle = [...trail.slice(trail.indexOf(inc.name)), name, inc.name];
-        out.push(error('template/partial-cycle', messages.partialCycle(cycle), { file: displayPath(entry.file.path), ...(inc.loc ? { line: inc.loc.start.line, column: inc.loc.start.column + 1 } : {}) }));
+        out.push(error('template/partial-cycle', messages.partialCycle(cycle), at(entry.file.path, inc.loc)));
         continue;
       }
       visit(inc.name, [...trail, name]);
@@ -177,42 +194,19 @@ function checkPartialCycles(files: readonly { file: TemplateFile; ast: hbs.AST.P
 }
 
 /** The field path written at a line and column of a template ("meta.titel"), if one starts there. */
-function pathAt(node: unknown, line: number, column: number): string | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  const n = node as Node;
-  if (n.type === 'PathExpression') {
-    const loc = (n as unknown as hbs.AST.PathExpression).loc;
-    if (loc?.start.line === line && loc.start.column === column) return (n as unknown as hbs.AST.PathExpression).original;
-  }
-  for (const value of Object.values(n)) {
-    const found = value && typeof value === 'object' ? pathAt(value, line, column) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+function pathAt(ast: hbs.AST.Program, line: number, column: number): string | undefined {
+  let found: string | undefined;
+  const finder = new (class extends Handlebars.Visitor {
+    override PathExpression(node: hbs.AST.PathExpression): void {
+      if (found === undefined && node.loc.start.line === line && node.loc.start.column === column) found = node.original;
+    }
+  })();
+  finder.accept(ast);
+  return found;
 }
 
 /** An error thrown while rendering, and the template file it came from (the innermost partial). */
 const errorFile = new WeakMap<object, string>();
-
-/** Every {{t "key"}} names a text of the locale: checked before rendering, located, with a suggestion. */
-function checkTextKeys(node: unknown, file: string, labels: LabelTree, out: Diagnostic[]): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) return node.forEach((n) => checkTextKeys(n, file, labels, out));
-  const n = node as Node;
-  if (n.type === 'MustacheStatement' || n.type === 'SubExpression') {
-    const call = n as unknown as hbs.AST.MustacheStatement;
-    const key = call.params[0];
-    if (call.path.type === 'PathExpression' && (call.path as hbs.AST.PathExpression).original === 't' && key?.type === 'StringLiteral') {
-      const name = (key as hbs.AST.StringLiteral).value;
-      if (!hasLabel(labels, name)) {
-        const all = Object.entries(labels).flatMap(([g, texts]) => Object.keys(texts).map((k) => `${g}.${k}`));
-        const guess = closest(name, all);
-        out.push(error('template/unknown-text', messages.unknownText(name), { file: displayPath(file), ...(call.loc ? { line: call.loc.start.line, column: call.loc.start.column + 1 } : {}) }, guess && messages.didYouMean(guess)));
-      }
-    }
-  }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') checkTextKeys(value, file, labels, out);
-}
 
 function parse(file: TemplateFile, text: string): hbs.AST.Program | Diagnostic {
   try {
@@ -243,7 +237,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   env.registerHelper(ESCAPE, (value: unknown) => {
     if (value instanceof env.SafeString) return value.toString();
     if (value === null || value === undefined) return '';
-    return escapeMarkdown(String(value));
+    return escapeMarkdown(textOf(value));
   });
   const main = findTemplateFile(dirs, mainName);
   if (!main) throw new ReviewError([error('template/missing', messages.missingMain(mainName), { file: displayPath(dirs[dirs.length - 1] ?? '.') })]);
@@ -259,10 +253,10 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
       diagnostics.push(ast as Diagnostic);
       return [];
     }
-    checkNames(ast, file.path, helperNames, partialNames, diagnostics);
-    checkTextKeys(ast, file.path, locale.labels, diagnostics);
-    checkPrototypeAccess(ast, file.path, diagnostics);
-    return [{ file, ast, text: text as string }];
+    const checker = new TemplateChecker(file.path, helperNames, partialNames, locale.labels);
+    checker.accept(ast);
+    diagnostics.push(...checker.problems);
+    return [{ file, ast, text: text as string, included: checker.included }];
   });
   checkPartialCycles(parsed, diagnostics);
   if (diagnostics.length) throw new ReviewError(diagnostics);
@@ -274,7 +268,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
     const [mainTemplate, ...partials] = parsed.map(({ file, text }, index) => {
       const ast = Handlebars.parse(text);
       if (!strict) {
-        routeThroughEscape(ast, new Set(Object.keys(helpers)));
+        new EscapeRouter(new Set(Object.keys(helpers))).accept(ast);
         markOrigins(ast, index);
       }
       const template = target.compile(ast, { noEscape: true, preventIndent: true, strict });

@@ -15,3 +15,14 @@ export function escapeMarkdown(value: string): string {
     .replace(/^(\s*)([-+=>])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
+
+/**
+ * A value a template prints, as text: what Handlebars itself would print (a SafeString's text, a number's digits),
+ * and nothing for a missing value.
+ */
+export function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  // Values reach helpers from templates untyped; String() is what Handlebars prints for them.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  return String(value);
+}

@@ -1,11 +1,11 @@
 // The helpers templates may call. Helpers that emit Markdown return SafeStrings; everything else is escaped.
 import type Handlebars from 'handlebars';
-import { formatDate, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatNumber, formatPercent } from '../text/format.js';
 import { formatMoney } from '../units/index.js';
-import { label, type Locale } from '../locale.js';
-import { isCalendar } from '../dataset/schema.js';
+import { label, type Locale } from '../locale/index.js';
+import { isCalendar } from '../input/schema.js';
 import { SCALES } from '../dataset/types.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, textOf } from './escape.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 type SafeStringCtor = new (s: string) => Handlebars.SafeString;
@@ -24,7 +24,7 @@ export class HelperArgumentError extends Error {
 /** A HelperArgumentError at the call the options describe. */
 function badArgument(helper: string, wanted: string, value: unknown, options: HelperOptions | undefined): HelperArgumentError {
   const loc = (options as { loc?: { start: { line: number; column: number } } } | undefined)?.loc;
-  const shown = value === undefined ? 'nothing (a missing field?)' : JSON.stringify(value) ?? String(value);
+  const shown = value === undefined ? 'nothing (a missing field?)' : (JSON.stringify(value) as string | undefined) ?? textOf(value);
   return new HelperArgumentError(helper, `expects ${wanted}, got ${shown}`, loc ? { line: loc.start.line, column: loc.start.column + 1 } : {});
 }
 
@@ -51,7 +51,7 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
      * fills {claims}. Values go in as they are (a year stays 2025): format numbers with the number helper.
      */
     t: (key: unknown, options: HelperOptions) => {
-      const params = Object.fromEntries(Object.entries(options.hash as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]));
+      const params = Object.fromEntries(Object.entries(options.hash as Record<string, unknown>).map(([k, v]) => [k, textOf(v)]));
       return label(labels, String(key), params);
     },
     /** {{number 1234.5}} → 1,234.5 (1.234,5 in vi) */
@@ -87,11 +87,11 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
      */
     explain: (text: unknown, citations: unknown) => {
       const ids = (citations && typeof citations === 'object' ? citations : {}) as Record<string, unknown>;
-      const linked = escapeMarkdown(String(text ?? '')).replace(/\\\[(\d+)\\\]/g, (marker, n: string) => (typeof ids[n] === 'string' ? `:cite[${ids[n]}]` : marker));
+      const linked = escapeMarkdown(textOf(text)).replace(/\\\[(\d+)\\\]/g, (marker, n: string) => (typeof ids[n] === 'string' ? `:cite[${ids[n]}]` : marker));
       return new SafeString(linked);
     },
     /** {{markdown text}} → trusted Markdown (our own narrative), not escaped */
-    markdown: (text: unknown) => new SafeString(String(text ?? '')),
+    markdown: (text: unknown) => new SafeString(textOf(text)),
     /** {{anchor "source-x"}} → a named destination links can point at */
     anchor: (id: unknown) => new SafeString(`::anchor{#${String(id)}}`),
     /** {{inc @index}} → @index + 1 */
@@ -101,6 +101,6 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     /** {{join list ", "}} */
     join: (list: unknown, separator: unknown, options?: HelperOptions) => (Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : ''),
     /** {{upper "text"}} */
-    upper: (value: unknown) => String(value ?? '').toLocaleUpperCase(locale.language),
+    upper: (value: unknown) => textOf(value).toLocaleUpperCase(locale.language),
   };
 }

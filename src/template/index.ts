@@ -1,6 +1,6 @@
 // The template stage: Review → Markdown, through the template's Handlebars files (a user's folder first).
 import type { Origin } from '../document.js';
-import type { Locale } from '../locale.js';
+import type { Locale } from '../locale/index.js';
 import type { Review } from '../review.js';
 import { templateContext } from './context.js';
 import { compileTemplate, MAIN_TEMPLATE } from './environment.js';
@@ -8,6 +8,8 @@ import { compileTemplate, MAIN_TEMPLATE } from './environment.js';
 export { findTemplateFile, listTemplateFiles, MAIN_TEMPLATE, partialName, PARTIAL_SUFFIX } from './environment.js';
 export { describeTemplate, type TemplateReference } from './reference.js';
 export { escapeMarkdown } from './escape.js';
+export { messages } from './messages.js';
+export { scaffoldFiles } from './scaffold.js';
 
 export interface RenderedTemplate {
   markdown: string;

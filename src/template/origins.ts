@@ -16,7 +16,8 @@ const mark = (file: number, line: number, column: number): hbs.AST.ContentStatem
 
 /** A statement with its mark in front; literal text split at its line ends, each line with its own mark. */
 function marked(statement: hbs.AST.Statement, file: number): hbs.AST.Statement[] {
-  const loc = statement.loc;
+  // A node made by a program rather than parsed from a file has no location.
+  const loc = statement.loc as hbs.AST.SourceLocation | undefined;
   if (!loc) return [statement];
   if (statement.type !== 'ContentStatement') return [mark(file, loc.start.line, loc.start.column + 1), statement];
   const content = statement as hbs.AST.ContentStatement;
@@ -56,31 +57,24 @@ export interface Unmarked {
 
 /** Takes the marks out of rendered text; `files` names the template files by their number. */
 export function unmark(rendered: string, files: readonly string[], fallback: Origin): Unmarked {
-  const lines: Origin[] = [];
-  let current = fallback;
+  // Each mark, at its offset in the text without marks.
+  const marks: { at: number; origin: Origin }[] = [];
   let text = '';
-  let lineOpen = false;
-  const add = (piece: string) => {
-    for (const part of piece.split(/(?=\n)/)) {
-      if (part.startsWith('\n')) {
-        if (!lineOpen) lines.push(current);
-        lineOpen = false;
-      }
-      const body = part.startsWith('\n') ? part.slice(1) : part;
-      if (body && !lineOpen) {
-        lines.push(current);
-        lineOpen = true;
-      }
-      text += part;
-    }
-  };
   let last = 0;
   for (const m of rendered.matchAll(MARK)) {
-    add(rendered.slice(last, m.index));
-    current = { file: files[Number(m[1])] ?? fallback.file, line: Number(m[2]), column: Number(m[3]) };
+    text += rendered.slice(last, m.index);
+    marks.push({ at: text.length, origin: { file: files[Number(m[1])] ?? fallback.file, line: Number(m[2]), column: Number(m[3]) } });
     last = m.index + m[0].length;
   }
-  add(rendered.slice(last));
-  if (!lineOpen) lines.push(current);
+  text += rendered.slice(last);
+  // A line's origin is the last mark at or before its first character.
+  const lines: Origin[] = [];
+  let next = 0;
+  let current = fallback;
+  for (let start = 0; start <= text.length; start = text.indexOf('\n', start) + 1) {
+    while (next < marks.length && marks[next]!.at <= start) current = marks[next++]!.origin;
+    lines.push(current);
+    if (text.indexOf('\n', start) < 0) break;
+  }
   return { text, lines };
 }

@@ -1,8 +1,10 @@
 // What a template folder holds, read from its own files: the description comment at the top of each Handlebars file,
-// each chart spec's "description", and the comment beside each theme key. `annual-review init` writes it as a README,
-// so the list of parts a user can change is never kept by hand.
+// each chart spec's "description", and each theme key's description in the theme's JSON Schema. `annual-review init`
+// writes it as a README, so the list of parts a user can change is never kept by hand.
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import { join } from 'node:path';
+import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { schemaDir } from '../input/paths.js';
 import { findTemplateFile, listTemplateFiles, MAIN_TEMPLATE, PARTIAL_SUFFIX } from './environment.js';
 
 export interface Described {
@@ -44,54 +46,36 @@ function chartDescription(text: string): string {
   }
 }
 
+type SchemaNode = { description?: string; properties?: Record<string, SchemaNode>; additionalProperties?: SchemaNode | boolean; $ref?: string };
+
+/** The theme schema's node for a key path ("fonts.serif.regular"), following `properties`, `additionalProperties` and `$ref`s. */
+function schemaNodeAt(root: SchemaNode & { $defs?: Record<string, SchemaNode> }, path: readonly string[]): SchemaNode | undefined {
+  const resolve = (node: SchemaNode | undefined) => (node?.$ref?.startsWith('#/$defs/') ? { ...root.$defs?.[node.$ref.slice('#/$defs/'.length)], ...node } : node);
+  let node: SchemaNode | undefined = root;
+  for (const key of path) {
+    const here: SchemaNode | undefined = resolve(node);
+    node = here?.properties?.[key] ?? (typeof here?.additionalProperties === 'object' ? here.additionalProperties : undefined);
+  }
+  return resolve(node);
+}
+
 /**
- * Every key of a theme file with its description: the comment at the end of the key's line, or else the comment
- * lines directly above it at the same indentation. (The yaml library attaches comments to different nodes depending
- * on where they stand, so they are read from the lines.)
+ * Every key of a theme file, in the file's order, with its description from the theme's JSON Schema
+ * (schema/theme.schema.json): the one place a key is described, which editors show too.
  */
 export function themeKeys(text: string): Described[] {
-  const lines = text.split('\n');
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
+  const schema = JSON.parse(readFileSync(join(schemaDir, 'theme.schema.json'), 'utf8')) as SchemaNode;
   const out: Described[] = [];
-  const trailing = (line: string, from: number): string => {
-    // A comment starts at a # preceded by white space and outside quotes.
-    let quote: string | undefined;
-    for (let i = from; i < line.length; i++) {
-      const c = line[i]!;
-      if (quote) {
-        if (c === quote) quote = undefined;
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '#' && /\s/.test(line[i - 1] ?? ' ')) return line.slice(i + 1).trim();
-    }
-    return '';
-  };
-  const above = (lineIndex: number, indent: string): string => {
-    const comments: string[] = [];
-    for (let i = lineIndex - 1; i >= 0; i--) {
-      const l = lines[i]!;
-      if (!l.startsWith(`${indent}#`)) break;
-      comments.unshift(l.slice(indent.length + 1).trim());
-    }
-    return comments.join(' ');
-  };
-  const walk = (map: YAMLMap, prefix: string): void => {
+  const walk = (map: YAMLMap, prefix: readonly string[]): void => {
     for (const pair of map.items) {
-      if (!isScalar(pair.key) || !pair.key.range) continue;
-      const key = `${prefix}${String(pair.key.value)}`;
-      const start = pair.key.range[0];
-      const { line, col } = counter.linePos(start);
-      const text = lines[line - 1] ?? '';
-      const value = pair.value as { range?: [number, number, number] } | null;
-      // Skip the key and, when the value is on the same line, the value (a quoted "#rrggbb" is not a comment).
-      const valueEnd = value?.range ? counter.linePos(value.range[1]) : undefined;
-      const from = valueEnd && valueEnd.line === line ? valueEnd.col - 1 : col - 1 + String(pair.key.value).length;
-      const description = trailing(text, from) || above(line - 1, text.slice(0, col - 1));
-      out.push({ name: key, description: firstSentence(description) });
-      if (isMap(pair.value) && !pair.value.flow) walk(pair.value, `${key}.`);
+      if (!isScalar(pair.key)) continue;
+      const path = [...prefix, String(pair.key.value)];
+      out.push({ name: path.join('.'), description: firstSentence(schemaNodeAt(schema, path)?.description ?? '') });
+      if (isMap(pair.value) && !pair.value.flow) walk(pair.value, path);
     }
   };
-  if (isMap(doc.contents)) walk(doc.contents, '');
+  const doc = parseDocument(text);
+  if (isMap(doc.contents)) walk(doc.contents, []);
   return out;
 }
 

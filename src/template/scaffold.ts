@@ -5,12 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { error, ReviewError } from '../errors.js';
-import { builtinTemplateDir } from '../paths.js';
-import { closest } from '../suggest.js';
+import { builtinTemplateDir } from '../input/paths.js';
+import { closest } from '../text/suggest.js';
 import { listTemplateFiles, partialName, PARTIAL_SUFFIX } from './environment.js';
 import { messages } from './messages.js';
 import { describeTemplate, type Described } from './reference.js';
-import { loadLocale } from '../locale.js';
+import { loadLocale } from '../locale/index.js';
 
 export interface ScaffoldFile {
   /** Path relative to the folder being created, with forward slashes. */

@@ -4,8 +4,8 @@
 // (whole? non-negative? converted to the metric's unit), the template's money helper, the chart rows (the unit's word
 // in a panel title), table alignment (does a cell hold a figure?) and `extract` (which marks name a unit).
 import { SCALES, type Scale } from '../dataset/types.js';
-import { fillPattern, formatNumber } from '../format.js';
-import { closest } from '../suggest.js';
+import { fillPattern, formatNumber } from '../text/format.js';
+import { closest } from '../text/suggest.js';
 import { BUILTIN_UNITS } from './builtin.js';
 import { CURRENCIES, currencyMarks, currencySymbol, isCurrency } from './currency.js';
 import type { DeclaredUnit, MoneyStyle, PluralPattern, UnitDefinition, WrittenForms } from './types.js';

@@ -4,7 +4,7 @@ import { findDiscrepancies, hedgeInterval, DEFAULT_TOLERANCES } from '../../src/
 import { interval, overlaps } from '../../src/analysis/discrepancies/interval.js';
 import type { Claim, Hedge, Metric, Scale, Source } from '../../src/dataset/types.js';
 import { BUILTIN } from '../../src/units/index.js';
-import { loadLocale } from '../../src/locale.js';
+import { loadLocale } from '../../src/locale/index.js';
 import { templateDirs, wordingOf } from '../../src/pipeline.js';
 
 const english = wordingOf(loadLocale(templateDirs(), 'en'));

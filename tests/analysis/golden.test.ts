@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Discrepancy, Interval } from '../../src/analysis/types.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 import { loadReview } from '../../src/pipeline.js';
 
 const dataDir = join(packageRoot, 'data');

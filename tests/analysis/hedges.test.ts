@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOLERANCES, findDiscrepancies, hedgeInterval } from '../../src/analysis/discrepancies/index.js';
 import { headlineRows } from '../../src/analysis/chart-data.js';
-import { BUILTIN_HEDGES, hedgeVocabulary } from '../../src/dataset/hedges.js';
+import { BUILTIN_HEDGES, hedgeVocabulary } from '../../src/text/hedges.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Dataset } from '../../src/dataset/types.js';
-import { loadLocale } from '../../src/locale.js';
+import { loadLocale } from '../../src/locale/index.js';
 import { templateDirs, wordingOf } from '../../src/pipeline.js';
 import { diagnosticsOf, folderMaker } from '../support.js';
 

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { casingOf, figureInSentence, labelInSentence } from '../../src/casing.js';
-import { hedgeVocabulary } from '../../src/dataset/hedges.js';
+import { casingOf, figureInSentence, labelInSentence } from '../../src/text/casing.js';
+import { hedgeVocabulary } from '../../src/text/hedges.js';
 import { loadDataset } from '../../src/dataset/load.js';
-import { loadLocale } from '../../src/locale.js';
+import { loadLocale } from '../../src/locale/index.js';
 import { parseMarkup } from '../../src/markup/index.js';
 import { loadReview, templateDirs, toDocument } from '../../src/pipeline.js';
 import { diagnosticsOf, folderMaker } from '../support.js';

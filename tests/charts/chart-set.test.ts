@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dateSpan } from '../../src/analysis/chart-data.js';
 import { renderChart } from '../../src/charts/index.js';
 import { ReviewError } from '../../src/errors.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import type { BuildResult } from '../../src/pipeline.js';
 import { defaultBuild } from '../support.js';
 import { texts, theme } from './helpers.js';

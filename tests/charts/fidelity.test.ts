@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chartPng } from '../../src/charts/png.js';
 import type { Document } from '../../src/document.js';
 import { layoutDocument } from '../../src/layout/index.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import type { RenderedChartFile } from '../../src/pipeline.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
-import { loadTheme, pageDimensions } from '../../src/theme.js';
+import { loadTheme, pageDimensions } from '../../src/theme/index.js';
 import { defaultBuild } from '../support.js';
 
 const theme = loadTheme([builtinTemplateDir]);

@@ -1,11 +1,11 @@
 // Shared inputs for the chart tests: the report's chart theme and the built-in year-on-year chart.
-import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import type { AltWords } from '../../src/charts/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChartInput, ChartTheme } from '../../src/charts/index.js';
-import { resolveFontPath } from '../../src/fonts.js';
+import { resolveFontPath } from '../../src/fonts/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

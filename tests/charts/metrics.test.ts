@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/index.js';
 import { fittedText, isBold, itemWidth, loadChartFonts } from '../../src/charts/metrics.js';
-import { loadFont, measureText } from '../../src/fonts.js';
+import { loadFont, measureText } from '../../src/fonts/index.js';
 import { barChart, texts, theme } from './helpers.js';
 
 const fonts = loadChartFonts(theme.fonts);

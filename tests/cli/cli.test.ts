@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultDataDir, packageRoot } from '../../src/paths.js';
+import { defaultDataDir, packageRoot } from '../../src/input/paths.js';
 import { readPdf } from '../pdf-reader.js';
 import { runCli as run, type CliRun } from '../support.js';
 

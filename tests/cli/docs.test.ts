@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/failure.js';
 import { commands, usageOf } from '../../src/cli/registry.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 
 const doc = readFileSync(join(packageRoot, 'docs', 'cli.md'), 'utf8');
 

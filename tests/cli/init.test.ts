@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import { readPageColours, readPdf } from '../pdf-reader.js';
 import { defaultBuild, runCli as run, type CliRun } from '../support.js';
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayPath, packageRoot } from '../../src/paths.js';
+import { displayPath, packageRoot } from '../../src/input/paths.js';
 import { runCli } from '../support.js';
 
 const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');

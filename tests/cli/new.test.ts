@@ -8,8 +8,8 @@ import { findDiscrepancies } from '../../src/analysis/discrepancies/index.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import { verifyQuotes } from '../../src/dataset/verify.js';
 import { idFromFolder } from '../../src/dataset/skeleton.js';
-import { loadLocale } from '../../src/locale.js';
-import { schemaDir } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { schemaDir } from '../../src/input/paths.js';
 import { buildReport, templateDirs, wordingOf } from '../../src/pipeline.js';
 import { runCli } from '../support.js';
 

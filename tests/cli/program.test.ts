@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../../src/paths.js';
+import { defaultDataDir } from '../../src/input/paths.js';
 import { runProgram, runTool } from '../support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'annual-review-program-'));

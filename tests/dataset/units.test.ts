@@ -7,8 +7,8 @@ import { disagreementRows, measureRows } from '../../src/analysis/chart-data.js'
 import { findDiscrepancies } from '../../src/analysis/discrepancies/index.js';
 import { loadDataset } from '../../src/dataset/load.js';
 import { messages } from '../../src/dataset/messages.js';
-import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
 import { diagnosticsOf, folderMaker } from '../support.js';
 import { templateDirs, wordingOf } from '../../src/pipeline.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
 import type { Dataset, SourcePosition } from '../../src/dataset/types.js';
 import { checkQuotes, foldForComparison, verifyMessages, verifyQuotes } from '../../src/dataset/verify.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 
 const fixtures = join(packageRoot, 'tests', 'fixtures', 'verify');
 const texts = join(fixtures, 'texts');

@@ -1,7 +1,7 @@
 // The YAML reader's limits: ordinary use of anchors works, bombs and absurd nesting are located errors, not crashes.
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/dataset/yaml.js';
-import { DEFAULT_LIMITS, limitsWith } from '../../src/limits.js';
+import { parseYaml } from '../../src/input/yaml.js';
+import { DEFAULT_LIMITS, limitsWith } from '../../src/input/limits.js';
 
 const codes = (text: string, limits = DEFAULT_LIMITS) => parseYaml(text, 'x.yaml', limits).diagnostics.map((d) => d.code);
 

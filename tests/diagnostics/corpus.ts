@@ -9,10 +9,10 @@ import { optionList } from '../../src/cli/command.js';
 import { commands } from '../../src/cli/registry.js';
 import { limitsOption } from '../../src/cli/commands/build.js';
 import { ReviewError, formatDiagnostic, type Diagnostic } from '../../src/errors.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 import { buildReportToFile } from '../../src/index.js';
 import { buildReport, type BuildOptions } from '../../src/pipeline.js';
-import type { PageSize } from '../../src/theme.js';
+import type { PageSize } from '../../src/theme/index.js';
 
 export const corpusDir = join(packageRoot, 'tests', 'fixtures', 'diagnostics');
 export const baseDataset = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
@@ -50,7 +50,7 @@ async function diagnosticsOf(argv: string[], work: string): Promise<readonly Dia
   try {
     if (name === 'build') {
       // The library's build, for its warnings as values (the command prints them).
-      // With --out the set is written too (src/write.ts), for the errors of the disk.
+      // With --out the set is written too (src/output/write.ts), for the errors of the disk.
       const build = values.out ? (o: BuildOptions) => buildReportToFile({ ...o, out: join(work, String(values.out)), lockTimeoutMs: 0 }) : buildReport;
       const result = await build({
         data: join(work, String(optionList(values.data)[0] ?? 'data')),

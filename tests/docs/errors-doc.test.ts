@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { packageRoot } from '../../src/paths.js';
+import { DEFAULT_LIMITS } from '../../src/input/limits.js';
+import { packageRoot } from '../../src/input/paths.js';
 import { codesInSource } from '../diagnostics/corpus.js';
 
 const doc = readFileSync(join(packageRoot, 'docs', 'errors.md'), 'utf8');

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/document.js';
-import { loadLocale } from '../../src/locale.js';
+import { loadLocale } from '../../src/locale/index.js';
 import { parseMarkup } from '../../src/markup/index.js';
-import { builtinTemplateDir, defaultDataDir, packageRoot } from '../../src/paths.js';
+import { builtinTemplateDir, defaultDataDir, packageRoot } from '../../src/input/paths.js';
 import { buildReport, loadReview } from '../../src/pipeline.js';
 import { templateContext } from '../../src/template/context.js';
 import { compileTemplate, MAIN_TEMPLATE } from '../../src/template/environment.js';
@@ -74,7 +74,7 @@ describe('the README', () => {
     } finally {
       rmSync(file, { force: true });
     }
-  });
+  }, 180_000);
 
   it('has a worked template example that changes the cover, the colour and adds a section, and nothing else', async () => {
     const files = [...examples()].filter(([name]) => name.startsWith('my-template/'));

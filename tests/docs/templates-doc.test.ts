@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir, defaultDataDir, packageRoot } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir, defaultDataDir, packageRoot } from '../../src/input/paths.js';
 import { loadReview } from '../../src/pipeline.js';
 import { templateContext } from '../../src/template/context.js';
 

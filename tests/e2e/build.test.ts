@@ -1,7 +1,7 @@
 // End to end: the default review built in memory and read back as a reader's viewer would.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forgetDrawnCharts } from '../../src/charts/index.js';
-import { defaultDataDir } from '../../src/paths.js';
+import { defaultDataDir } from '../../src/input/paths.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
 import type { ReadPdf } from '../pdf-reader.js';
 import { defaultBuild, defaultPdf } from '../support.js';

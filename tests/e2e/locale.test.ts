@@ -1,9 +1,9 @@
 // The review in Vietnamese: the template's words, page numbers, dates and digits the Vietnamese way, read back
 // from the PDF; the sources' own words stay as they were printed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from '../../src/format.js';
-import { label, loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { formatDate, formatNumber } from '../../src/text/format.js';
+import { label, loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import type { BuildResult } from '../../src/pipeline.js';
 import type { ReadPdf } from '../pdf-reader.js';
 import { defaultBuild, defaultPdf } from '../support.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { extractClaims, METRIC_TO_FILL, stubsToYaml } from '../../src/extract/index.js';
 import { splitSentences } from '../../src/extract/sentences.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 
 const fixtures = join(packageRoot, 'tests', 'fixtures', 'extract');
 const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');

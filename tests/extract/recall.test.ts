@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 import { measureRecall } from './recall.js';
 
 const fixtures = join(packageRoot, 'tests', 'fixtures');

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Document } from '../../src/document.js';
 import { layoutDocument } from '../../src/layout/index.js';
 import { parseMarkup } from '../../src/markup/index.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
-import { loadTheme } from '../../src/theme.js';
+import { loadTheme } from '../../src/theme/index.js';
 import { readPdf, type ReadPdf } from '../pdf-reader.js';
 
 const theme = loadTheme([builtinTemplateDir]);

@@ -3,13 +3,13 @@ import type { Block, Document } from '../../src/document.js';
 import { layoutDocument } from '../../src/layout/index.js';
 import { columnWidths } from '../../src/layout/blocks/table.js';
 import { parseMarkup } from '../../src/markup/index.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
-import { loadTheme } from '../../src/theme.js';
+import { loadTheme } from '../../src/theme/index.js';
 import { readPdf } from '../pdf-reader.js';
 import { registerFonts } from '../../src/layout/fonts.js';
 import { measureSpans } from '../../src/layout/text.js';
-import { hyphenator } from '../../src/hyphenation.js';
+import { hyphenator } from '../../src/text/hyphenation.js';
 
 const theme = loadTheme([builtinTemplateDir]);
 const info = { title: 'Layout Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };

@@ -3,7 +3,7 @@
 // figures with a layout box, row labels are row headers, and the cover's subtitle is a paragraph.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../../src/paths.js';
+import { defaultDataDir } from '../../src/input/paths.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
 import { readPdf } from '../pdf-reader.js';
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportToFile } from '../../src/index.js';
-import { dataFiles } from '../../src/exports.js';
-import { defaultDataDir, packageRoot } from '../../src/paths.js';
+import { dataFiles } from '../../src/exports/index.js';
+import { defaultDataDir, packageRoot } from '../../src/input/paths.js';
 
 const cli = join(packageRoot, 'dist', 'cli', 'main.js');
 const fictional = join(packageRoot, 'tests', 'fixtures', 'verify', 'dataset');

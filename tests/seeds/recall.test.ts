@@ -3,7 +3,7 @@
 // .ci/run (npx vitest run --config vitest.seeds.config.ts).
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load.js';
-import { defaultDataDir } from '../../src/paths.js';
+import { defaultDataDir } from '../../src/input/paths.js';
 import { measureRecall } from '../extract/recall.js';
 import { requireSeeds } from './seeds.js';
 

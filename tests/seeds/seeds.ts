@@ -2,7 +2,7 @@
 // that need it run in .ci/run (vitest.seeds.config.ts), which fails, never skips, when the folder is missing.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 
 export const seedsDir = resolve(process.env.ANNUAL_REVIEW_SEEDS ?? join(packageRoot, '..', 'shared', 'seeds'));
 

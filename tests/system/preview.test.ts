@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/input/paths.js';
 import { programPath } from '../support.js';
 
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';

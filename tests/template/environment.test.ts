@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi as mock } from 'vitest';
 import { compileTemplate } from '../../src/template/environment.js';
-import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir } from '../../src/input/paths.js';
 import { diagnosticsOf, folderMaker } from '../support.js';
 
 const en = loadLocale([builtinTemplateDir], 'en');

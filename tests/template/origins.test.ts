@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/template/environment.js';
-import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir, displayPath } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir, displayPath } from '../../src/input/paths.js';
 import { parseMarkup } from '../../src/markup/index.js';
 import { folderMaker } from '../support.js';
 

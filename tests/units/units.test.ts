@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLocale } from '../../src/locale.js';
-import { builtinTemplateDir, packageRoot } from '../../src/paths.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
 import { BUILTIN, builtinUnitIds, formatMoney, isCurrency, isFigureText, unitCatalogue, unitMarks, type DeclaredUnit } from '../../src/units/index.js';
 
 const en = loadLocale([builtinTemplateDir], 'en').money;

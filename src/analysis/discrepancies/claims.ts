@@ -1,5 +1,5 @@
 // Claims as the engine sees them: each with its hedge-aware interval, grouped by metric and period.
-import { hedgeMeaning, hedgeVocabulary, type HedgeMeaning, type HedgeVocabulary } from '../../dataset/hedges.js';
+import { hedgeMeaning, hedgeVocabulary, type HedgeMeaning, type HedgeVocabulary } from '../../text/hedges.js';
 import type { Claim, Dataset, ReviewMeta } from '../../dataset/types.js';
 import type { InvolvedClaim, Interval } from '../types.js';
 import { canonical, interval, wholeNumbers } from './interval.js';

@@ -1,8 +1,8 @@
 // The discrepancy engine: claims become hedge-aware intervals, grouped by metric and period (a Map, so the work
 // grows as n log n, not n²), then each rule looks for its kind of disagreement. Pure and order-independent.
-import { casingOf } from '../../casing.js';
+import { casingOf } from '../../text/casing.js';
 import { sourceNumbers } from '../citations.js';
-import { hedgeVocabulary } from '../../dataset/hedges.js';
+import { hedgeVocabulary } from '../../text/hedges.js';
 import { unitsOf } from '../../units/index.js';
 import type { Dataset, ReviewMeta } from '../../dataset/types.js';
 import type { Discrepancy, DiscrepancyReport, Severity } from '../types.js';

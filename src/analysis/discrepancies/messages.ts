@@ -2,8 +2,8 @@
 // patterns are the locale's `explain` texts (templates/annual-review/locales/*.yaml). Printed figures and labels are
 // cased by their place in the sentence (../casing.ts); a sentence never sets a label straight after a printed figure,
 // since the figure may carry its own noun ("38 embassies and consulates").
-import { fillPattern, formatNumber } from '../../format.js';
-import { capitalise, figureInSentence, labelInSentence, type Casing } from '../../casing.js';
+import { fillPattern, formatNumber } from '../../text/format.js';
+import { capitalise, figureInSentence, labelInSentence, type Casing } from '../../text/casing.js';
 import type { InvolvedClaim } from '../types.js';
 import { ENGLISH, type MoneyStyle, type Units } from '../../units/index.js';
 

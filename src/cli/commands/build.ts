@@ -3,13 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPath } from '../../paths.js';
+import { displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
-import { defaultDataDir } from '../../paths.js';
-import { LIMIT_NAMES, type Limits } from '../../limits.js';
-import { PAGE_SIZES, type PageSize } from '../../theme.js';
-import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/standard.js';
+import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
+import { PAGE_SIZES, type PageSize } from '../../theme/index.js';
+import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/index.js';
 import { buildBatch } from '../batch.js';
 import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
@@ -24,7 +23,7 @@ function pageSizeOption(value: string): PageSize {
   throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
 }
 
-/** "claims=100000" → { claims: 100000 }, each name one of src/limits.ts. */
+/** "claims=100000" → { claims: 100000 }, each name one of src/input/limits.ts. */
 export function limitsOption(given: readonly string[]): Partial<Limits> {
   const limits: Partial<Limits> = {};
   for (const item of given) {
@@ -40,7 +39,7 @@ export function limitsOption(given: readonly string[]): Partial<Limits> {
 /** --csv-delimiter: one character, "tab" for a tab; never a quote or a line break, which CSV reserves. */
 function csvDelimiterOption(value: string): string {
   const delimiter = value === 'tab' ? '\t' : value;
-  if ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter)) throw new UsageError(`--csv-delimiter takes one character (or "tab"), not "${value}"`);
+  if ([...new Intl.Segmenter().segment(delimiter)].length !== 1 || /["\r\n]/.test(delimiter)) throw new UsageError(`--csv-delimiter takes one character (or "tab"), not "${value}"`);
   return delimiter;
 }
 
@@ -161,7 +160,7 @@ export const build: Command = {
     }
     if (values.watch) return watchBuild(job, exports, Boolean(values.quiet));
     const markdown = values['emit-markdown'] === undefined ? undefined : resolve(String(values['emit-markdown']));
-    await buildOnce(job, 'wrote', exports, { quiet: Boolean(values.quiet), stages: process.stderr.isTTY === true, markdown });
+    await buildOnce(job, 'wrote', exports, { quiet: Boolean(values.quiet), stages: process.stderr.isTTY, markdown });
     return EXIT.ok;
   },
 };

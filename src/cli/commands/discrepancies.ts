@@ -1,5 +1,5 @@
 // `annual-review discrepancies`: the computed discrepancies as a table, JSON or CSV on standard output.
-import { DISCREPANCY_FORMATS, formatDiscrepancies, type DiscrepancyFormat } from '../../exports.js';
+import { DISCREPANCY_FORMATS, formatDiscrepancies, type DiscrepancyFormat } from '../../exports/index.js';
 import { loadReview } from '../../pipeline.js';
 import { dataDirOf, UsageError, type Command } from '../command.js';
 

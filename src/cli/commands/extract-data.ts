@@ -2,11 +2,10 @@
 // discrepancies, the charts' data) into a folder, so that a PDF found in an archive can be checked or rebuilt.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
-import { readAttachments } from '../../pdf/read.js';
-import { messages } from '../../pdf/messages.js';
-import { writeFileAtomic } from '../../write.js';
+import { readAttachments, messages } from '../../pdf/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import { UsageError, type Command } from '../command.js';
 
 export const extractData: Command = {

@@ -1,10 +1,10 @@
 // `annual-review extract`: claim stubs (YAML to review by hand) for every number an article states.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
 import { extractClaims, stubsToYaml } from '../../extract/index.js';
-import { readInputTextOrThrow } from '../../input.js';
+import { readInputTextOrThrow } from '../../input/read.js';
 import { UsageError, type Command } from '../command.js';
 
 /** The file's first bytes as Latin-1 ('' when it cannot be read: reading it properly then says why). */

@@ -2,11 +2,10 @@
 // never overwrites a file unless told to.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
-import { messages } from '../../template/messages.js';
-import { scaffoldFiles } from '../../template/scaffold.js';
-import { writeFileAtomic } from '../../write.js';
+import { messages, scaffoldFiles } from '../../template/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import { optionList, shellWord, UsageError, type Command } from '../command.js';
 
 export const init: Command = {

@@ -2,11 +2,11 @@
 // and builds as it is; never overwrites a file unless told to.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath } from '../../paths.js';
-import { skeletonFiles } from '../../dataset/skeleton.js';
+import { displayPath } from '../../input/paths.js';
+import { skeletonFiles } from '../../dataset/index.js';
 import { error, ReviewError } from '../../errors.js';
-import { messages } from '../../template/messages.js';
-import { writeFileAtomic } from '../../write.js';
+import { messages } from '../../template/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import { shellWord, UsageError, type Command } from '../command.js';
 
 export const newDataset: Command = {

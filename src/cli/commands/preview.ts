@@ -2,7 +2,7 @@
 // to the disk) and serves the last good PDF with the errors of a failed build (preview/server.ts).
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport } from '../../index.js';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { UsageError, type Command } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { startPreviewServer, type PreviewState } from '../preview/server.js';
@@ -60,7 +60,7 @@ export const preview: Command = {
       if (!values['no-open']) {
         const { default: open } = await import('open');
         // The browser opens while the first build runs; the page shows it when it is ready.
-        open(server.url).catch((e: Error) => process.stderr.write(`annual-review preview: could not open a browser (${e.message}); open ${server.url}\n`));
+        open(server.url).catch((e: unknown) => process.stderr.write(`annual-review preview: could not open a browser (${e instanceof Error ? e.message : String(e)}); open ${server.url}\n`));
       }
       await attempt();
       await watchUntilStopped(job, attempt);

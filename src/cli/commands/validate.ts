@@ -1,8 +1,8 @@
 // `annual-review validate`: schema and reference checks on a dataset, without building anything; with --json, the
 // normalised dataset itself (the same bytes as the build's dataset.json export).
-import { loadDataset } from '../../dataset/load.js';
-import { displayPath } from '../../paths.js';
-import { datasetJson } from '../../exports.js';
+import { loadDataset } from '../../dataset/index.js';
+import { displayPath } from '../../input/paths.js';
+import { datasetJson } from '../../exports/index.js';
 import { dataDirOf, type Command } from '../command.js';
 
 export const validate: Command = {

@@ -1,8 +1,7 @@
 // `annual-review verify`: every claim's quote must be found in the text of its source.
 import { resolve } from 'node:path';
-import { loadDataset } from '../../dataset/load.js';
-import { displayPath } from '../../paths.js';
-import { verifyQuotes } from '../../dataset/verify.js';
+import { loadDataset, verifyQuotes } from '../../dataset/index.js';
+import { displayPath } from '../../input/paths.js';
 import { failOnErrors, formatDiagnostic } from '../../errors.js';
 import { dataDirOf, UsageError, type Command } from '../command.js';
 

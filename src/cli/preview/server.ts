@@ -4,9 +4,8 @@
 // reach the server through a name that resolves to this machine.
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { Places } from '../../places.js';
+import type { Places } from '../../layout/types.js';
+import { pdfjsBrowserFiles } from '../../pdf/index.js';
 import { previewPage } from './page.js';
 
 /** What the page is told after every build: the last good PDF's version and places, and the errors of a failed build. */
@@ -30,10 +29,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** The pdf.js files the page loads, by the name it asks for. */
-const PDFJS_FILES = ['pdf.mjs', 'pdf.worker.mjs'];
-const pdfjsBuildDir = () => join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build');
-
 const HOST = '127.0.0.1';
 
 /** Starts the server on `port` (0: any free port) and resolves once it listens. */
@@ -41,34 +36,36 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
   let state: PreviewState = { build: 0, pdf: 0, ok: true, errors: [], title: '', pages: 0, places: { discrepancies: [], figures: [] } };
   let pdf: Uint8Array | undefined;
   const listeners = new Set<ServerResponse>();
-  const pdfjsDir = pdfjsBuildDir();
+  const pdfjs = pdfjsBrowserFiles();
   let allowedHosts = new Set<string>();
 
-  const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(body);
+  const TEXT = 'text/plain; charset=utf-8';
+  /** The answer to a request that is not a stream: status, type and body. */
+  const answer = (req: IncomingMessage, path: string): [number, string, string | Uint8Array] => {
+    if (!allowedHosts.has(req.headers.host ?? '')) return [403, TEXT, 'this server answers only at its own address\n'];
+    if (req.method !== 'GET' && req.method !== 'HEAD') return [405, TEXT, 'GET only\n'];
+    if (path === '/') return [200, 'text/html; charset=utf-8', previewPage()];
+    if (path === '/state') return [200, 'application/json', JSON.stringify(state)];
+    if (path === '/review.pdf') return pdf ? [200, 'application/pdf', pdf] : [404, TEXT, 'no PDF built yet\n'];
+    return [404, TEXT, 'not found\n'];
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'this server answers only at its own address\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only\n');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') return send(res, 200, 'text/html; charset=utf-8', previewPage());
-    if (path === '/state') return send(res, 200, 'application/json', JSON.stringify(state));
-    if (path === '/review.pdf') return pdf ? send(res, 200, 'application/pdf', pdf) : send(res, 404, 'text/plain; charset=utf-8', 'no PDF built yet\n');
-    if (path === '/events') {
+    const file = pdfjs.get(/^\/pdfjs\/([\w.]+)$/.exec(path)?.[1] ?? '');
+    const allowed = allowedHosts.has(req.headers.host ?? '') && req.method === 'GET';
+    if (allowed && path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`data: ${JSON.stringify(state)}\n\n`);
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
-      return;
-    }
-    const file = /^\/pdfjs\/([\w.]+)$/.exec(path)?.[1];
-    if (file && PDFJS_FILES.includes(file)) {
+    } else if (allowed && file) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
-      createReadStream(join(pdfjsDir, file)).pipe(res);
-      return;
+      createReadStream(file).pipe(res);
+    } else {
+      const [status, type, body] = answer(req, path);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(body);
     }
-    send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
   };
 
   const server: Server = createServer(handle);

@@ -1,7 +1,7 @@
 // The contents: pages reserved where `::toc` stands (their number is known from the headings before layout),
 // filled once every heading has found its page: title, dot leaders, page number, each row a link.
 import type { Contents, Heading } from '../../document.js';
-import { measureText } from '../../fonts.js';
+import { measureText } from '../../fonts/index.js';
 import { newPage, type LayoutContext, type PlacedHeading } from '../context.js';
 import { artifact, group, leaf, marked, reserve, within } from '../tags.js';
 import { drawText, measureSpans } from '../text.js';

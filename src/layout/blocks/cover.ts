@@ -1,10 +1,10 @@
 // The cover: the theme's layout ("full": the whole page in the cover colour; "band": a colour band on a white page),
 // an optional logo, the first heading as the title, a second-level heading as the subtitle, then paragraphs, and
 // after a rule the cover's closing lines. Measured first, so the band can end below the title it holds.
-import type { Block, Cover } from '../../document.js';
+import type { Cover } from '../../document.js';
 import { newPage, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
 import { artifact, group, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
@@ -42,7 +42,7 @@ export const cover = {
     const placed: Placed[] = [];
     let y = titleTop;
     let inBand = true;
-    for (const block of c.children as Block[]) {
+    for (const block of c.children) {
       if (block.type === 'heading') {
         const size = block.depth === 1 ? t.titleSize : t.subtitleSize;
         const text = measureSpans(block.spans, { ...base, family: theme.headings.font, bold: block.depth === 1, size, leading: 1.15 }, ctx.frame.width, ctx.fonts);

@@ -1,7 +1,7 @@
 // Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and captioned.
 import { plainText, type Figure } from '../../document.js';
 import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
-import { fillPattern } from '../../format.js';
+import { fillPattern } from '../../text/format.js';
 import { drawSvg } from '../svg.js';
 import { group, leaf, marked, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight } from '../text.js';

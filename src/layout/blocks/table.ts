@@ -1,7 +1,7 @@
 // Tables: column widths from content, rows that never split across pages, the header repeated on each page
 // with a "(continued)" line, numeric columns right-aligned, striped rows.
 import { plainText, type Align, type Span, type Table } from '../../document.js';
-import { measureText } from '../../fonts.js';
+import { measureText } from '../../fonts/index.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
 import { artifact, group, leaf, textTags } from '../tags.js';
 import { isFigureText } from '../../units/index.js';

@@ -1,6 +1,6 @@
 // Rules 1 and 2: figures for the same metric, period and scope from different sources either conflict (their
 // intervals do not overlap) or agree within their hedges (reported as consistent, never as a conflict).
-import { hedgeKey } from '../../../dataset/hedges.js';
+import { hedgeKey } from '../../../text/hedges.js';
 import type { Agreement } from '../../types.js';
 import { comparable, involved, type EngineClaim } from '../claims.js';
 import { intersectAll, isEmpty, overlaps, relativeGap } from '../interval.js';

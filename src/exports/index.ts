@@ -1,7 +1,7 @@
 // Machine-readable exports for attaching elsewhere: discrepancies as JSON, CSV or a terminal table; the dataset as JSON.
-import type { DiscrepancyReport, Interval } from './analysis/types.js';
-import type { Dataset } from './dataset/types.js';
-import type { Review } from './review.js';
+import type { DiscrepancyReport } from '../analysis/types.js';
+import type { Dataset } from '../dataset/types.js';
+import type { Review } from '../review.js';
 
 export const DISCREPANCY_FORMATS = ['table', 'json', 'csv'] as const;
 export type DiscrepancyFormat = (typeof DISCREPANCY_FORMATS)[number];
@@ -41,10 +41,6 @@ export function discrepanciesCsv(report: DiscrepancyReport, style: CsvStyle = PL
   ]);
   const line = (fields: readonly string[]) => fields.map((f) => csvField(f, style.delimiter)).join(style.delimiter);
   return (style.bom ? '\uFEFF' : '') + [line(CSV_COLUMNS), ...rows.map(line)].join('\r\n') + '\r\n';
-}
-
-export function formatInterval(i: Interval): string {
-  return `${i.lowOpen ? '(' : '['}${i.low}, ${i.high}${i.highOpen ? ')' : ']'}`;
 }
 
 /** A plain-text listing for the terminal: one block per discrepancy. */

@@ -1,6 +1,6 @@
 // Texts a dataset gives in several languages (review.yaml's subject, ladder labels): one text, or a map from locale
 // to text. Which one a build prints: the build's locale, then its language, then the review's language, then the first.
-import type { LocalisedText } from './types.js';
+import type { LocalisedText } from '../dataset/types.js';
 
 const languageOf = (tag: string) => tag.split('-')[0]!.toLowerCase();
 

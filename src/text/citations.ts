@@ -1,8 +1,5 @@
 // The citation directives authors write in narrative Markdown: `:cite[id-a, id-b]` and `:fig[claim-id]`.
 
-export const CITATION_DIRECTIVES = ['cite', 'fig'] as const;
-export type CitationDirective = (typeof CITATION_DIRECTIVES)[number];
-
 /** Matches a citation directive in raw Markdown, for locating ids before the Markdown is parsed. */
 export const citationPattern = /:(cite|fig)\[([^\]]*)\]/g;
 

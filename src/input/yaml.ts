@@ -1,8 +1,8 @@
 // Parses one YAML file into plain data plus a map from field path ("claims[3].quote") to line and column.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { error, type Diagnostic } from '../errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../limits.js';
-import type { SourcePosition } from './types.js';
+import { error } from '../errors.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import type { SourcePosition, Diagnostic } from '../errors.js';
 import { messages } from './messages.js';
 
 export interface ParsedYaml {
@@ -60,7 +60,7 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
       node.items.forEach((item, i) => walk(item as Node | null, `${path}[${i}]`, depth + 1));
     }
   };
-  if (!diagnostics.length) walk(doc.contents as Node | null, '');
+  if (!diagnostics.length) walk(doc.contents, '');
   if (diagnostics.length) return { value: undefined, positions, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: limits.yamlAliases }), positions, diagnostics };

@@ -1,22 +1,23 @@
 // The template's theme: page, type, colours and fonts. A user's theme.yaml overrides the built-in one key by key.
 import { existsSync, readFileSync } from 'node:fs';
-import { readInputText } from './input.js';
+import { readInputText } from '../input/read.js';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath } from './paths.js';
-import { parseYaml } from './dataset/yaml.js';
-import { validateAgainstSchema } from './dataset/schema.js';
-import { error, ReviewError, type Diagnostic } from './errors.js';
-import { resolveFontPath } from './fonts.js';
-import { hasHyphenation } from './hyphenation.js';
-import { isObject, mergeDeep } from './merge.js';
-import { loadLocale, type Locale } from './locale.js';
+import { displayPath } from '../input/paths.js';
+import { parseYaml } from '../input/yaml.js';
+import { validateAgainstSchema } from '../input/schema.js';
+import { error, ReviewError, type Diagnostic } from '../errors.js';
+import { resolveFontPath } from '../fonts/index.js';
+import { hasHyphenation } from '../text/hyphenation.js';
+import { isObject, mergeDeep } from '../input/merge.js';
+import { loadLocale, type Locale } from '../locale/index.js';
 
 /** Paper sizes in points, the same as pdfkit's. */
 export const PAGE_SIZES = { A4: [595.28, 841.89], LETTER: [612, 792] } as const;
 export type PageSize = keyof typeof PAGE_SIZES;
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
-export type FontFamily = Record<FontStyle, string>;
+/** A family's font files by style: the regular one, and the others it has (a style not named is set in the regular one). */
+export type FontFamily = { regular: string } & Partial<Record<Exclude<FontStyle, 'regular'>, string>>;
 
 export interface Theme {
   page: { size: PageSize; margins: { top: number; right: number; bottom: number; left: number } };
@@ -139,7 +140,12 @@ export function checkThemeRanges(theme: Theme, path: string): void {
     problems.push(error('theme/range', `the margins leave ${Math.round(width - left - right)} × ${Math.round(height - top - bottom)} pt of the ${theme.page.size} page for text; at least ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} pt are needed`, { file, path: 'page.margins' }));
   }
   const sizes = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => (typeof v === 'number' && /sizes$/i.test(path) ? check(v, `${path}[${i}]`) : undefined));
+    if (Array.isArray(value)) {
+      value.forEach((v: unknown, i) => {
+        if (typeof v === 'number' && /sizes$/i.test(path)) check(v, `${path}[${i}]`);
+      });
+      return;
+    }
     if (!isObject(value)) return;
     for (const [k, v] of Object.entries(value)) {
       const child = path ? `${path}.${k}` : k;

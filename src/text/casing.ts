@@ -3,7 +3,7 @@
 // 2.4 million"; "Marennese diaspora" is capitalised because Marennese is a name, wherever it stands. The engine tells
 // the two apart from the dataset itself: a first letter is lowered only when the word is one the dataset also prints
 // in lower case (or a hedge word), and, for a printed figure, only when the source printed it at a sentence start.
-import type { HedgeVocabulary } from './dataset/hedges.js';
+import type { HedgeVocabulary } from './hedges.js';
 
 /** What casing needs of a dataset, for tests that build one by hand. */
 export interface CasingInput {
@@ -63,7 +63,3 @@ export function figureInSentence(claim: { printed: string; quote: string }, casi
   const at = claim.quote.indexOf(claim.printed);
   return at >= 0 && startsSentence(claim.quote.slice(0, at)) ? lowerInitial(claim.printed, casing) : claim.printed;
 }
-
-/** A claim's printed figure placed where `before` ends: capitalised at a sentence start, else as inside a sentence. */
-export const figureAfter = (claim: { printed: string; quote: string }, before: string, casing: Casing): string =>
-  startsSentence(before) ? capitalise(claim.printed, casing) : figureInSentence(claim, casing);

@@ -2,13 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, join, relative } from 'node:path';
 
-export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const schemaDir = join(packageRoot, 'schema');
 export const builtinTemplateDir = join(packageRoot, 'templates', 'annual-review');
 /** The skeleton `annual-review new` copies: a small dataset that validates, verifies and builds as it is. */
 export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
-export const defaultOutputDir = join(packageRoot, 'output');
 
 /** A path as the user should read it: relative to the working folder when inside it. */
 export function displayPath(path: string): string {

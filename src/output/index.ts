@@ -5,8 +5,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { displayPath } from './paths.js';
-import { error, ReviewError } from './errors.js';
+import { displayPath } from '../input/paths.js';
+import { error, ReviewError } from '../errors.js';
 
 /** What a build writes: the PDF's bytes and, optionally, the files of its exports folder by relative path. */
 export interface OutputSet {

@@ -1,6 +1,6 @@
 // The page of each discrepancy and figure, as the layout recorded it, checked against the text read back from the PDF.
 import { describe, expect, it } from 'vitest';
-import { placesOf } from '../../src/places.js';
+import { placesOf } from '../../src/layout/index.js';
 import { readPdf } from '../pdf-reader.js';
 import { exampleBuild } from '../support.js';
 

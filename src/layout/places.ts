@@ -1,14 +1,7 @@
 // Where a reader finds each discrepancy and each figure of a built review, from the pages the layout stage recorded
 // (never by reading the PDF back): what the preview's side list links to.
-import type { LayoutResult } from './layout/result.js';
-import type { Review } from './review.js';
-
-export interface Places {
-  /** Each discrepancy whose table row was placed, in the report's order: its id ("D1") and 1-based page. */
-  discrepancies: { id: string; page: number }[];
-  /** Each figure in the order placed: its number, caption (plain text) and 1-based page. */
-  figures: { number: number; caption: string; page: number }[];
-}
+import type { Review } from '../review.js';
+import type { LayoutResult, Places } from './types.js';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -3,15 +3,14 @@
 // file is the reference: a locale must give every key it has, and no other.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from './paths.js';
-import { validateAgainstSchema } from './dataset/schema.js';
-import { parseYaml } from './dataset/yaml.js';
-import { error, ReviewError, type Diagnostic } from './errors.js';
-import { builtinTemplateDir } from './paths.js';
-import { fillPattern, type DateStyle } from './format.js';
-import type { MoneyStyle } from './units/index.js';
-import { closest } from './suggest.js';
-import { mergeDeep } from './merge.js';
+import { displayPath, builtinTemplateDir } from '../input/paths.js';
+import { validateAgainstSchema } from '../input/schema.js';
+import { parseYaml } from '../input/yaml.js';
+import { error, ReviewError, type Diagnostic } from '../errors.js';
+import { fillPattern, type DateStyle } from '../text/format.js';
+import type { MoneyStyle } from '../units/index.js';
+import { closest } from '../text/suggest.js';
+import { mergeDeep } from '../input/merge.js';
 
 export const REFERENCE_LOCALE = 'en';
 

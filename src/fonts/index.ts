@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
-import { error, ReviewError } from './errors.js';
+import { error, ReviewError } from '../errors.js';
 
 export interface LoadedFont {
   /** Absolute path of the TTF/OTF file. */
@@ -64,7 +64,7 @@ function keepCodePoints(font: fontkit.Font): void {
   const getGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints: number[] = []) => {
     const glyph = getGlyph(id, codePoints);
-    if (glyph && codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
     return glyph;
   };
 }

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { error, type Diagnostic } from '../errors.js';
-import { schemaDir } from '../paths.js';
+import { error } from '../errors.js';
+import { schemaDir } from './paths.js';
 import { messages } from './messages.js';
-import type { SourcePosition } from './types.js';
+import type { SourcePosition, Diagnostic } from '../errors.js';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -46,9 +46,12 @@ export function declaredFieldNames(): ReadonlySet<string> {
   if (declared) return declared;
   const names = new Set<string>();
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === 'properties' && value && typeof value === 'object') Object.keys(value).forEach((k) => names.add(k));
       walk(value);
     }

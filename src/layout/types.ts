@@ -1,5 +1,5 @@
 // What the layout stage tells about where things landed: plain data, no pdfkit types, so that it can be part of the
-// library's public types (BuildResult.layout) without its consumers needing pdfkit's declarations.
+// library's public types (BuildResult.layout, BuildResult.places) without its consumers needing pdfkit's declarations.
 
 export interface PlacedHeading {
   id: string;
@@ -30,4 +30,12 @@ export interface LayoutResult {
   continuedTables: number[];
   /** Each figure and each table body row, in the order placed. */
   landmarks: Landmark[];
+}
+
+/** Where a reader finds each discrepancy and each figure of a built review (placesOf). */
+export interface Places {
+  /** Each discrepancy whose table row was placed, in the report's order: its id ("D1") and 1-based page. */
+  discrepancies: { id: string; page: number }[];
+  /** Each figure in the order placed: its number, caption (plain text) and 1-based page. */
+  figures: { number: number; caption: string; page: number }[];
 }

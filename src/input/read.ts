@@ -2,7 +2,7 @@
 // when it is valid UTF-8, so that a mis-encoded file is an error naming its line rather than text full of U+FFFD.
 import { readFileSync, statSync } from 'node:fs';
 import { displayPath } from './paths.js';
-import { error, ReviewError, type Diagnostic } from './errors.js';
+import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

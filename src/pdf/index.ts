@@ -1,0 +1,7 @@
+// The PDF stage's public entry for what needs no PDF library: the standards a PDF can claim, reading the data files
+// a review PDF carries (pdf.js, loaded when called) and the stage's messages. Making a PDF (`document.ts`,
+// `attachments.ts`) is loaded on demand by the pipeline, so that commands that make none never load pdfkit.
+export { attachesData, DEFAULT_PDF_STANDARD, isPdfStandard, PDF_STANDARDS, type PdfStandard } from './standard.js';
+export { readAttachments } from './read.js';
+export { pdfjsBrowserFiles } from './viewer.js';
+export { messages } from './messages.js';
