@@ -82,8 +82,13 @@ export async function watchUntilStopped(job: { data: string; template?: string }
   // The handlers first, then the line that invites the signal: a pipe is written synchronously, so a program reading
   // it can send SIGINT before the next statement runs, and without a handler SIGINT kills the process.
   const stopped = new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
   await stopped;

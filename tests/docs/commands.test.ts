@@ -3,9 +3,9 @@
 // assume (the example datasets, a dataset (the small fictional one of the tests) and an article of one's own, a second review beside it), in the order the
 // files are read, so that `init` makes the template a later example uses. A synopsis line (placeholders such as DIR,
 // [options], a|b) runs as the concrete command INSTANCES gives it: a synopsis without one fails the test, as does an
-// instance no document shows. `--watch` and `preview` run as programs until they are watching, then get SIGINT.
+// instance no document shows. `--watch` and `preview` run until they are watching, then get SIGINT.
 // The npm lines name scripts of package.json and paths that exist (running `npm test` inside itself would recurse).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,30 +68,20 @@ cpSync(join(packageRoot, 'data', 'marenna-2025', 'sources', 'ledger-2026-01.txt'
 mkdirSync(join(sandbox, 'sources'));
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
-/** Runs a program that watches until SIGINT: started, stopped once it says it is watching; its exit code. */
-function runUntilWatching(args: string[]): Promise<{ status: number | null; output: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [programPath, ...args], { cwd });
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`not watching after 90 s:\n${output}`));
-    }, 90_000);
-    let stopped = false;
-    const seen = (b: Buffer) => {
-      output += b.toString();
-      if (!stopped && output.includes('press Ctrl+C to stop')) {
-        stopped = true;
-        child.kill('SIGINT');
-      }
-    };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('exit', (status, signal) => {
-      clearTimeout(timer);
-      done({ status, output: `${output}${signal ? `\nended by ${signal}` : ''}` });
-    });
+/**
+ * Runs a command that watches until SIGINT, in this process (warm, so its first build is quick), and stops it with
+ * SIGINT as a user would once it says it is watching: the process has no other SIGINT listener to wake.
+ */
+async function runUntilWatching(args: string[]): Promise<{ status: number | null; output: string }> {
+  if (process.listenerCount('SIGINT') !== 0) throw new Error('something else listens for SIGINT in this process');
+  let stopped = false;
+  const r = await runCliIn(cwd, args, ({ stdout }) => {
+    if (!stopped && stdout.includes('press Ctrl+C to stop')) {
+      stopped = true;
+      setImmediate(() => process.emit('SIGINT'));
+    }
   });
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 async function run(command: string): Promise<{ status: number | null; output: string }> {
@@ -105,7 +95,7 @@ async function run(command: string): Promise<{ status: number | null; output: st
     const r = spawnSync(process.execPath, [programPath, ...args], { cwd, encoding: 'utf8' });
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
   }
-  const r = await runCliIn(cwd, ...args);
+  const r = await runCliIn(cwd, args);
   if (redirect) writeFileSync(join(cwd, redirect), r.stdout);
   return { status: r.status, output: `${r.stdout.slice(0, 2000)}${r.stderr}` };
 }
