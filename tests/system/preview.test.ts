@@ -25,10 +25,10 @@ let url: string;
 const edit = (file: string, change: (t: string) => string) => writeFileSync(join(data, file), change(readFileSync(join(data, file), 'utf8')));
 /** What the page says of itself: the build and PDF it shows, whether the last build failed, the reader's page. */
 const shown = () => page.evaluate('({ ...document.body.dataset })') as Promise<Record<string, string>>;
-/** The page whose top is nearest the top of the scrolled view, told from the layout, not from the page's script. */
+/** The page whose top is nearest the top of the view below the header, told from the layout, not from the page's script. */
 const pageInView = () =>
   page.evaluate(`(() => {
-    const view = document.querySelector('main').getBoundingClientRect().top + document.getElementById('status').offsetHeight;
+    const view = document.querySelector('header').getBoundingClientRect().bottom;
     const boxes = [...document.querySelectorAll('#pages > div')];
     const nearest = boxes.reduce((a, b) => (Math.abs(b.getBoundingClientRect().top - view) < Math.abs(a.getBoundingClientRect().top - view) ? b : a));
     return Number(nearest.dataset.page);
@@ -90,6 +90,11 @@ describe('annual-review preview', () => {
     const errors = page.locator('#errors');
     expect(await errors.isVisible()).toBe(true);
     expect(await errors.textContent()).toMatch(/claims\.yaml:\d+:\d+: /);
+    // In sight on the reader's page, not only at the top of the document.
+    const box = (await errors.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await pageInView()).toBe(4);
     expect((await shown()).pdf).toBe('2');
     expect(await page.locator('#pages canvas').count()).toBeGreaterThan(1);
     writeFileSync(join(data, 'claims.yaml'), good);

@@ -8,13 +8,14 @@ const STYLE = `
   nav { width: 16rem; flex: none; overflow-y: auto; background: #fafafa; border-right: 1px solid #ccc; padding: 0.75rem; box-sizing: border-box; }
   nav h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.05em; color: #666; margin: 1rem 0 0.25rem; }
   nav ol { list-style: none; margin: 0; padding: 0; }
-  nav a { display: block; padding: 0.15rem 0.25rem; color: #0645ad; text-decoration: none; border-radius: 3px; }
+  nav a { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.15rem 0.25rem; color: #0645ad; text-decoration: none; border-radius: 3px; }
   nav a:hover { background: #e4ecf7; }
-  nav .page { float: right; color: #666; margin-left: 0.5rem; }
+  nav .page { flex: none; color: #666; }
   #figures a span:first-child { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
   main { flex: 1; overflow-y: auto; position: relative; }
-  #status { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid #ccc; padding: 0.35rem 0.75rem; font-size: 0.85rem; }
-  #errors { margin: 0; padding: 0.75rem; background: #fde8e8; color: #8a1010; border-bottom: 2px solid #c33; white-space: pre-wrap; font: 13px/1.45 ui-monospace, monospace; }
+  header { position: sticky; top: 0; z-index: 1; }
+  #status { background: #fff; border-bottom: 1px solid #ccc; padding: 0.35rem 0.75rem; font-size: 0.85rem; }
+  #errors { max-height: 40vh; overflow-y: auto; margin: 0; padding: 0.75rem; background: #fde8e8; color: #8a1010; border-bottom: 2px solid #c33; white-space: pre-wrap; font: 13px/1.45 ui-monospace, monospace; }
   #pages > div { margin: 1rem auto; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); background: #fff; width: fit-content; }
   #pages canvas { display: block; }
 `;
@@ -27,6 +28,7 @@ const main = document.querySelector('main');
 const pagesBox = document.getElementById('pages');
 const errorsBox = document.getElementById('errors');
 const status = document.getElementById('status');
+const header = document.querySelector('header');
 const pageOfHash = () => Number(new URLSearchParams(location.hash.slice(1)).get('page')) || 1;
 let current = pageOfHash();
 let shownPdf = 0;
@@ -41,13 +43,13 @@ function setCurrent(n) {
 function goTo(n) {
   const target = pagesBox.children[n - 1] ?? pagesBox.lastElementChild;
   if (!target) return setCurrent(n);
-  main.scrollTop = target.offsetTop - status.offsetHeight - errorsBox.offsetHeight * Number(!errorsBox.hidden);
+  main.scrollTop = target.offsetTop - header.offsetHeight;
   setCurrent(Number(target.dataset.page));
 }
 
 // The page the reader is on: the last one whose top has passed a third of the way down the view.
 main.addEventListener('scroll', () => {
-  const line = main.scrollTop + main.clientHeight / 3;
+  const line = main.scrollTop + header.offsetHeight + (main.clientHeight - header.offsetHeight) / 3;
   let on = 1;
   for (const page of pagesBox.children) if (page.offsetTop <= line) on = Number(page.dataset.page);
   if (on !== current) setCurrent(on);
@@ -144,8 +146,10 @@ export const previewPage = () => `<!doctype html>
   <ol id="figures"></ol>
 </nav>
 <main>
-  <div id="status" role="status">building…</div>
-  <pre id="errors" role="alert" hidden></pre>
+  <header>
+    <div id="status" role="status">building…</div>
+    <pre id="errors" role="alert" hidden></pre>
+  </header>
   <div id="pages"></div>
 </main>
 <script type="module">${SCRIPT}</script>
