@@ -24,6 +24,7 @@ const OWNERS = {
   'pdfjs-dist': ['pdf'],
   'pdfjs-dist/*': ['pdf'],
   'chokidar': ['cli'],
+  'write-file-atomic': ['output'],
 };
 
 /**

@@ -149,6 +149,11 @@ export interface RenderedChart {
   fontFiles: string[];
   /** Where the document first shows the chart: its figure number, caption and source line as plain text. */
   figure?: { number: number; caption: string; source: string; alt?: string };
+  /**
+   * For one part of a chart drawn in parts (`usermeta.panelsPerFigure`): the chart's name, and the part's first and
+   * last panel ("D7", "D12").
+   */
+  part?: { of: string; panels: string[] };
   /** Vega-Lite and Vega warnings met while drawing it. */
   warnings: Diagnostic[];
 }

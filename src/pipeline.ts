@@ -98,7 +98,7 @@ function timer(onStage?: BuildOptions['onStage']) {
  */
 export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
   const dataset = loadDataset(dataDir, limitsWith(limits), warnings);
-  return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl });
+  return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl, money: locale.money });
 }
 
 /** What the discrepancy engine needs of a locale: its `explain` sentences and its digits. */
@@ -136,11 +136,13 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
   checkThemeRanges(theme, themeFileOf(dirs));
   // 2. The template's Markdown, parsed into the Document; every block knows the template line that wrote it.
-  const { markdown, document, warnings } = toDocument(review, dirs, locale, options.onMarkdown);
+  const parsed = toDocument(review, dirs, locale, options.onMarkdown);
+  const { markdown, warnings } = parsed;
   t.lap('template+markup');
   // 3. The charts the Document's figures show.
-  const { renderCharts } = await import('./charts/stage.js');
-  const charts = await renderCharts(document, review.chartData, dirs, theme, locale, limits);
+  const { renderCharts, placeFigures } = await import('./charts/stage.js');
+  // A chart drawn in parts becomes a figure per part.
+  const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits), locale);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
   const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument, placesOf }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);

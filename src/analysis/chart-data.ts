@@ -9,7 +9,7 @@ import { comparedValue } from './discrepancies/claims.js';
 import { DEFAULT_TOLERANCES } from './discrepancies/tolerances.js';
 import { formatNumber } from '../text/format.js';
 import { sourceNumbers } from './citations.js';
-import { unitsOf, type Units } from '../units/index.js';
+import { unitsOf, type MoneyStyle, type Units } from '../units/index.js';
 
 /** The claim a headline chart shows for a metric and year: an unhedged figure if any, else the first-cited source's. */
 function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<string, number>): Claim | undefined {
@@ -29,9 +29,18 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
   const units = unitsOf(dataset);
   const hedges = hedgeVocabulary(dataset.meta.hedges);
   const rows: ChartRow[] = [];
+  // The level claims of each metric and period, in the dataset's order: one pass, not one per metric and year.
+  const levelsOf = new Map<string, Claim[]>();
+  for (const c of dataset.claims) {
+    if (c.relation) continue;
+    const key = `${c.metric}\u0000${c.period}`;
+    const list = levelsOf.get(key);
+    if (list) list.push(c);
+    else levelsOf.set(key, [c]);
+  }
   for (const metric of dataset.metrics.filter((m) => m.headline)) {
     for (const year of years) {
-      const levels = dataset.claims.filter((c) => c.metric === metric.id && c.period === String(year) && !c.relation);
+      const levels = levelsOf.get(`${metric.id}\u0000${year}`) ?? [];
       const claim = representative(levels, sourceOrder);
       if (!claim) continue;
       // In the metric's unit, so that both years' bars measure alike whatever unit each source printed.
@@ -49,6 +58,29 @@ export function headlineRows(dataset: Dataset): ChartRow[] {
     }
   }
   return rows;
+}
+
+/** What a source prints after its figure's last digit: "countries" of "32 countries", "billion" of "US$930 billion". */
+const wordsAfter = (printed: unknown) => (typeof printed === 'string' ? printed : '').replace(/^[\s\S]*\d/, '').trim();
+
+/**
+ * Each headline row with `shown`, what the chart writes by its bar: the figure as printed, unless the figures of one
+ * metric print their unit differently ("32 countries" beside a bare "42"); then each is written alike, in the
+ * metric's unit and the locale's digits, after its hedge word ("nearly 32", "42").
+ */
+export function headlineLabels(rows: readonly ChartRow[], dataset: Dataset, money: MoneyStyle): ChartRow[] {
+  const units = unitsOf(dataset);
+  const claims = new Map(dataset.claims.map((c) => [c.id, c]));
+  // The words each metric's figures print after their digits: alike when there is one way.
+  const printedWords = new Map<unknown, Set<string>>();
+  for (const r of rows) printedWords.set(r.metric, (printedWords.get(r.metric) ?? new Set()).add(wordsAfter(r.printed)));
+  const alike = (metric: unknown) => (printedWords.get(metric)?.size ?? 0) <= 1;
+  return rows.map((r) => {
+    if (alike(r.metric)) return { ...r, shown: r.printed ?? null };
+    const hedge = claims.get(String(r.claim))?.hedge ?? NO_HEDGE;
+    const written = units.write(r.value as number, String(r.unit), money);
+    return { ...r, shown: hedgeKey(hedge) === NO_HEDGE ? written : `${hedge} ${written}` };
+  });
 }
 
 /** Where a bound of an interval lies when it is open-ended: the chart draws no further than the value times this. */
@@ -131,6 +163,8 @@ export interface ChartLocale {
   name: string;
   words: ChartWords;
   intl: string;
+  /** How figures in money and other units are written (the locale's `money`). */
+  money: MoneyStyle;
 }
 
 /**
@@ -219,6 +253,35 @@ function impliedRow(finding: Discrepancy, levels: readonly Claim[], { numbers }:
 }
 
 /**
+ * The stretch of axis a panel draws (`axisLow` to `axisHigh`): the panel's figures and ranges, widened about their
+ * middle to at least a tenth of its largest figure, so that a tiny difference does not fill the width as if it were
+ * a large one. A panel of whole things ends on whole numbers and spans at least four of them, so that an axis of five
+ * ticks steps by whole numbers (never 6.2, 6.4); a panel of figures that are none of them negative never reaches below zero.
+ */
+export function panelExtent(rows: readonly ChartRow[], whole: boolean): { axisLow: number; axisHigh: number } {
+  const values = rows.flatMap((r) => [r.shown, r.shownLow, r.shownHigh] as number[]).filter(Number.isFinite);
+  let low = Math.min(...values);
+  let high = Math.max(...values);
+  const span = Math.max(high - low, Math.max(...values.map(Math.abs)) / 10, whole ? 4 : 0);
+  const middle = (low + high) / 2;
+  [low, high] = [middle - span / 2, middle + span / 2];
+  if (low < 0 && values.every((v) => v >= 0)) [low, high] = [0, span];
+  return whole ? { axisLow: Math.floor(low), axisHigh: Math.ceil(high) } : { axisLow: low, axisHigh: high };
+}
+
+/**
+ * Where a figure's label goes beside its dot, so that it stays inside the plot: running right from a dot in the
+ * left third of the panel's axis, left from one in the right third, centred on one in the middle.
+ */
+const labelAlign = (value: number, { axisLow, axisHigh }: { axisLow: number; axisHigh: number }) => {
+  const at = axisHigh > axisLow ? (value - axisLow) / (axisHigh - axisLow) : 0.5;
+  return at < 1 / 3 ? 'left' : at > 2 / 3 ? 'right' : 'center';
+};
+
+/** "D12" → 12: the finding's place in the table, so that panels sort as numbers (D2 before D10), not as text. */
+const findingNumber = (id: string) => Number(/\d+/.exec(id)?.[0] ?? 0);
+
+/**
  * One row per source in each contested finding: its figure (or stated relation) and the range its hedge allows, in
  * the scale most of the finding's sources printed, labelled with the finding's number in the discrepancy table; a
  * contradicted relation adds a row for what the other figures imply.
@@ -247,11 +310,15 @@ export function disagreementRows(dataset: Dataset, report: DiscrepancyReport, lo
       // The unit in the locale's words: "(billion EUR)", "(tỷ EUR)", "(times)", "(million tonnes)".
       const unit = lookup.units.caption(shown[0]!.involved.unit, locale.intl);
       const units = [scale === 'one' ? '' : (words[scale] ?? scale), unit].filter(Boolean).join(' ');
+      const extent = panelExtent(rows, scale === 'one' && lookup.units.get(shown[0]!.involved.unit).whole);
       return rows.map((row) => ({
         ...row,
         // What the chart writes by a figure: as printed, and in a naming difference the source's own name for it.
         shownText: d.rule === 'label-conflict' && !row.implied && row.measureIsOwn ? `${row.printed} · ${row.measure}` : (row.printed ?? null),
+        ...extent,
+        labelAlign: labelAlign(row.shown as number, extent),
         finding: d.id,
+        findingNumber: findingNumber(d.id),
         rule: d.rule,
         severity: d.severity,
         title: `${d.id} · ${label}, ${d.period}${against}`,
@@ -332,7 +399,7 @@ export function eventRows(dataset: Dataset, locale: ChartLocale): ChartRow[] {
 
 export function chartData(dataset: Dataset, report: DiscrepancyReport, locale: ChartLocale): Record<string, ChartRow[]> {
   return {
-    headline: headlineRows(dataset),
+    headline: headlineLabels(headlineRows(dataset), dataset, locale.money),
     levels: levelRows(dataset),
     disagreements: disagreementRows(dataset, report, locale),
     measures: measureRows(dataset, locale),

@@ -3,3 +3,4 @@ export type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 export { forgetDrawnCharts, renderChart } from './memo.js';
 export { chartDataNames, describeChart, type AltWords } from './describe.js';
 export { noDataChart } from './placeholder.js';
+export { drawInParts, type ChartPart } from './parts.js';

@@ -1,11 +1,12 @@
 // The layout state: where the cursor stands, on which page, and what has been placed so far (for contents,
 // outline and back-references). Page breaking lives here; what goes on a page lives in blocks/.
-import type { Block, RenderedChart } from '../document.js';
+import type { Heading, RenderedChart } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import type { FontBook } from './fonts.js';
-import type { Tags } from './tags.js';
+import type { LayoutBox } from './boxes.js';
+import { reserve, within, type Tags } from './tags.js';
 import type { TextStyle } from './text.js';
-import type { Landmark, PlacedHeading } from './types.js';
+import type { PlacedHeading } from './types.js';
 
 export type { PlacedHeading } from './types.js';
 
@@ -38,31 +39,96 @@ export interface LayoutContext {
   figures: number;
   /** 0-based pages on which a table continues from the page before. */
   continuedTables: number[];
-  /** Each figure and table body row placed, with its page. */
-  landmarks: Landmark[];
   /** Pages reserved for the contents, filled when all headings are placed. */
   contents?: { first: number; count: number; structure: PDFKit.PDFStructureElement };
   /** Every heading of the document, known before layout, so the contents can reserve its pages. */
-  allHeadings: readonly Block[];
+  allHeadings: readonly Heading[];
   outline: { depth: number; item: PDFKit.PDFOutline }[];
   // ^ open outline items, innermost last
   tags: Tags;
+  /** Figures waiting for room, in document order: placed at the top of the next page (see deferFloat). */
+  floats: Float[];
+  /** 0-based page → where the flow starts on it, below the figures placed at its top (pages without any are absent). */
+  flowTop: Map<number, number>;
+  /** Every box placed so far. */
+  boxes: LayoutBox[];
   /** Splits words at hyphenation points, for body text; absent when the theme turns hyphenation off. */
   hyphenate?: (word: string) => string[];
 }
 
+/** A figure that did not fit where it stood in the text: its height and how to draw it at the cursor. */
+export interface Float {
+  height: number;
+  place(): void;
+}
+
+/** pdfkit's page markings: the marked content open at a page break, closed there and reopened on the next page. */
+type Markings = unknown;
+interface MarkingDocument {
+  endPageMarkings(page: PDFKit.PDFPage): Markings;
+  initPageMarkings(markings: Markings): void;
+}
+
+/**
+ * Starts a new page and places the figures waiting for room at its top, before the text that goes on. Marked
+ * content open across the break (a paragraph split between pages) is closed before the page and reopened after
+ * the figures, so that they are not part of it.
+ */
 export function newPage(ctx: LayoutContext): void {
   const { page } = ctx.theme;
-  // Marked content open across the break (a paragraph split between pages) is closed here and reopened there.
-  (ctx.doc as PDFKit.PDFDocument & { continueOnNewPage(o: PDFKit.PDFDocumentOptions): void }).continueOnNewPage({ size: page.size, margins: page.margins });
+  const doc = ctx.doc as PDFKit.PDFDocument & MarkingDocument;
+  const markings = doc.endPageMarkings(doc.page);
+  doc.addPage({ size: page.size, margins: page.margins });
   ctx.page += 1;
   ctx.y = ctx.top;
   ctx.atTop = true;
+  const open = ctx.tags.open;
+  ctx.tags.open = [];
+  try {
+    placeFloats(ctx);
+  } finally {
+    ctx.tags.open = open;
+  }
+  if (ctx.y > ctx.top) ctx.flowTop.set(ctx.page, ctx.y);
+  doc.initPageMarkings(markings);
 }
 
-/** Starts a new page unless `height` fits below the cursor (or the page is still empty). */
+/** Starts new pages until `height` fits below the cursor (or the page is still empty). */
 export function ensure(ctx: LayoutContext, height: number): void {
-  if (ctx.y + height > ctx.bottom + 0.01 && !ctx.atTop) newPage(ctx);
+  while (ctx.y + height > ctx.bottom + 0.01 && !ctx.atTop) newPage(ctx);
+}
+
+/** True where a figure may float: in the flow of the document itself, not inside a list or a quotation. */
+export const canFloat = (ctx: LayoutContext) => ctx.tags.stack.length === 1;
+
+/**
+ * Keeps a figure that does not fit for the top of the next page, while the text after it fills this one (as TeX
+ * and Typst place floats). Its structure element is reserved here, so that it keeps its place in the reading
+ * order; figures keep their order among themselves.
+ */
+export function deferFloat(ctx: LayoutContext, height: number, place: () => void): void {
+  const element = reserve(ctx, 'Div');
+  ctx.floats.push({
+    height,
+    place: () => {
+      within(ctx, element, place);
+      element.end();
+    },
+  });
+}
+
+/** Places the waiting figures that fit below the cursor, in order; the first always fits on an empty page. */
+function placeFloats(ctx: LayoutContext): void {
+  for (let f = ctx.floats[0]; f && (ctx.atTop || ctx.y + f.height <= ctx.bottom + 0.01); f = ctx.floats[0]) {
+    ctx.floats.shift();
+    f.place();
+  }
+}
+
+/** Places every waiting figure, on new pages where they do not fit: before a chapter, a page break, the end. */
+export function flushFloats(ctx: LayoutContext): void {
+  placeFloats(ctx);
+  while (ctx.floats.length) newPage(ctx);
 }
 
 export function advance(ctx: LayoutContext, height: number): void {

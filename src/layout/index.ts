@@ -1,6 +1,6 @@
 // The layout stage: Document → pages of a pdfkit document. Blocks are dispatched through a map typed over the
 // block union, so a block type without a layout is a compile error.
-import type { Block, BlockType, Document } from '../document.js';
+import type { Block, BlockType, Document, Heading } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import { blockquote } from './blocks/blockquote.js';
 import { citedBy } from './blocks/cited-by.js';
@@ -12,7 +12,7 @@ import { list, type BlockFlow } from './blocks/list.js';
 import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
 import { table } from './blocks/table.js';
-import type { ChartArt, LayoutContext } from './context.js';
+import { flushFloats, type ChartArt, type LayoutContext } from './context.js';
 import type { LayoutResult } from './types.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
@@ -23,7 +23,7 @@ import { displayPath } from '../input/paths.js';
 import { hyphenator } from '../text/hyphenation.js';
 
 export type { ChartArt } from './context.js';
-export type { Landmark, LayoutResult, PlacedHeading, Places } from './types.js';
+export type { BoxKind, ContentBox, LayoutBox, LayoutResult, PlacedHeading, Places } from './types.js';
 export { placesOf } from './places.js';
 
 interface BlockLayout<B> {
@@ -60,6 +60,11 @@ function layoutOf<B extends Block>(block: B): BlockLayout<B> {
   return layouts[block.type] as unknown as BlockLayout<B>;
 }
 
+/** Every heading the flow will place, nested in lists and quotations too (a cover's headings are its own). */
+function headingsOf(blocks: readonly Block[]): Heading[] {
+  return blocks.flatMap((b) => (b.type === 'heading' ? [b] : b.type === 'list' ? b.items.flatMap(headingsOf) : b.type === 'blockquote' ? headingsOf(b.children) : []));
+}
+
 
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
 export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, theme: Theme, charts: ReadonlyMap<string, ChartArt>): LayoutResult {
@@ -82,13 +87,16 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
     citedOn: new Map(),
     figures: 0,
     continuedTables: [],
-    landmarks: [],
-    allHeadings: document.blocks.filter((b) => b.type === 'heading'),
+    allHeadings: headingsOf(document.blocks),
     outline: [],
     tags: startTags(doc),
+    boxes: [],
+    floats: [],
+    flowTop: new Map(),
     ...(theme.text.hyphenation ? { hyphenate: hyphenator(theme.text.hyphenation) } : {}),
   };
   flow.place(document.blocks, ctx);
+  flushFloats(ctx);
   fillContents(ctx);
   closeOutline(doc);
   drawFurniture(ctx, document.info.title);
@@ -96,5 +104,8 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   const missing = fonts.missing();
   if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
-  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1), landmarks: ctx.landmarks };
+  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1),
+    boxes: ctx.boxes,
+    page: { width: doc.page.width, height: doc.page.height, top: ctx.top, bottom: ctx.bottom, left: margins.left, right: doc.page.width - margins.right },
+  };
 }

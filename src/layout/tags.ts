@@ -119,9 +119,9 @@ export function artifact(ctx: LayoutContext, body: () => void, type: 'Layout' | 
   }
 }
 
-/** Adds an element to `parent` (kept for later, e.g. the contents filled after layout) without entering it. */
-export function reserve(ctx: LayoutContext, type: string): PDFKit.PDFStructureElement {
-  const element = ctx.doc.struct(type);
+/** Adds an element to the current one (kept for later, e.g. the contents filled after layout) without entering it. */
+export function reserve(ctx: LayoutContext, type: string, options: TagOptions = {}): PDFKit.PDFStructureElement {
+  const element = ctx.doc.struct(type, options);
   ctx.tags.stack[ctx.tags.stack.length - 1]!.add(element);
   return element;
 }

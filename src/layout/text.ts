@@ -1,6 +1,7 @@
 // Text: spans measured into words and lines (measure), then drawn at a given place (place). Line breaking is ours,
 // so that justified text spaces words evenly across bold, italic and link runs.
 import type { Span } from '../document.js';
+import LineBreaker from 'linebreak';
 import { measureText } from '../fonts/index.js';
 import type { FontBook, FontRef } from './fonts.js';
 
@@ -38,7 +39,7 @@ interface Piece {
 interface Word {
   pieces: Piece[];
   width: number;
-  /** Width of a space set after this word, in the style of its last piece. */
+  /** Width of the space set after this word, in the style of its last piece; 0 after a hyphen, dash or slash the line may break at. */
   space: number;
   /** A hard line break follows this word. */
   breakAfter: boolean;
@@ -72,37 +73,64 @@ function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): P
 }
 
 /**
- * White space a line may break at: every kind but the no-break spaces (U+00A0, the figure space U+2007 and the
- * narrow no-break space U+202F), which keep "10 000" and "27,62 tỷ" together.
+ * White space a line may break at, as the line breaking algorithm gives it: every kind but the no-break spaces
+ * (U+00A0, the figure space U+2007 and the narrow no-break space U+202F), which keep "10 000" and "27,62 tỷ"
+ * together and which UAX #14 never breaks at.
  */
-const BREAKABLE_SPACE = /([\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+)/;
+const BREAKABLE_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/;
+const HARD_BREAK = /[\n\v\f\r\u2028\u2029]/;
+/** A dash or slash between two digits ("1–3", "2024/25"): a range or a date, never broken. */
+const BETWEEN_DIGITS = /\d[–—/]$/;
+/** A hyphen after a number ("7.7-magnitude", "6-million"): the number stays with the word it qualifies. */
+const NUMBER_COMPOUND = /\d[-‐‑]$/;
+
+/**
+ * The text's break opportunities by the Unicode line breaking algorithm (UAX #14): after spaces, and after
+ * hyphens, dashes and slashes that join words; each segment up to one, with its trailing white space.
+ */
+function segments(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const breaker = new LineBreaker(text);
+  let start = 0;
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
+    const before = text.slice(start, b.position);
+    if (b.position < text.length && (NUMBER_COMPOUND.test(before) || (BETWEEN_DIGITS.test(before) && /\d/.test(text[b.position]!)))) continue;
+    out.push({ start, end: b.position });
+    start = b.position;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
 
 function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[] {
+  const text = spans.map((s) => s.text).join('');
+  const starts: number[] = [];
+  spans.reduce((at, s) => (starts.push(at), at + s.text.length), 0);
   const out: Word[] = [];
-  let current: Piece[] = [];
-  const finish = (breakAfter: boolean) => {
-    const last = current[current.length - 1];
+  for (const { start, end } of segments(text)) {
+    const trailing = BREAKABLE_SPACE.exec(text.slice(start, end))?.[0] ?? '';
+    const contentEnd = end - trailing.length;
+    const pieces: Piece[] = [];
+    spans.forEach((span, i) => {
+      const from = Math.max(start, starts[i]!);
+      const to = Math.min(contentEnd, starts[i]! + span.text.length);
+      if (to > from) pieces.push(pieceOf(text.slice(from, to), span, style, fonts));
+    });
+    const breakAfter = HARD_BREAK.test(trailing);
+    const last = pieces[pieces.length - 1];
     if (last) {
-      out.push({
-        pieces: current,
-        width: current.reduce((w, p) => w + p.width, 0),
-        space: measureText(last.font.font, ' ', last.size, last.features),
-        breakAfter,
-      });
+      // Broken after a hyphen, dash or slash, the word joins the next with no space.
+      const space = trailing ? measureText(last.font.font, ' ', last.size, last.features) : 0;
+      out.push({ pieces, width: pieces.reduce((w, p) => w + p.width, 0), space, breakAfter });
     } else if (breakAfter && out.length) {
       out[out.length - 1]!.breakAfter = true;
-    }
-    current = [];
-  };
-  for (const span of spans) {
-    for (const [i, token] of span.text.split(BREAKABLE_SPACE).entries()) {
-      if (!token) continue;
-      // split() puts the separators at the odd places.
-      if (i % 2 === 1) finish(token.includes('\n'));
-      else current.push(pieceOf(token, span, style, fonts));
+    } else if (trailing && out.length && out[out.length - 1]!.space === 0) {
+      // White space alone after a word that ended without any: the space is that word's.
+      const prev = out[out.length - 1]!;
+      const p = prev.pieces[prev.pieces.length - 1]!;
+      prev.space = measureText(p.font.font, ' ', p.size, p.features);
     }
   }
-  finish(false);
   return out;
 }
 
@@ -174,6 +202,20 @@ function breakAnywhere(word: Word, width: number, style: TextStyle, fonts: FontB
   return chunks;
 }
 
+/**
+ * A line broken after a hyphen, dash or slash of the text ("UNESCO-" / "recognised"): the pieces either side of
+ * the break extract as the one word they are, as a hyphenated word's parts do, rather than as two (or, in readers
+ * that take a hyphen at a line end for a soft one, as "UNESCOrecognised").
+ */
+function joinAcrossBreak(head: Word, tail: Word): void {
+  const last = head.pieces.length - 1;
+  const a = head.pieces[last];
+  const b = tail.pieces[0];
+  if (!a || !b || a.actual !== undefined || b.actual !== undefined) return;
+  head.pieces[last] = { ...a, actual: a.text + b.text };
+  tail.pieces[0] = { ...b, actual: '' };
+}
+
 /** Greedy line filling, with hyphenation where the style allows it: measured once, placed later wherever the page has room. */
 export function measureSpans(spans: readonly Span[], style: TextStyle, width: number, fonts: FontBook): MeasuredText {
   const lines: Line[] = [];
@@ -199,8 +241,9 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
       if (split) {
         append(split.head);
         word = split.tail;
-      }
-      hyphensInARow = split ? hyphensInARow + 1 : 0;
+      } else if (prev.space === 0) joinAcrossBreak(prev, word);
+      // A line ending at a hyphen of the text counts with those the layout hyphenates.
+      hyphensInARow = split || prev.space === 0 ? hyphensInARow + 1 : 0;
       push(false);
     }
     if (!line.length && word.width > width) {
@@ -218,7 +261,33 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
     }
   }
   push(true);
+  avoidRunt(lines, width);
   return { lines, lineHeight: style.size * style.leading, width, size: style.size };
+}
+
+/**
+ * A paragraph's last line holding a single word (a runt: "for." alone) takes the last word of the line above,
+ * when that line's spaces then stretch to no more than twice their width. A hyphenated word's first part stays.
+ */
+function avoidRunt(lines: Line[], width: number): void {
+  const last = lines[lines.length - 1];
+  const prev = lines[lines.length - 2];
+  if (!last || !prev || prev.last || last.words.length !== 1 || prev.words.length < 3) return;
+  const moved = prev.words[prev.words.length - 1]!;
+  const before = prev.words[prev.words.length - 2]!;
+  if (moved.space === 0 || before.space === 0 || moved.pieces.some((p) => p.actual !== undefined)) return;
+  const natural = prev.natural - before.space - moved.width;
+  const gaps = prev.words.slice(0, -2).filter((w) => w.space > 0);
+  if (!gaps.length || (width - natural) / gaps.length > 2 * before.space) return;
+  prev.words.pop();
+  prev.natural = natural;
+  last.words.unshift(moved);
+  last.natural += moved.space + moved.width;
+}
+
+/** A line's text as set: its words, a single space after each that has one. */
+export function lineText(line: Line): string {
+  return line.words.map((w, i) => w.pieces.map((p) => p.text).join('') + (w.space > 0 && i < line.words.length - 1 ? ' ' : '')).join('');
 }
 
 export function textHeight(m: MeasuredText, from = 0, to = m.lines.length): number {
@@ -240,16 +309,16 @@ function runsOf(line: Line, x0: number, extra: number): Run[] {
     word.pieces.forEach((piece, pi) => {
       const prev = runs[runs.length - 1];
       const joinsPrev = prev && prev.piece.actual === undefined && piece.actual === undefined && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo && prev.piece.features === piece.features;
-      const startsWord = pi === 0 && wi > 0;
+      const afterSpace = pi === 0 && wi > 0 && line.words[wi - 1]!.space > 0;
       if (joinsPrev) {
-        prev.text += (startsWord ? ' ' : '') + piece.text;
+        prev.text += (afterSpace ? ' ' : '') + piece.text;
         prev.width = x + piece.width - prev.x;
       } else {
         runs.push({ text: piece.text, x, piece, width: piece.width });
       }
       x += piece.width;
     });
-    x += word.space + extra;
+    x += word.space + (word.space > 0 ? extra : 0);
   });
   return runs;
 }
@@ -277,7 +346,8 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
   const drawn: DrawnSpan[] = [];
   for (let i = from; i < to; i++) {
     const line = m.lines[i]!;
-    const gaps = line.words.length - 1;
+    // Justification widens the spaces between words only, never the join after a hyphen, dash or slash.
+    const gaps = line.words.slice(0, -1).filter((w) => w.space > 0).length;
     const slack = m.width - line.natural;
     const extra = align === 'justify' && !line.last && gaps > 0 && slack > 0 ? slack / gaps : 0;
     const shift = align === 'right' ? slack : align === 'center' ? slack / 2 : 0;

@@ -10,15 +10,31 @@ export interface PlacedHeading {
   page: number;
 }
 
-/** A thing a reader looks for, and the page it landed on: a figure, or a row of a table. */
-export interface Landmark {
-  kind: 'figure' | 'row';
-  /** A figure's number ("3"); a table row's label, the plain text of its first cell. */
-  name: string;
-  /** A figure's caption as plain text; absent for rows. */
-  text?: string;
-  /** 1-based page. */
+export type BoxKind = 'line' | 'heading' | 'figure' | 'caption' | 'row' | 'marker' | 'rule' | 'contents' | 'cover';
+
+export interface LayoutBox {
+  /** 1-based page number. */
   page: number;
+  /** Top-left corner, in points from the page's top left. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  kind: BoxKind;
+  /** The text set in the box, words joined by single spaces (lines, headings, captions, contents rows; a table row's first cell). */
+  text?: string;
+  /** A figure's page in the flow: where the text it follows ended, whether or not it fitted there. */
+  anchorPage?: number;
+}
+
+/** The page's content box: every box lies inside it. */
+export interface ContentBox {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
 
 export interface LayoutResult {
@@ -28,8 +44,10 @@ export interface LayoutResult {
   citedOn: Map<string, number[]>;
   /** 1-based pages on which a table continues, under a repeated header. */
   continuedTables: number[];
-  /** Each figure and each table body row, in the order placed. */
-  landmarks: Landmark[];
+  /** Every box placed, in the order drawn (the contents last). */
+  boxes: LayoutBox[];
+  /** The page's size and the content box inside its margins, in points from the top left. */
+  page: ContentBox;
 }
 
 /** Where a reader finds each discrepancy and each figure of a built review (placesOf). */

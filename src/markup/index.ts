@@ -49,7 +49,8 @@ export function parseMarkup(markdown: string, cite: (id: string) => Citation | u
     extensions: [gfmTable(), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
   });
-  smartPunctuation(root);
+  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length.
+  for (const child of root.children) smartPunctuation({ type: 'root', children: [child] });
   const diagnostics: Diagnostic[] = [];
   const used = new Map<string, number>();
   const ctx: BlockContext = {

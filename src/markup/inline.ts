@@ -7,6 +7,7 @@ import { plainText, type Span } from '../document.js';
 import type { Citation } from '../review.js';
 import { messages } from './messages.js';
 import { isAllowedLink, linkMessages } from '../text/links.js';
+import { placeCitations } from './citations.js';
 
 export type Style = Omit<Span, 'text'>;
 
@@ -119,12 +120,16 @@ export function handle(node: Phrasing, style: Style, ctx: InlineContext): Span[]
   return (handlers[node.type] as Handler<Phrasing>)(node, style, ctx);
 }
 
+/** Every field of a span's style, typed so that a field added to Span must be listed: spans merge only when all agree. */
+const STYLE_FIELDS: { readonly [K in keyof Style]-?: true } = { bold: true, italic: true, code: true, link: true, goTo: true, citation: true, verbatim: true };
+const styleKeys = Object.keys(STYLE_FIELDS) as (keyof Style)[];
+
 /** Merges neighbouring spans of the same style, so layout measures fewer, longer runs. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    const same = last && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.link === s.link && last.goTo === s.goTo && last.citation === s.citation;
+    const same = last && styleKeys.every((k) => last[k] === s[k]);
     if (same) out[out.length - 1] = { ...last, text: last.text + s.text };
     else out.push({ ...s });
   }
@@ -132,5 +137,5 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
 }
 
 export function inlineToSpans(nodes: readonly Phrasing[], ctx: InlineContext, style: Style = {}): Span[] {
-  return mergeSpans(all(nodes, style, ctx));
+  return mergeSpans(placeCitations(all(nodes, style, ctx)));
 }

@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import writeFileAtomicModule from 'write-file-atomic';
 import { displayPath } from '../input/paths.js';
 import { error, ReviewError } from '../errors.js';
 
@@ -284,15 +285,13 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** One small file written whole or not at all (`init`'s template files): a temporary beside it, then a rename. */
+/** One small file written whole or not at all (`init` and `new`, `extract-data`): a temporary beside it, flushed, then a rename. */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
+    mkdirSync(dirname(path), { recursive: true });
+    // write-file-atomic writes a temporary file beside it, flushes it to the disk and renames it over the file.
+    writeFileAtomicModule.sync(path, typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw outputError(path, e);
   }
 }

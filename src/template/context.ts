@@ -75,7 +75,15 @@ export function templateContext(review: Review, labels: LabelTree, localeName: s
     people: dataset.people,
     sections: dataset.narrative,
     discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved), citations: citations(d.claims) })),
-    consistent: discrepancies.consistent.map((a) => ({ ...a, metricLabel: metricLabel.get(a.metric) ?? a.metric, claims: a.claims.map(involved), claimIds: a.claims.map((c) => c.claim), citations: citations(a.claims) })),
+    consistent: discrepancies.consistent.map((a) => ({
+      ...a,
+      metricLabel: metricLabel.get(a.metric) ?? a.metric,
+      claims: a.claims.map(involved),
+      claimIds: a.claims.map((c) => c.claim),
+      citations: citations(a.claims),
+      // The figures agree, but a source names them differently: the finding that says so, so both are said at once.
+      labelFinding: discrepancies.discrepancies.find((d) => d.rule === 'label-conflict' && d.metric === a.metric && d.period === a.period)?.id,
+    })),
     charts: review.chartData,
     chartCitations: chartCitations(review),
     chartFindings: chartFindings(review),

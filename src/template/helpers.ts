@@ -43,6 +43,9 @@ const ids = (all: unknown[]): string[] =>
     .filter((a) => a !== undefined && a !== null && a !== '')
     .map(String);
 
+/** A text that ends a sentence: a full stop, question or exclamation mark or ellipsis, before any closing quotes or brackets. */
+const ENDS_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
+
 export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Record<string, Handlebars.HelperDelegate> {
   const { intl, labels, dates, money } = locale;
   return {
@@ -100,6 +103,8 @@ export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Recor
     eq: (a: unknown, b: unknown) => a === b,
     /** {{join list ", "}} */
     join: (list: unknown, separator: unknown, options?: HelperOptions) => (Array.isArray(list) ? list.join(options === undefined ? ', ' : String(separator)) : ''),
+    /** {{note}}{{stop note}} → a full stop after a text that does not already end a sentence ("…2026”." stays as it is) */
+    stop: (value: unknown) => (ENDS_SENTENCE.test(textOf(value).trim()) ? '' : '.'),
     /** {{upper "text"}} */
     upper: (value: unknown) => textOf(value).toLocaleUpperCase(locale.language),
   };

@@ -61,9 +61,13 @@ describe('the chart set', () => {
       // What the levels imply, from the first-cited figure of each period, computed here from the claims.
       const relation = byId.get(stated[0]!)!.relation!;
       const levelMetric = relation.type === 'increment' ? relation.total : d.metric;
+      // Each inside the range all the period's figures allow ("nearly 350" things are at most 349).
       const level = (period: string) => {
-        const first = claims.filter((c) => c.metric === levelMetric && c.period === period && !c.relation).sort((a, b) => rank(a.id) - rank(b.id))[0]!;
-        return first.value;
+        const given = claims.filter((c) => c.metric === levelMetric && c.period === period && !c.relation).sort((a, b) => rank(a.id) - rank(b.id));
+        const ranges = rows('levels').filter((r) => given.some((c) => c.id === r.claim));
+        const [low, high] = [Math.max(...ranges.map((r) => r.low as number)), Math.min(...ranges.map((r) => r.high as number))];
+        const first = ranges.find((r) => r.claim === given[0]!.id)!.value as number;
+        return low <= high ? Math.min(Math.max(first, low), high) : first;
       };
       const now = level(d.period);
       const then = level(relation.base);

@@ -71,12 +71,13 @@ describe('a dataset in other currencies and units', () => {
     for (const name of ['en', 'vi']) {
       const locale = loadLocale([builtinTemplateDir], name);
       const words = locale.labels.charts as Record<string, string>;
-      const panels = new Set(disagreementRows(ds, report, { name, words, intl: locale.intl }).map((r) => String(r.panel)));
+      const panels = new Set(disagreementRows(ds, report, { name, words, intl: locale.intl, money: locale.money }).map((r) => String(r.panel)));
       expect([...panels].some((p) => p.endsWith(`(${words.billion} EUR)`)), [...panels].join(' | ')).toBe(true);
     }
-    const words = loadLocale([builtinTemplateDir], 'en').labels.charts as Record<string, string>;
+    const en = loadLocale([builtinTemplateDir], 'en');
+    const words = en.labels.charts as Record<string, string>;
     const euros = loadDataset(variant({ 'metrics.yaml': [['unit: EUR\n', 'unit: EUR\n    topic: investment\n']] }));
-    const rows = measureRows(euros, { name: 'en', words, intl: 'en' });
+    const rows = measureRows(euros, { name: 'en', words, intl: 'en', money: en.money });
     expect(rows.map((r) => r.unit)).toEqual(['EUR', 'EUR', 'EUR']);
     expect(rows[0]?.axisTitle).toBe('billion EUR');
   });

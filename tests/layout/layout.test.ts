@@ -6,9 +6,9 @@ import { parseMarkup } from '../../src/markup/index.js';
 import { builtinTemplateDir } from '../../src/input/paths.js';
 import { createPdf, finishPdf } from '../../src/pdf/document.js';
 import { loadTheme } from '../../src/theme/index.js';
-import { readPdf } from '../pdf-reader.js';
+import { readPdf, readStructureText } from '../pdf-reader.js';
 import { registerFonts } from '../../src/layout/fonts.js';
-import { measureSpans } from '../../src/layout/text.js';
+import { lineText, measureSpans, type Line } from '../../src/layout/text.js';
 import { hyphenator } from '../../src/text/hyphenation.js';
 
 const theme = loadTheme([builtinTemplateDir]);
@@ -39,13 +39,30 @@ describe('column widths', () => {
   });
 });
 
+/** A piece ending in a hyphen the layout inserted (a hyphenated word's first part), not one of the text. */
+const isInserted = (p: { text: string; actual?: string }) => !!p.actual && !p.actual.startsWith(p.text);
+
+/** Lines joined back into the text: a hyphen the layout inserted goes, a line broken after a hyphen of the text joins without a space. */
+function rejoin(lines: readonly Line[]): string {
+  return lines
+    .map((l, i) => {
+      const word = l.words[l.words.length - 1]!;
+      const end = word.pieces[word.pieces.length - 1]!;
+      const inserted = isInserted(end);
+      const text = lineText(l);
+      if (i === lines.length - 1) return text;
+      return inserted ? text.slice(0, -1) : word.space > 0 ? `${text} ` : text;
+    })
+    .join('');
+}
+
 describe('hyphenation', () => {
   const fonts = registerFonts(createPdf(info, theme), theme);
   const text = 'Comprehensive international relationships strengthened multilateral cooperation considerably, while Phạm Thu Hằng and UNESCO-recognised heritage 2025 remained unbroken throughout the extraordinary administrative reorganisation.';
   const lines = (hyphenate?: (w: string) => string[]) => measureSpans([{ text }], { ...theme.text, ...{ family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' }, ...(hyphenate ? { hyphenate } : {}) }, 150, fonts).lines;
   /** The room justification must spread over the spaces, summed over the lines (the last line is not justified). */
   const slack = (ls: ReturnType<typeof lines>) => ls.filter((l) => !l.last).reduce((sum, l) => sum + 150 - l.natural, 0);
-  const wordsOf = (ls: ReturnType<typeof lines>) => ls.map((l) => l.words.map((w) => w.pieces.map((p) => p.text).join('')).join(' '));
+  const wordsOf = (ls: ReturnType<typeof lines>) => ls.map(lineText);
 
   it('splits long lower-case words at permitted points, so justified lines have less room to stretch', () => {
     const plain = lines();
@@ -54,7 +71,7 @@ describe('hyphenation', () => {
     expect(broken.length).toBeGreaterThan(0);
     expect(slack(hyphenated)).toBeLessThan(0.8 * slack(plain));
     // Rejoined, the text is what went in.
-    expect(wordsOf(hyphenated).join(' ').replace(/- /g, '')).toBe(text);
+    expect(rejoin(hyphenated)).toBe(text);
   });
 
   it('never splits names, figures or capitalised words, and ends at most two lines in a row with a hyphen', () => {
@@ -67,7 +84,8 @@ describe('hyphenation', () => {
   it("leaves a source's own words whole, so that a quotation copied from the PDF is the source's", () => {
     const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000', hyphenate: hyphenator('en-gb') };
     const quoted = measureSpans([{ text, verbatim: true }], style, 150, fonts).lines;
-    expect(wordsOf(quoted).filter((l) => l.endsWith('-'))).toEqual([]);
+    expect(quoted.flatMap((l) => l.words.flatMap((w) => w.pieces)).filter(isInserted)).toEqual([]);
+    expect(rejoin(quoted)).toBe(text);
   });
 });
 
@@ -96,6 +114,57 @@ describe('spaces that do not break', () => {
     expect(lines.length).toBeGreaterThan(3);
     const all = lines.flat();
     for (const j of joined) expect(all.filter((w) => w === j).length, j).toBe(4);
+  });
+});
+
+describe('break opportunities (UAX #14)', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' };
+  const natural = (text: string) => measureSpans([{ text }], style, 1e6, fonts).lines[0]!.natural;
+  const linesOf = (text: string, width: number) => measureSpans([{ text }], style, width, fonts).lines.map(lineText);
+
+  it.each(['-', '–', '—', '/'])('breaks after "%s" between words, with no space added where the words join', (mark) => {
+    const text = `alpha beta${mark}gamma`;
+    expect(linesOf(text, natural(`alpha beta${mark}`) + 1)).toEqual([`alpha beta${mark}`, 'gamma']);
+    expect(linesOf(text, 1e6)).toEqual([text]);
+  });
+
+  it('keeps a range or a date between digits whole, and a number with the word it is hyphenated to', () => {
+    expect(linesOf('pages 2024–2025 and 2024/25', natural('pages 2024–') + 1)[0]).toBe('pages');
+    expect(linesOf('after the 7.7-magnitude earthquake', natural('after the 7.7-') + 1)[0]).toBe('after the');
+  });
+
+  it('extracts a word broken after its own hyphen whole, once, hyphen kept', async () => {
+    const { blocks } = parseMarkup(`# B\n\n${Array.from({ length: 40 }, (_, i) => `Asia-Pacific site${i}`).join(' ')}`, citeS, 'test.md');
+    const doc = createPdf(info, theme);
+    layoutDocument(doc, { info, blocks }, theme, new Map());
+    const bytes = await finishPdf(doc);
+    // Some lines end at the hyphen: the case is real.
+    expect((await readPdf(bytes)).pages.join('\n')).toMatch(/Asia-\n/);
+    const read = (await readStructureText(bytes)).join(' ');
+    expect(read.match(/Asia-Pacific site/g)?.length).toBe(40);
+  });
+
+  it('sets a justified line with a hyphenated compound as one run: no space, no stretch inside the compound', async () => {
+    const { pdf } = await build(`# J\n\nfirst state-owned and/or ${words(60)}`);
+    expect(theme.text.align).toBe('justify');
+    expect(pdf.items[0]!.map((i) => i.str).join(' ')).toContain('first state-owned and/or word0');
+  });
+});
+
+describe('the last line of a paragraph', () => {
+  const fonts = registerFonts(createPdf(info, theme), theme);
+  const style = { ...theme.text, family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' };
+  const natural = (text: string) => measureSpans([{ text }], style, 1e6, fonts).lines[0]!.natural;
+
+  it('never holds one word alone when the line above can give it one without stretching its spaces past double', () => {
+    // Thirteen equal words fill a line exactly: 27 of them leave one alone on a third line.
+    const width = natural(Array.from({ length: 13 }, () => 'aaaa').join(' '));
+    const lines = measureSpans([{ text: Array.from({ length: 27 }, () => 'aaaa').join(' ') }], style, width, fonts).lines;
+    expect(lines.map((l) => l.words.length)).toEqual([13, 12, 2]);
+    // Not when the line above would open wide gaps: five words a line.
+    const narrow = natural('aaaa aaaa aaaa aaaa aaaa');
+    expect(measureSpans([{ text: Array.from({ length: 11 }, () => 'aaaa').join(' ') }], style, narrow, fonts).lines.map((l) => l.words.length)).toEqual([5, 5, 1]);
   });
 });
 

@@ -26,7 +26,7 @@ async function tagged(markdown: string) {
   expect(diagnostics).toEqual([]);
   const doc = createPdf(info, theme);
   const document: Document = { info, blocks: blocks as Block[] };
-  layoutDocument(doc, document, theme, new Map([['bar', chart]]));
+  layoutDocument(doc, document, theme, new Map([['bar', chart], ['tall', { ...chart, width: 400, height: 420 }]]));
   const pdf = await getDocument({ data: new Uint8Array(await finishPdf(doc)), verbosity: 0 }).promise;
   const pages = [];
   for (let i = 1; i <= pdf.numPages; i++) {
@@ -74,6 +74,24 @@ describe('tagged PDF', () => {
     expect(pages.length).toBeGreaterThan(2);
     // The long paragraph starts on one page and ends on the next: on the later page it is the first P.
     expect(roles(pages[1]!.tree)).toContain('P');
+    for (const { ops } of pages) {
+      let depth = 0;
+      for (const op of ops) {
+        if (op === OPS.beginMarkedContent || op === OPS.beginMarkedContentProps) depth += 1;
+        if (op === OPS.endMarkedContent) depth -= 1;
+        expect(depth).toBeGreaterThanOrEqual(0);
+      }
+      expect(depth).toBe(0);
+    }
+  });
+
+  it('keeps a floated figure in its place in the reading order, outside the paragraph it interrupts on the page', async () => {
+    const pages = await tagged(`# Chapter\n\n${words(420)}\n\n:::figure{chart="tall"}\nFloated.\n:::\n\n${words(700)}`);
+    // The paragraph after the figure starts on the first page and goes on below the figure on the second.
+    const second = roles(pages[1]!.tree);
+    expect(second.slice(0, 4)).toEqual(['Document', 'Div', 'Figure', 'Caption']);
+    expect(second.indexOf('P')).toBeGreaterThan(second.indexOf('Caption'));
+    expect(roles(pages[0]!.tree)).not.toContain('Figure');
     for (const { ops } of pages) {
       let depth = 0;
       for (const op of ops) {

@@ -32,6 +32,16 @@ describe('markup', () => {
     expect(p.spans.filter((s) => s.verbatim).map((s) => s.text).join('')).toBe('we have upgraded relations');
   });
 
+  it('keeps the verbatim mark of a quotation however it is nested, and gives it to nothing around it', () => {
+    for (const md of ['*As said, :q[extraordinary achievements] followed.*', '**_Twice :q[considerable reorganisation]_ nested.**', ':q[whole *considerable* quotation] then plain']) {
+      const { blocks } = parse(md);
+      const p = blocks[0];
+      if (p?.type !== 'paragraph') throw new Error('paragraph expected');
+      const quoted = /“(.*)”/.exec(p.spans.map((s) => s.text).join(''))![1];
+      expect(p.spans.filter((s) => s.verbatim).map((s) => s.text).join(''), md).toBe(quoted);
+    }
+  });
+
   it('sets typographic punctuation: curly quotes and apostrophes, en dashes, ellipses', () => {
     const { blocks } = parse(`Viet Nam's "record" year -- as *'planned'*... \`it's code\``);
     const p = blocks[0];

@@ -1,6 +1,7 @@
 // Block quotes: indented, in the muted colour, with a bar in the margin on each page they cover.
 import type { BlockQuote } from '../../document.js';
 import { ensure, withFrame, type LayoutContext } from '../context.js';
+import { placeBox } from '../boxes.js';
 import { artifact, group } from '../tags.js';
 import type { BlockFlow } from './list.js';
 
@@ -22,15 +23,17 @@ export function blockquote(flow: BlockFlow) {
       } finally {
         ctx.body = body;
       }
-      // The bar runs beside the quote on every page it covers: from its start, through whole pages, to its end.
+      // The bar runs beside the quote on every page it covers: from its start, through whole pages (below any figure
+      // floated to their top), to its end.
       const barX = frame.x - t.indent / 2;
       const endPage = ctx.page;
       for (let page = startPage; page <= endPage; page++) {
-        const top = page === startPage ? startY : ctx.top;
+        const top = page === startPage ? startY : (ctx.flowTop.get(page) ?? ctx.top);
         const bottom = page === endPage ? ctx.y - ctx.theme.text.paragraphSpacing : ctx.bottom;
         if (bottom <= top) continue;
         ctx.doc.switchToPage(page);
         artifact(ctx, () => ctx.doc.save().moveTo(barX, top).lineTo(barX, bottom).lineWidth(2).strokeColor(t.bar).stroke().restore());
+        placeBox(ctx, 'rule', barX - 1, top, 2, bottom - top, { page });
       }
       ctx.doc.switchToPage(endPage);
     },

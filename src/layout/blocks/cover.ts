@@ -2,10 +2,11 @@
 // an optional logo, the first heading as the title, a second-level heading as the subtitle, then paragraphs, and
 // after a rule the cover's closing lines. Measured first, so the band can end below the title it holds.
 import type { Cover } from '../../document.js';
-import { newPage, type LayoutContext } from '../context.js';
+import { flushFloats, newPage, type LayoutContext } from '../context.js';
 import { drawSvg } from '../svg.js';
 import { displayPath } from '../../input/paths.js';
 import { error, ReviewError } from '../../errors.js';
+import { placeBox, placeTextBoxes } from '../boxes.js';
 import { artifact, group, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
@@ -34,6 +35,7 @@ export const cover = {
   place(c: Cover, ctx: LayoutContext) {
     const { doc, theme } = ctx;
     const t = theme.cover;
+    flushFloats(ctx);
     if (!ctx.atTop) newPage(ctx);
     const { width, height } = doc.page;
     const x = ctx.frame.x;
@@ -76,8 +78,13 @@ export const cover = {
     group(ctx, 'Sect', () => {
       for (const p of placed) {
         const text = p.text;
-        if (text) leaf(ctx, p.tag ?? 'P', () => drawText(doc, text, x, p.y, 'left', 0, text.lines.length, textTags(ctx)));
-        else artifact(ctx, () => doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore());
+        if (text) {
+          leaf(ctx, p.tag ?? 'P', () => drawText(doc, text, x, p.y, 'left', 0, text.lines.length, textTags(ctx)));
+          placeTextBoxes(ctx, 'cover', text, x, p.y);
+          continue;
+        }
+        placeBox(ctx, 'cover', x, p.y - 0.3, ctx.frame.width, 0.6);
+        artifact(ctx, () => doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore());
       }
     });
     newPage(ctx);

@@ -1,10 +1,12 @@
-// Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and captioned.
-import { plainText, type Figure } from '../../document.js';
-import { advance, ensure, recordCitations, space, type LayoutContext } from '../context.js';
+// Figures: a chart's SVG drawn as vector paths and real text in the report's fonts, never split, numbered and
+// captioned; one that does not fit where it stands floats to the top of the next page while the text goes on.
+import type { Figure } from '../../document.js';
+import { advance, canFloat, deferFloat, ensure, recordCitations, space, withFrame, type ChartArt, type LayoutContext } from '../context.js';
 import { fillPattern } from '../../text/format.js';
 import { drawSvg } from '../svg.js';
+import { placeBox, placeTextBoxes } from '../boxes.js';
 import { group, leaf, marked, textTags } from '../tags.js';
-import { drawText, measureSpans, textHeight } from '../text.js';
+import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
 function size(f: Figure, ctx: LayoutContext) {
   const art = ctx.charts.get(f.chart);
@@ -28,20 +30,35 @@ export const figure = {
     ctx.figures += 1;
     const cap = caption(f, ctx, ctx.figures);
     space(ctx, ctx.theme.figure.spaceBefore);
-    ensure(ctx, height + 6 + textHeight(cap));
-    const alt = [f.alt, art.alt].filter(Boolean).join(' ');
-    const left = ctx.frame.x + (ctx.frame.width - width) / 2;
-    const top = ctx.y;
-    ctx.landmarks.push({ kind: 'figure', name: String(ctx.figures), text: plainText(f.caption).trim(), page: ctx.page + 1 });
-    // The caption belongs to its figure (a child of it); the figure's box is the chart's, for reflow and PDF/UA.
-    const bbox = [left, top, left + width, top + height];
-    const drawn = group(ctx, 'Figure', () => {
-      marked(ctx, 'Figure', () => drawSvg(ctx, art.svg, left, top, width, height));
-      advance(ctx, height + 6);
-      return leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left', 0, cap.lines.length, textTags(ctx)));
-    }, { alt, bbox, placement: 'Block' });
-    recordCitations(ctx, drawn);
-    advance(ctx, textHeight(cap));
-    space(ctx, ctx.theme.figure.spaceAfter);
+    const needed = height + 6 + textHeight(cap);
+    const anchorPage = ctx.page;
+    const frame = ctx.frame;
+    const draw = () => withFrame(ctx, frame, () => drawFigure(ctx, f, art, width, height, cap, anchorPage));
+    // A figure that does not fit floats to the next page, and so does one behind a figure already waiting.
+    if (canFloat(ctx) && (ctx.floats.length > 0 || (!ctx.atTop && ctx.y + needed > ctx.bottom + 0.01))) {
+      deferFloat(ctx, needed + ctx.theme.figure.spaceAfter, draw);
+      return;
+    }
+    ensure(ctx, needed);
+    draw();
   },
 };
+
+/** Draws the chart and its caption at the cursor. */
+function drawFigure(ctx: LayoutContext, f: Figure, art: ChartArt, width: number, height: number, cap: MeasuredText, anchorPage: number): void {
+  const alt = [f.alt, art.alt].filter(Boolean).join(' ');
+  const left = ctx.frame.x + (ctx.frame.width - width) / 2;
+  const top = ctx.y;
+  // The caption belongs to its figure (a child of it); the figure's box is the chart's, for reflow and PDF/UA.
+  const bbox = [left, top, left + width, top + height];
+  const drawn = group(ctx, 'Figure', () => {
+    marked(ctx, 'Figure', () => drawSvg(ctx, art.svg, left, top, width, height));
+    advance(ctx, height + 6);
+    return leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left', 0, cap.lines.length, textTags(ctx)));
+  }, { alt, bbox, placement: 'Block' });
+  recordCitations(ctx, drawn);
+  placeBox(ctx, 'figure', left, top, width, height, { anchorPage });
+  placeTextBoxes(ctx, 'caption', cap, ctx.frame.x, ctx.y);
+  advance(ctx, textHeight(cap));
+  space(ctx, ctx.theme.figure.spaceAfter);
+}

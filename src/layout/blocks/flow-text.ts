@@ -1,5 +1,6 @@
 // Places measured text in the flow, breaking across pages between lines with at least two lines on each side.
 import { advance, newPage, recordCitations, type LayoutContext } from '../context.js';
+import { placeTextBoxes } from '../boxes.js';
 import { textTags } from '../tags.js';
 import { drawText, type Alignment, type MeasuredText } from '../text.js';
 
@@ -21,6 +22,7 @@ export function placeText(ctx: LayoutContext, m: MeasuredText, align: Alignment,
     take = Math.max(take, 1);
     const drawn = drawText(ctx.doc, m, x, ctx.y, align, from, from + take, textTags(ctx));
     recordCitations(ctx, drawn);
+    placeTextBoxes(ctx, 'line', m, x, ctx.y, from, from + take);
     advance(ctx, take * m.lineHeight);
     from += take;
     if (from < n) newPage(ctx);

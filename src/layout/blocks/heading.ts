@@ -1,7 +1,8 @@
 // Headings: chapters (depth 1) open a page; every heading is kept with the start of what follows it,
 // becomes a named destination, an outline entry and (when listed) a contents entry.
 import { plainText, type Heading } from '../../document.js';
-import { addDestination, advance, ensure, newPage, space, type LayoutContext } from '../context.js';
+import { addDestination, advance, ensure, flushFloats, newPage, space, type LayoutContext } from '../context.js';
+import { placeBox, placeTextBoxes } from '../boxes.js';
 import { artifact, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
@@ -44,6 +45,7 @@ export const heading = {
   minStart: (h: Heading, ctx: LayoutContext) => textHeight(measure(h, ctx)),
   place(h: Heading, ctx: LayoutContext, follow: () => number) {
     const t = ctx.theme.headings;
+    if (h.depth === 1) flushFloats(ctx);
     if (h.depth === 1 && !ctx.atTop) newPage(ctx);
     space(ctx, t.spaceBefore[h.depth - 1] ?? 0);
     const m = measure(h, ctx);
@@ -53,11 +55,13 @@ export const heading = {
     ctx.headings.push({ id: h.id, text: plainText(h.spans), depth: h.depth, listed: h.listed, page: ctx.page });
     if (h.listed) addToOutline(ctx, h);
     leaf(ctx, `H${h.depth}`, () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left', 0, m.lines.length, textTags(ctx)));
+    placeTextBoxes(ctx, 'heading', m, ctx.frame.x, ctx.y);
     advance(ctx, textHeight(m));
     if (h.depth === 1) {
       // A short accent rule under chapter titles.
       const y = ctx.y + 4;
       artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, y).lineTo(ctx.frame.x + 36, y).lineWidth(2).strokeColor(ctx.theme.colors.highlight).stroke().restore());
+      placeBox(ctx, 'rule', ctx.frame.x, y - 1, 36, 2);
       advance(ctx, 6);
     }
     space(ctx, after);

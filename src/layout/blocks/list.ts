@@ -1,6 +1,7 @@
 // Bulleted and numbered lists, nested: a marker in the indent, the item's blocks in the column beside it.
 import type { Block, List } from '../../document.js';
 import { ensure, space, withFrame, type LayoutContext } from '../context.js';
+import { placeTextBoxes } from '../boxes.js';
 import { group, leaf } from '../tags.js';
 import { drawText, measureSpans } from '../text.js';
 
@@ -28,6 +29,7 @@ export function list(flow: BlockFlow) {
         const marker = l.ordered ? `${l.start + i}.` : MARKERS[level % MARKERS.length]!;
         const m = measureSpans([{ text: marker }], ctx.body, indent, ctx.fonts);
         leaf(ctx, 'Lbl', () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
+        placeTextBoxes(ctx, 'marker', m, ctx.frame.x, ctx.y);
         group(ctx, 'LBody', () => withFrame(ctx, inner, () => flow.place(item, ctx)));
         if (i < l.items.length - 1) space(ctx, itemSpacing - ctx.theme.text.paragraphSpacing);
       })));

@@ -1,11 +1,13 @@
 // The small blocks: page breaks and horizontal rules.
 import type { PageBreak, ThematicBreak } from '../../document.js';
-import { advance, ensure, newPage, space, type LayoutContext } from '../context.js';
+import { advance, ensure, flushFloats, newPage, space, type LayoutContext } from '../context.js';
+import { placeBox } from '../boxes.js';
 import { artifact } from '../tags.js';
 
 export const pageBreak = {
   minStart: () => 0,
   place: (_b: PageBreak, ctx: LayoutContext) => {
+    flushFloats(ctx);
     if (!ctx.atTop) newPage(ctx);
   },
 };
@@ -16,6 +18,7 @@ export const rule = {
     ensure(ctx, 12);
     space(ctx, 4);
     artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.6).strokeColor(ctx.theme.colors.rule).stroke().restore());
+    placeBox(ctx, 'rule', ctx.frame.x, ctx.y - 0.3, ctx.frame.width, 0.6);
     advance(ctx, 8);
   },
 };

@@ -19,7 +19,14 @@ function levelRange(claims: readonly EngineClaim[]): Interval {
 }
 /** A stated relation that the figures contradict is an inconsistency in the sources: never a mere note. */
 const atLeastMinor = (s: Severity): Severity => (s === 'note' ? 'minor' : s);
-const middle = (claims: readonly EngineClaim[]) => claims[0]!.value;
+/**
+ * The level the sources print, as a value the levels allow: the first-cited figure, brought inside the range they
+ * allow together ("nearly 350" of whole things allows 333 to 349, so it counts as 349, never as the 350 it excludes).
+ */
+const middle = (claims: readonly EngineClaim[]) => {
+  const range = levelRange(claims);
+  return Math.min(Math.max(claims[0]!.value, range.low), range.high);
+};
 /** Levels described with different scopes (by each other or by the relation) cannot be related at face value. */
 const scopesDiffer = (claims: readonly EngineClaim[]) => new Set(claims.flatMap((c) => (c.scope ? [c.scope] : []))).size > 1;
 
