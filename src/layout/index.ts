@@ -1,6 +1,6 @@
 // The layout stage: Document → pages of a pdfkit document. Blocks are dispatched through a map typed over the
 // block union, so a block type without a layout is a compile error.
-import type { Block, BlockType, Document, Heading } from '../document.js';
+import { allBlocks, type Block, type BlockType, type Document, type Heading } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import { blockquote } from './blocks/blockquote.js';
 import { citedBy } from './blocks/cited-by.js';
@@ -62,7 +62,8 @@ function layoutOf<B extends Block>(block: B): BlockLayout<B> {
 
 /** Every heading the flow will place, nested in lists and quotations too (a cover's headings are its own). */
 function headingsOf(blocks: readonly Block[]): Heading[] {
-  return blocks.flatMap((b) => (b.type === 'heading' ? [b] : b.type === 'list' ? b.items.flatMap(headingsOf) : b.type === 'blockquote' ? headingsOf(b.children) : []));
+  // The cover's headings are the title page, not entries of the contents.
+  return [...allBlocks(blocks.filter((b) => b.type !== 'cover'))].filter((b): b is Heading => b.type === 'heading');
 }
 
 
