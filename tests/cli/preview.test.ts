@@ -65,6 +65,17 @@ describe('the preview server', () => {
     const got = await events(s.url, 2, () => setTimeout(() => s.publish({ ok: true, errors: [], title: 'T', pages: 1, places }, Buffer.from('%PDF')), 50));
     expect(got).toMatchObject([{ build: 0, pdf: 0 }, { build: 1, pdf: 1, ok: true, places }]);
   });
+  it('closes while pages are connected: an open event stream and an idle kept-alive connection', async () => {
+    const s = await startPreviewServer(0);
+    const stream = await fetch(`${s.url}events`);
+    await (await fetch(`${s.url}state`)).json();
+    let closed = false;
+    const closing = s.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(closed, 'the server is still waiting for its connections').toBe(true);
+    await closing;
+    await stream.body?.cancel().catch(() => undefined);
+  });
 });
 
 describe('annual-review preview', () => {
