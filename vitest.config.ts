@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Checks against the real source articles, which live outside the repository: .ci/run runs them (vitest.seeds.config.ts).
-    exclude: ['tests/seeds/**', 'node_modules/**'],
+    // Checks against the real source articles, which live outside the repository, and the preview in a real browser:
+    // .ci/run runs them (vitest.seeds.config.ts, vitest.system.config.ts).
+    exclude: ['tests/seeds/**', 'tests/system/**', 'node_modules/**'],
     // Test files share one process per worker and its module cache: fonts are parsed, vega and pdfkit imported, and
     // the default review built once (tests/support.ts defaultBuild) instead of once per file. Tests therefore leave no
     // global state behind: spies and stubbed globals are restored after each test.

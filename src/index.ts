@@ -18,7 +18,7 @@ export type { Dataset, Claim, Source, Metric } from './dataset/types.js';
 export type { DeclaredUnit } from './units/index.js';
 export type { DiscrepancyReport, Discrepancy, Agreement, SourceStanding } from './analysis/types.js';
 export type { Review } from './review.js';
-export type { LayoutResult, LayoutBox, BoxKind, ContentBox, PlacedHeading } from './layout/index.js';
+export type { BoxKind, ContentBox, LayoutBox, LayoutResult, PlacedHeading, Places } from './layout/types.js';
 
 export interface BuildFileOptions extends BuildOptions {
   /** Where the PDF goes (default: `<outDir>/<review id>.pdf`); exports go to a folder beside it named after it (`exportsDirFor`). */

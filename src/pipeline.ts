@@ -17,7 +17,7 @@ import type { Review } from './review.js';
 import { renderTemplate } from './template/index.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
-import type { LayoutResult } from './layout/index.js';
+import type { LayoutResult, Places } from './layout/types.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
 
@@ -66,6 +66,8 @@ export interface BuildResult {
   charts: RenderedChart[];
   /** Where things landed: the page count and each heading's page. */
   layout: LayoutResult;
+  /** The page of each discrepancy and each figure (what `annual-review preview` links to). */
+  places: Places;
   /** The data files the PDF carries inside (unless it is PDF/A-2) and the exports write beside it, byte for byte the same. */
   dataFiles: DataFile[];
   /** Problems that did not stop the build. */
@@ -143,7 +145,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits), locale);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
-  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
+  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument, placesOf }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
   const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
   const doc = createPdf(document.info, theme, standard);
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
@@ -153,5 +155,5 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, dataFiles: data, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
+  return { pdf, review, markdown, document, charts, layout, places: placesOf(review, layout), dataFiles: data, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
 }

@@ -79,18 +79,22 @@ export interface CliRun {
  * program without the cost of starting Node and loading every module again. Use runProgram where exit codes set by
  * the process, signals or worker threads are what is tested.
  */
-export async function runCli(...args: string[]): Promise<CliRun> {
+export const runCli = (...args: string[]): Promise<CliRun> => runCliIn(packageRoot, args);
+
+/** runCli from another working folder; `onPrinted` is told all that has been printed so far, after each write. */
+export async function runCliIn(dir: string, args: readonly string[], onPrinted?: (printed: { stdout: string; stderr: string }) => void): Promise<CliRun> {
   const printed = { stdout: '', stderr: '' };
   const saved = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: 'stdout' | 'stderr') =>
     ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       printed[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      onPrinted?.(printed);
       const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
       done?.();
       return true;
     }) as typeof process.stdout.write;
   const cwd = process.cwd();
-  process.chdir(packageRoot);
+  process.chdir(dir);
   process.stdout.write = capture('stdout');
   process.stderr.write = capture('stderr');
   try {

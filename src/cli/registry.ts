@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 
 export const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).build,
+  preview: async () => (await import('./commands/preview.js')).preview,
   validate: async () => (await import('./commands/validate.js')).validate,
   verify: async () => (await import('./commands/verify.js')).verify,
   discrepancies: async () => (await import('./commands/discrepancies.js')).discrepancies,
@@ -23,6 +24,9 @@ Commands:
                  [--limit NAME=N]… (raise an input limit, see docs/errors.md)
                  [--pdf-standard a-3b|a-2b|none] [--csv-delimiter CHAR] [--emit-markdown FILE]
                  several --data or --locale values build every combination in parallel
+  preview        Show the review in the browser, rebuilt and reloaded on every change
+                 [DATA | --data DIR] [--template DIR] [--locale LOCALE] [--page-size a4|letter]
+                 [--pdf-standard a-3b|a-2b|none] [--limit NAME=N]… [--port N] [--no-open]
   validate       Check a dataset against its schema and references   [DATA | --data DIR] [--json]
   verify         Check every claim's quote against the source texts  [DATA | --data DIR] --sources DIR
   discrepancies  List the discrepancies between sources              [DATA | --data DIR] [--format table|json|csv]

@@ -7,6 +7,7 @@
 // DEBOUNCE_MS, and changes arriving during a rebuild queue exactly one more.
 import { watch } from 'chokidar';
 import { sep } from 'node:path';
+import { builtinTemplateDir, displayPath } from '../input/paths.js';
 
 export const DEBOUNCE_MS = 120;
 
@@ -59,3 +60,38 @@ export function watchAndRebuild(dirs: readonly string[], rebuild: (changed: stri
 
 /** True for a path at or inside `dir`. */
 export const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/**
+ * Never a reason to rebuild: the temporary files of atomic writes (ours and editors' alike), and a version control
+ * system's own folder, where a commit or `git gc` writes many files and no input of the review.
+ */
+const isScratch = (path: string) => /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path) || /(^|[\\/])\.(git|hg|svn)([\\/]|$)/.test(path);
+
+/**
+ * Rebuilds a report on every change to its dataset, its template folder or the built-in template, printing what
+ * changed, until SIGINT or SIGTERM; `written` names what the rebuild itself writes, which must not wake it.
+ * Shared by `build --watch` and `preview`.
+ */
+export async function watchUntilStopped(job: { data: string; template?: string }, rebuild: () => Promise<void>, written: (path: string) => boolean = () => false): Promise<void> {
+  const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
+  const loop = watchAndRebuild(dirs, async (changed) => {
+    process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
+    await rebuild();
+  }, (path) => written(path) || isScratch(path));
+  await loop.ready;
+  // The handlers first, then the line that invites the signal: a pipe is written synchronously, so a program reading
+  // it can send SIGINT before the next statement runs, and without a handler SIGINT kills the process.
+  const stopped = new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
+  await stopped;
+  await loop.close();
+  process.stdout.write('stopped watching\n');
+}

@@ -2,33 +2,9 @@
 // reading the PDF back. Recorded as each block is drawn; no pdfkit type crosses into them.
 import type { LayoutContext } from './context.js';
 import { lineText, type MeasuredText } from './text.js';
+import type { BoxKind } from './types.js';
 
-export type BoxKind = 'line' | 'heading' | 'figure' | 'caption' | 'row' | 'marker' | 'rule' | 'contents' | 'cover';
-
-export interface LayoutBox {
-  /** 1-based page number. */
-  page: number;
-  /** Top-left corner, in points from the page's top left. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  kind: BoxKind;
-  /** The text set in the box, words joined by single spaces (lines, headings, captions, contents rows). */
-  text?: string;
-  /** A figure's page in the flow: where the text it follows ended, whether or not it fitted there. */
-  anchorPage?: number;
-}
-
-/** The page's content box: every box lies inside it. */
-export interface ContentBox {
-  width: number;
-  height: number;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
+export type { BoxKind, ContentBox, LayoutBox } from './types.js';
 
 /** Notes a box on the current page, or on `page` (0-based) for what is drawn after the flow (the contents). */
 export function placeBox(ctx: LayoutContext, kind: BoxKind, x: number, y: number, width: number, height: number, extra: { text?: string; page?: number; anchorPage?: number } = {}): void {

@@ -6,15 +6,9 @@ import type { FontBook } from './fonts.js';
 import type { LayoutBox } from './boxes.js';
 import { reserve, within, type Tags } from './tags.js';
 import type { TextStyle } from './text.js';
+import type { PlacedHeading } from './types.js';
 
-export interface PlacedHeading {
-  id: string;
-  text: string;
-  depth: number;
-  listed: boolean;
-  /** 0-based page index. */
-  page: number;
-}
+export type { PlacedHeading } from './types.js';
 
 /** What the layout needs of a drawn chart. */
 export type ChartArt = Pick<RenderedChart, 'svg' | 'width' | 'height' | 'alt'>;

@@ -12,8 +12,8 @@ import { list, type BlockFlow } from './blocks/list.js';
 import { paragraph } from './blocks/paragraph.js';
 import { pageBreak, rule } from './blocks/simple.js';
 import { table } from './blocks/table.js';
-import { flushFloats, type ChartArt, type LayoutContext, type PlacedHeading } from './context.js';
-import type { ContentBox, LayoutBox } from './boxes.js';
+import { flushFloats, type ChartArt, type LayoutContext } from './context.js';
+import type { LayoutResult } from './types.js';
 import { registerFonts } from './fonts.js';
 import { drawFurniture } from './furniture.js';
 import { startTags } from './tags.js';
@@ -22,8 +22,9 @@ import { error, ReviewError } from '../errors.js';
 import { displayPath } from '../input/paths.js';
 import { hyphenator } from '../text/hyphenation.js';
 
-export type { ChartArt, PlacedHeading } from './context.js';
-export type { BoxKind, ContentBox, LayoutBox } from './boxes.js';
+export type { ChartArt } from './context.js';
+export type { BoxKind, ContentBox, LayoutBox, LayoutResult, PlacedHeading, Places } from './types.js';
+export { placesOf } from './places.js';
 
 interface BlockLayout<B> {
   minStart(block: B, ctx: LayoutContext): number;
@@ -65,18 +66,6 @@ function headingsOf(blocks: readonly Block[]): Heading[] {
   return [...allBlocks(blocks.filter((b) => b.type !== 'cover'))].filter((b): b is Heading => b.type === 'heading');
 }
 
-export interface LayoutResult {
-  headings: PlacedHeading[];
-  pages: number;
-  /** Source id → 1-based page numbers citing it. */
-  citedOn: Map<string, number[]>;
-  /** 1-based pages on which a table continues, under a repeated header. */
-  continuedTables: number[];
-  /** Every box placed, in the order drawn (the contents last). */
-  boxes: LayoutBox[];
-  /** The page's size and the content box inside its margins, in points from the top left. */
-  page: ContentBox;
-}
 
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
 export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, theme: Theme, charts: ReadonlyMap<string, ChartArt>): LayoutResult {

@@ -3,4 +3,5 @@
 // `attachments.ts`) is loaded on demand by the pipeline, so that commands that make none never load pdfkit.
 export { attachesData, DEFAULT_PDF_STANDARD, isPdfStandard, PDF_STANDARDS, type PdfStandard } from './standard.js';
 export { readAttachments } from './read.js';
+export { pdfjsBrowserFiles } from './viewer.js';
 export { messages } from './messages.js';

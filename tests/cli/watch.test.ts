@@ -1,60 +1,33 @@
 // `annual-review build --watch`: a change rebuilds, a burst of saves rebuilds once, broken input keeps the last good
-// PDF and says where the error is, and SIGINT stops it cleanly.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// PDF and says where the error is, every way an editor or git saves a file is seen (in place, by rename, removed and
+// written anew), partials added to and deleted from a template folder are seen, and SIGINT stops it cleanly.
+import { mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
-import { readPdf } from '../pdf-reader.js';
-import { programPath as cli } from '../support.js';
+import { startWatching, type Watching } from '../watching.js';
 
-/** The small fictional dataset: every rebuild is quick. */
-const baseDataset = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
-let work: string;
+let w: Watching;
 let data: string;
 let template: string;
 let pdf: string;
-let child: ChildProcess;
-let stdout = '';
-let stderr = '';
-
-/** Waits until `check` holds, polling; fails after `seconds`. */
-async function eventually(check: () => boolean, what: string, seconds = 30): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
-const rebuilds = () => count(stdout, /^rebuilt .* in \d+\.\d\d s$/);
-const editIn = (dir: string, file: string, change: (t: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+const stdout = () => w.stdout();
+const stderr = () => w.stderr();
+const rebuilds = () => w.rebuilds();
+const eventually = (check: () => boolean, what: string, seconds?: number) => w.eventually(check, what, seconds);
+const editIn = (dir: string, file: string, change: (t: string) => string) => w.editIn(dir, file, change);
 const edit = (file: string, change: (t: string) => string) => editIn(data, file, change);
-const coverText = async () => (await readPdf(readFileSync(pdf))).pages[0]!.replace(/\s+/g, ' ');
+const coverText = () => w.coverText();
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'annual-review-watch-'));
-  data = join(work, 'data');
-  cpSync(baseDataset, data, { recursive: true });
-  template = join(work, 'template');
-  mkdirSync(join(template, 'partials'), { recursive: true });
-  cpSync(join(builtinTemplateDir, 'partials', 'cover.md.hbs'), join(template, 'partials', 'cover.md.hbs'));
-  pdf = join(work, 'out', 'review.pdf');
-  child = spawn(process.execPath, [cli, 'build', '--watch', '--data', data, '--template', template, '--out', pdf], { cwd: packageRoot });
-  child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-  await eventually(() => stdout.includes('press Ctrl+C to stop'), 'the first build', 60);
+  w = await startWatching();
+  ({ data, template, pdf } = w);
 });
 
-afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGKILL');
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => w?.stop());
 
 describe('annual-review build --watch', () => {
   it('builds at start and rebuilds after a change to the dataset, printing the time taken', async () => {
-    expect(stdout).toMatch(/^wrote .*review\.pdf/m);
+    expect(stdout()).toMatch(/^wrote .*review\.pdf/m);
     const first = readFileSync(pdf);
     edit('review.yaml', (t) => t.replace(/^title: .*$/m, 'title: A Title Changed While Watching'));
     await eventually(() => rebuilds() === 1, 'a rebuild');
@@ -75,8 +48,8 @@ describe('annual-review build --watch', () => {
     const good = readFileSync(pdf);
     const original = readFileSync(join(data, 'claims.yaml'), 'utf8');
     edit('claims.yaml', (t) => t.replace(/\n {4}source: /, '\n    source: [unclosed\n'));
-    await eventually(() => stderr.includes('from the last good build'), 'the failure');
-    expect(stderr).toMatch(/claims\.yaml:\d+:\d+: YAML syntax error/);
+    await eventually(() => stderr().includes('from the last good build'), 'the failure');
+    expect(stderr()).toMatch(/claims\.yaml:\d+:\d+: YAML syntax error/);
     expect(Buffer.compare(readFileSync(pdf), good)).toBe(0);
     writeFileSync(join(data, 'claims.yaml'), original);
     await eventually(() => rebuilds() === 3, 'the rebuild after the fix');
@@ -99,10 +72,45 @@ describe('annual-review build --watch', () => {
     expect(await coverText()).toContain('Then Written In Place');
   });
 
+  it('keeps seeing a file removed and written anew, as git checkout replaces a changed file', async () => {
+    const before = rebuilds();
+    const file = join(data, 'review.yaml');
+    const text = readFileSync(file, 'utf8');
+    unlinkSync(file);
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: Checked Out Anew'));
+    await eventually(() => rebuilds() === before + 1, 'a rebuild after the file was replaced');
+    expect(await coverText()).toContain('Checked Out Anew');
+    edit('review.yaml', (t) => t.replace(/^title: .*$/m, 'title: Then Edited Again'));
+    await eventually(() => rebuilds() === before + 2, 'a rebuild after an in-place write of the replaced file');
+    expect(await coverText()).toContain('Then Edited Again');
+  });
+
+  it('rebuilds when a partial is added to the template folder, and again when it is deleted', async () => {
+    const before = rebuilds();
+    const partial = join(template, 'partials', 'sources.md.hbs');
+    writeFileSync(partial, '# Our Own Sources Part\n\nA partial of the template folder, added while watching.\n');
+    await eventually(() => rebuilds() === before + 1, 'a rebuild after a partial was added');
+    expect(await w.text()).toContain('added while watching');
+    rmSync(partial);
+    await eventually(() => rebuilds() === before + 2, 'a rebuild after the partial was deleted');
+    expect(await w.text()).not.toContain('added while watching');
+  });
+
+  it('rebuilds nothing for files written inside a version control folder (.git)', async () => {
+    // A rebuild prints "changed: …" as it starts.
+    const changes = () => stdout().match(/^changed: /gm)?.length ?? 0;
+    const before = changes();
+    mkdirSync(join(data, '.git', 'objects'), { recursive: true });
+    writeFileSync(join(data, '.git', 'index'), 'not an input of the review');
+    writeFileSync(join(data, '.git', 'objects', 'pack'), 'nor this');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(changes()).toBe(before);
+  });
+
   it('stops cleanly on SIGINT', async () => {
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    child.kill('SIGINT');
+    const exited = new Promise<number | null>((done) => w.child.once('exit', (code) => done(code)));
+    w.child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stdout).toMatch(/stopped watching\n$/);
+    expect(stdout()).toMatch(/stopped watching\n$/);
   });
 });

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPath, builtinTemplateDir, defaultDataDir } from '../../input/paths.js';
+import { displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
 import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
@@ -12,7 +12,7 @@ import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/index.
 import { buildBatch } from '../batch.js';
 import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
-import { isInside, watchAndRebuild } from '../watch.js';
+import { isInside, watchUntilStopped } from '../watch.js';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
@@ -50,7 +50,7 @@ function pdfStandardOption(value: string): PdfStandard {
 }
 
 /** One report per dataset and locale, in the order given. */
-function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFileOptions[] {
+export function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFileOptions[] {
   const datasets = positionals.length ? [dataDirOf(values, positionals)] : optionList(values.data);
   const locales = optionList(values.locale);
   const template = values.template ? { template: resolve(String(values.template)) } : {};
@@ -121,22 +121,8 @@ async function watchBuild(job: BuildFileOptions, exports: boolean, quiet: boolea
     }
   };
   await attempt('wrote');
-  const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
-  // What the build writes must not wake it: the PDF, its exports folder, and the temporary files of atomic writes.
-  const ignore = (path: string) =>
-    (out !== undefined && (path === out || isInside(path, exportsDirFor(out)))) || /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\d+-\d+)([\\/]|$)/.test(path);
-  const loop = watchAndRebuild(dirs, async (changed) => {
-    process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
-    await attempt('rebuilt');
-  }, ignore);
-  await loop.ready;
-  process.stdout.write(`watching ${dirs.map(displayPath).join(', ')}; press Ctrl+C to stop\n`);
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-  await loop.close();
-  process.stdout.write('stopped watching\n');
+  // What the build writes must not wake it: the PDF and its exports folder.
+  await watchUntilStopped(job, () => attempt('rebuilt'), (path) => out !== undefined && (path === out || isInside(path, exportsDirFor(out))));
   return EXIT.ok;
 }
 

@@ -6,7 +6,7 @@ import { advance, ensure, newPage, recordCitations, space, type LayoutContext } 
 import { placeBox, placeTextBoxes } from '../boxes.js';
 import { artifact, group, marked, reserve, textTags, within } from '../tags.js';
 import { isFigureText } from '../../units/index.js';
-import { drawText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
+import { drawText, lineText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
 
 
 interface Styles {
@@ -160,7 +160,7 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
     };
     if (tr) within(ctx, tr, cells);
     else artifact(ctx, cells);
-    placeBox(ctx, 'row', ctx.frame.x, top, ctx.frame.width, part.height);
+    placeBox(ctx, 'row', ctx.frame.x, top, ctx.frame.width, part.height, { text: part.cells[0]?.lines.map(lineText).join(' ') ?? '' });
     advance(ctx, part.height);
   }
   elements?.forEach((e) => e.element.end());
