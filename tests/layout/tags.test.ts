@@ -43,6 +43,19 @@ async function tagged(markdown: string) {
 const roles = (n: Node): string[] => [...(n.role && n.role !== 'Root' ? [n.role] : []), ...(n.children ?? []).flatMap(roles)];
 const find = (n: Node, role: string): Node[] => [...(n.role === role ? [n] : []), ...(n.children ?? []).flatMap((c) => find(c, role))];
 
+/** On every page, marked content opens and closes in pairs, never closing more than it opened. */
+function expectBalancedMarkedContent(pages: readonly { ops: readonly number[] }[]): void {
+  for (const { ops } of pages) {
+    let depth = 0;
+    for (const op of ops) {
+      if (op === OPS.beginMarkedContent || op === OPS.beginMarkedContentProps) depth += 1;
+      if (op === OPS.endMarkedContent) depth -= 1;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+  }
+}
+
 describe('tagged PDF', () => {
   const md = [
     '# Chapter',
@@ -74,15 +87,7 @@ describe('tagged PDF', () => {
     expect(pages.length).toBeGreaterThan(2);
     // The long paragraph starts on one page and ends on the next: on the later page it is the first P.
     expect(roles(pages[1]!.tree)).toContain('P');
-    for (const { ops } of pages) {
-      let depth = 0;
-      for (const op of ops) {
-        if (op === OPS.beginMarkedContent || op === OPS.beginMarkedContentProps) depth += 1;
-        if (op === OPS.endMarkedContent) depth -= 1;
-        expect(depth).toBeGreaterThanOrEqual(0);
-      }
-      expect(depth).toBe(0);
-    }
+    expectBalancedMarkedContent(pages);
   });
 
   it('keeps a floated figure in its place in the reading order, outside the paragraph it interrupts on the page', async () => {
@@ -92,15 +97,7 @@ describe('tagged PDF', () => {
     expect(second.slice(0, 4)).toEqual(['Document', 'Div', 'Figure', 'Caption']);
     expect(second.indexOf('P')).toBeGreaterThan(second.indexOf('Caption'));
     expect(roles(pages[0]!.tree)).not.toContain('Figure');
-    for (const { ops } of pages) {
-      let depth = 0;
-      for (const op of ops) {
-        if (op === OPS.beginMarkedContent || op === OPS.beginMarkedContentProps) depth += 1;
-        if (op === OPS.endMarkedContent) depth -= 1;
-        expect(depth).toBeGreaterThanOrEqual(0);
-      }
-      expect(depth).toBe(0);
-    }
+    expectBalancedMarkedContent(pages);
   });
 
   it('marks running heads and page numbers as pagination artifacts, outside the structure', async () => {
