@@ -7,23 +7,23 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 
 /** Each library, and the folders of src/ that may import it. */
 const OWNERS = {
-  'pdfkit': ['pdf', 'layout'],
+  pdfkit: ['pdf', 'layout'],
   'svg-to-pdfkit': ['layout'],
-  'fontkit': ['fonts', 'layout', 'charts'],
-  'vega': ['charts'],
+  fontkit: ['fonts', 'layout', 'charts'],
+  vega: ['charts'],
   'vega-lite': ['charts'],
   'vega-interpreter': ['charts'],
   '@resvg/resvg-wasm': ['charts'],
   'jsonc-parser': ['charts'],
-  'handlebars': ['template'],
+  handlebars: ['template'],
   'mdast-util-*': ['markup'],
   'micromark-*': ['markup'],
   'remark-*': ['markup'],
-  'ajv': ['input'],
+  ajv: ['input'],
   'ajv/*': ['input'],
   'pdfjs-dist': ['pdf'],
   'pdfjs-dist/*': ['pdf'],
-  'chokidar': ['cli'],
+  chokidar: ['cli'],
   'write-file-atomic': ['output'],
 };
 

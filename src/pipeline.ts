@@ -98,7 +98,11 @@ function timer(onStage?: BuildOptions['onStage']) {
  */
 export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Limits>, warnings?: Diagnostic[]): Review {
   const dataset = loadDataset(dataDir, limitsWith(limits), warnings);
-  return analyse(dataset, wordingOf(locale ?? loadLocale(templateDirs())), locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl, money: locale.money });
+  return analyse(
+    dataset,
+    wordingOf(locale ?? loadLocale(templateDirs())),
+    locale && { name: locale.name, words: locale.labels.charts as Record<string, string>, intl: locale.intl, money: locale.money },
+  );
 }
 
 /** What the discrepancy engine needs of a locale: its `explain` sentences and its digits. */
@@ -155,5 +159,16 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   t.lap('pdf');
-  return { pdf, review, markdown, document, charts, layout, places: placesOf(review, layout), dataFiles: data, warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)], timings: t.timings };
+  return {
+    pdf,
+    review,
+    markdown,
+    document,
+    charts,
+    layout,
+    places: placesOf(review, layout),
+    dataFiles: data,
+    warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)],
+    timings: t.timings,
+  };
 }

@@ -47,7 +47,10 @@ describe('the JSON exports', () => {
   for (const dataset of ['vietnam-2025', 'marenna-2025']) {
     it(`of ${dataset} follow schema/exports/dataset.schema.json and discrepancies.schema.json`, async () => {
       const files = (await exampleBuild(dataset)).dataFiles;
-      for (const [file, schema] of [['dataset.json', 'exports/dataset.schema.json'], ['discrepancies.json', 'exports/discrepancies.schema.json']] as const) {
+      for (const [file, schema] of [
+        ['dataset.json', 'exports/dataset.schema.json'],
+        ['discrepancies.json', 'exports/discrepancies.schema.json'],
+      ] as const) {
         const validate = ajv.getSchema(schema)!;
         const valid = validate(JSON.parse(files.find((f) => f.name === file)!.text));
         expect(validate.errors ?? [], `${dataset} ${file}`).toEqual([]);

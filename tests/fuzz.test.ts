@@ -30,12 +30,20 @@ function onlyReviewErrors(f: () => unknown): boolean {
 /** YAML text: arbitrary characters, YAML's own punctuation, or arbitrary data written as YAML. */
 const yamlText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.constantFrom('- ', ': ', '&a ', '*a', '[', ']', '{', '}', '\n', '  ', '"', "'", '|', '>', '#', '!!', 'x', '1e309', '2030-02-30', '%', '---', '\t'), { maxLength: 60 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.constantFrom('- ', ': ', '&a ', '*a', '[', ']', '{', '}', '\n', '  ', '"', "'", '|', '>', '#', '!!', 'x', '1e309', '2030-02-30', '%', '---', '\t'), { maxLength: 60 })
+    .map((parts) => parts.join('')),
   fc.anything({ maxDepth: 4 }).map((value) => String(stringify(value) ?? '')),
   // Anchors used many times, and aliases of aliases (the yaml library throws past its alias count).
-  fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 6 })).map(([n, levels]) =>
-    [`a0: &a0 [x, x, x, x, x, x, x, x, x, x]`, ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(Math.min(n, 10)).fill(`*a${i}`).join(', ')}]`), `b: [${Array(n).fill('*a0').join(', ')}]`].join('\n'),
-  ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 6 }))
+    .map(([n, levels]) =>
+      [
+        `a0: &a0 [x, x, x, x, x, x, x, x, x, x]`,
+        ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(Math.min(n, 10)).fill(`*a${i}`).join(', ')}]`),
+        `b: [${Array(n).fill('*a0').join(', ')}]`,
+      ].join('\n'),
+    ),
 );
 
 describe('fuzz', () => {
@@ -54,7 +62,21 @@ describe('fuzz', () => {
   });
 
   it('the loader, with any claim fields', () => {
-    const claim = fc.record({ id: fc.string(), source: fc.constantFrom('gazette', 'x'), metric: fc.constantFrom('ships', 'y'), period: fc.string(), value: fc.oneof(fc.double(), fc.integer(), fc.string()), scale: fc.string(), unit: fc.string(), hedge: fc.string(), printed: fc.string(), quote: fc.string() }, { requiredKeys: [] });
+    const claim = fc.record(
+      {
+        id: fc.string(),
+        source: fc.constantFrom('gazette', 'x'),
+        metric: fc.constantFrom('ships', 'y'),
+        period: fc.string(),
+        value: fc.oneof(fc.double(), fc.integer(), fc.string()),
+        scale: fc.string(),
+        unit: fc.string(),
+        hedge: fc.string(),
+        printed: fc.string(),
+        quote: fc.string(),
+      },
+      { requiredKeys: [] },
+    );
     try {
       fc.assert(
         fc.property(fc.array(claim, { maxLength: 4 }), (claims) => {
@@ -71,7 +93,36 @@ describe('fuzz', () => {
   it('the Markdown stage, with any text', () => {
     const markdown = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 300 }),
-      fc.array(fc.constantFrom('# ', '**', '_', '[x](', 'javascript:', ')', ':cite[', ']', ':::figure{chart=', '}', ':::', '\n', '\n\n', '| a | b |\n|---|---|\n', '::toc', '<', '>', '`', '- ', '1. ', '\u200d', '\u202e', 'word'), { maxLength: 80 }).map((p) => p.join('')),
+      fc
+        .array(
+          fc.constantFrom(
+            '# ',
+            '**',
+            '_',
+            '[x](',
+            'javascript:',
+            ')',
+            ':cite[',
+            ']',
+            ':::figure{chart=',
+            '}',
+            ':::',
+            '\n',
+            '\n\n',
+            '| a | b |\n|---|---|\n',
+            '::toc',
+            '<',
+            '>',
+            '`',
+            '- ',
+            '1. ',
+            '\u200d',
+            '\u202e',
+            'word',
+          ),
+          { maxLength: 80 },
+        )
+        .map((p) => p.join('')),
     );
     fc.assert(
       fc.property(markdown, (text) => {

@@ -63,7 +63,11 @@ export function exampleBuild(name: string, locale?: string): Promise<BuildResult
 /** The default review's PDF read back (see defaultBuild). */
 export function defaultPdf(locale?: string): Promise<ReadPdf> {
   const key = locale ?? '';
-  if (!reads.has(key)) reads.set(key, defaultBuild(locale).then((r) => readPdf(r.pdf)));
+  if (!reads.has(key))
+    reads.set(
+      key,
+      defaultBuild(locale).then((r) => readPdf(r.pdf)),
+    );
   return reads.get(key)!;
 }
 

@@ -182,7 +182,11 @@ describe('writeOutputSet', () => {
     // exports folder shows what the clean-up did).
     await writeOutputSet(target, { pdf: Buffer.from('%PDF pdf only\n') });
     expect(readdirSync(dir).sort()).toEqual(['r', 'r.pdf']);
-    const previousExports = Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith('r/')).map(([k, v]) => [k.slice(2), v]));
+    const previousExports = Object.fromEntries(
+      Object.entries(before)
+        .filter(([k]) => k.startsWith('r/'))
+        .map(([k, v]) => [k.slice(2), v]),
+    );
     expect(snapshot(join(dir, 'r'))).toEqual(previousExports);
   });
 

@@ -21,7 +21,6 @@ function representative(claims: readonly Claim[], sourceOrder: ReadonlyMap<strin
   })[0];
 }
 
-
 /** Year-on-year rows for every metric marked `headline`, for the baseline year and the year under review. */
 export function headlineRows(dataset: Dataset): ChartRow[] {
   const years = [dataset.meta.baselineYear, dataset.meta.year].filter((y): y is number => y !== undefined);
@@ -350,7 +349,10 @@ export function partnershipRows(dataset: Dataset, locale: ChartLocale): ChartRow
     yearLabel: p.year === undefined ? (words.yearNotGiven ?? '') : String(p.year),
     action: p.action ?? null,
     step: p.action ? (words[`action-${p.action}`] ?? p.action) : '',
-    sources: `[${p.sources.map((s) => numbers.get(s) ?? '?').sort((a, b) => Number(a) - Number(b)).join(', ')}]`,
+    sources: `[${p.sources
+      .map((s) => numbers.get(s) ?? '?')
+      .sort((a, b) => Number(a) - Number(b))
+      .join(', ')}]`,
     sourceIds: p.sources.join(','),
   }));
 }

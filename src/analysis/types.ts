@@ -10,14 +10,7 @@ export interface Interval {
   highOpen: boolean;
 }
 
-export const RULES = [
-  'value-conflict',
-  'derived-relation',
-  'running-total',
-  'definition-mismatch',
-  'label-conflict',
-  'unverifiable-relation',
-] as const;
+export const RULES = ['value-conflict', 'derived-relation', 'running-total', 'definition-mismatch', 'label-conflict', 'unverifiable-relation'] as const;
 export type RuleId = (typeof RULES)[number];
 
 export type Severity = 'major' | 'minor' | 'note';

@@ -17,9 +17,7 @@ function normaliseValue(value: unknown): unknown {
 
 /** Names of the datasets a compiled spec expects from outside: entries with neither values, url nor source. */
 export function externalDataNames(spec: VgSpec): string[] {
-  return (spec.data ?? [])
-    .filter((d) => !('values' in d) && !('url' in d) && !('source' in d))
-    .map((d) => d.name);
+  return (spec.data ?? []).filter((d) => !('values' in d) && !('url' in d) && !('source' in d)).map((d) => d.name);
 }
 
 /** A copy of `spec` whose external datasets carry the supplied rows. */

@@ -93,7 +93,10 @@ function encodingsOf(spec: Plain): Encodings {
     .filter(([channel, def]) => ['x', 'y', 'color', 'shape', 'column', 'row'].includes(channel) && isPlain(def) && (def.type === 'nominal' || def.type === 'ordinal') && shown(def))
     .map(([, def]) => fieldOf(def))
     .filter((f): f is string => f !== undefined && f !== group);
-  const printed = channels.filter(([channel]) => channel === 'text').map(([, def]) => fieldOf(def)).find((f) => f !== undefined);
+  const printed = channels
+    .filter(([channel]) => channel === 'text')
+    .map(([, def]) => fieldOf(def))
+    .find((f) => f !== undefined);
   const legend = channels
     .filter(([channel, def]) => channel === 'color' && isPlain(def) && (def.type === 'nominal' || def.type === 'ordinal') && shown(def))
     .map(([, def]) => fieldOf(def))

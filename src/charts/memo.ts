@@ -26,9 +26,7 @@ export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: numb
   const key = JSON.stringify([input.name, input.file, input.spec, input.data, theme]);
   const hit = drawn.get(key);
   if (hit) return hit;
-  const run = queue.then(async () =>
-    seconds === undefined ? (await import('./render.js')).drawChart(input, theme) : (await import('./bounded.js')).drawWithin(input, theme, seconds),
-  );
+  const run = queue.then(async () => (seconds === undefined ? (await import('./render.js')).drawChart(input, theme) : (await import('./bounded.js')).drawWithin(input, theme, seconds)));
   queue = run.catch(() => undefined);
   drawn.set(key, run);
   run.catch(() => drawn.delete(key));

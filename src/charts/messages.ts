@@ -45,9 +45,19 @@ export function imageMark(input: ChartInput): Diagnostic {
 }
 
 export function noData(input: ChartInput): Diagnostic {
-  return warning('chart/no-data', `chart "${input.name}" has no data to draw: its figure says so instead`, at(input), 'add what the chart draws to the dataset, or leave its figure out of your template');
+  return warning(
+    'chart/no-data',
+    `chart "${input.name}" has no data to draw: its figure says so instead`,
+    at(input),
+    'add what the chart draws to the dataset, or leave its figure out of your template',
+  );
 }
 
 export function timeout(input: ChartInput, seconds: number): Diagnostic {
-  return error('chart/timeout', `chart "${input.name}" took more than ${seconds} s to draw, and was stopped`, at(input), `ask Vega for less (ticks, bins, generated rows), or raise the limit: --limit chartSeconds=${seconds * 4}`);
+  return error(
+    'chart/timeout',
+    `chart "${input.name}" took more than ${seconds} s to draw, and was stopped`,
+    at(input),
+    `ask Vega for less (ticks, bins, generated rows), or raise the limit: --limit chartSeconds=${seconds * 4}`,
+  );
 }

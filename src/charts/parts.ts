@@ -74,7 +74,11 @@ export async function drawInParts(input: ChartInput, draw: (input: ChartInput) =
   };
   for (const group of shareOut(panels, Math.ceil(panels.length / split.perPart))) await drawGroup(group);
 
-  const labelOf = (panel: string) => value(rows.find((r) => value(r, split.field) === panel)!, split.label);
+  const labelOf = (panel: string) =>
+    value(
+      rows.find((r) => value(r, split.field) === panel)!,
+      split.label,
+    );
   return drawn.map(({ chart, input: part, group }, i) => {
     const name = i === 0 ? input.name : `${input.name}.${i + 1}`;
     return { chart: { ...chart, name }, input: { ...part, name }, panels: [...new Set([group[0]!, group[group.length - 1]!])].map(labelOf) };

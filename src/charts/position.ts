@@ -32,8 +32,7 @@ export function findInSpec(text: string | undefined, test: (node: Node, property
 }
 
 /** Where a property named `key` whose value is the string `value` (any value when omitted) stands. */
-export const propertyIn = (text: string | undefined, key: string, value?: string) =>
-  findInSpec(text, (node, property) => property === key && (value === undefined || node.value === value));
+export const propertyIn = (text: string | undefined, key: string, value?: string) => findInSpec(text, (node, property) => property === key && (value === undefined || node.value === value));
 
 /** Where a string holding `part` stands. */
 export const stringWith = (text: string | undefined, part: string) => findInSpec(text, (node) => node.type === 'string' && String(node.value).includes(part));

@@ -46,9 +46,7 @@ async function renderInLocale(input: ChartInput, theme: ChartTheme): Promise<Dra
   const fonts = loadChartFonts(theme.fonts);
   const spec = normaliseStrings(input.spec) as Plain;
   const chart = await withChartFonts(fonts, () =>
-    isComposite(spec) && spec.width === undefined
-      ? renderToWidth(input, spec, theme, fonts)
-      : renderPass(input, fittedUnit(spec, theme), theme, fonts, theme.width),
+    isComposite(spec) && spec.width === undefined ? renderToWidth(input, spec, theme, fonts) : renderPass(input, fittedUnit(spec, theme), theme, fonts, theme.width),
   );
   return { name: input.name, ...chart };
 }

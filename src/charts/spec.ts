@@ -55,7 +55,14 @@ export function readChartSpec(path: string, file: string, limits: Limits): Chart
   const rows = inlineRows(parsed);
   if (rows > limits.chartRows) {
     const at = propertyIn(text, 'values') ?? propertyIn(text, 'sequence');
-    throw new ReviewError([error('chart/too-much-data', `the chart spec holds or generates ${rows} rows of data of its own, more than the limit of ${limits.chartRows}`, { file, ...at }, 'raise the limit with --limit chartRows=N if this is intended')]);
+    throw new ReviewError([
+      error(
+        'chart/too-much-data',
+        `the chart spec holds or generates ${rows} rows of data of its own, more than the limit of ${limits.chartRows}`,
+        { file, ...at },
+        'raise the limit with --limit chartRows=N if this is intended',
+      ),
+    ]);
   }
   return { file, text, spec: parsed };
 }
@@ -69,7 +76,8 @@ export function localiseSpec(read: ChartSpec, locale: Locale, data: ChartData): 
     if (typeof value === 'string') {
       return value
         .replace(/\{label:([\w.-]+)\}/g, (whole, key: string) => {
-          if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', `unknown text "${key}"`, { file: read.file, ...stringWith(read.text, whole) }, 'the template\'s texts are in locales/<locale>.yaml')]);
+          if (!hasLabel(locale.labels, key))
+            throw new ReviewError([error('chart/unknown-text', `unknown text "${key}"`, { file: read.file, ...stringWith(read.text, whole) }, "the template's texts are in locales/<locale>.yaml")]);
           return label(locale.labels, key);
         })
         .replace(/\{data:([\w-]+)\.([\w-]+)\}/g, (_m, name: string, field: string) => {
@@ -130,7 +138,12 @@ export function checkChartFields(name: string, read: ChartSpec, spec: object, da
   throw new ReviewError(
     missing.map((f) => {
       const guess = closest(f, all);
-      return error('chart/unknown-field', `chart "${name}" encodes the field "${f}", which its data does not have`, { file: read.file, ...propertyIn(read.text, 'field', f) }, guess ? `did you mean "${guess}"?` : undefined);
+      return error(
+        'chart/unknown-field',
+        `chart "${name}" encodes the field "${f}", which its data does not have`,
+        { file: read.file, ...propertyIn(read.text, 'field', f) },
+        guess ? `did you mean "${guess}"?` : undefined,
+      );
     }),
   );
 }

@@ -8,9 +8,6 @@ import type { ChartInput, ChartTheme } from './types.js';
 parentPort!.on('message', (job: { id: number; input: ChartInput; theme: ChartTheme }) => {
   drawChart(job.input, job.theme).then(
     (chart) => parentPort!.postMessage({ id: job.id, chart }),
-    (e: unknown) =>
-      parentPort!.postMessage(
-        e instanceof ReviewError ? { id: job.id, diagnostics: e.diagnostics } : { id: job.id, failure: e instanceof Error ? (e.stack ?? e.message) : String(e) },
-      ),
+    (e: unknown) => parentPort!.postMessage(e instanceof ReviewError ? { id: job.id, diagnostics: e.diagnostics } : { id: job.id, failure: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
   );
 });

@@ -17,9 +17,7 @@ export interface WorkerRequest {
   job: BuildFileOptions;
 }
 
-export type JobOutcome =
-  | { ok: true; out: string; exportsDir: string; pages: number; bytes: number; warnings: Diagnostic[]; ms: number }
-  | { ok: false; failure: Failure; ms: number };
+export type JobOutcome = { ok: true; out: string; exportsDir: string; pages: number; bytes: number; warnings: Diagnostic[]; ms: number } | { ok: false; failure: Failure; ms: number };
 
 /** How a job is named on screen: its dataset folder and locale. */
 export const jobLabel = (job: BuildFileOptions) => `${displayPath(job.data)}${job.locale ? ` [${job.locale}]` : ''}`;

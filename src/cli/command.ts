@@ -17,7 +17,10 @@ export interface Command {
 /** The strings given for an option declared `multiple`, each split at commas ("--locale en,vi --locale fr"). */
 export function optionList(value: OptionValues[string]): string[] {
   const given = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return given.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return given
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** A path as it can be pasted into a shell. */

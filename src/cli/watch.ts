@@ -74,10 +74,14 @@ const isScratch = (path: string) => /(^|[\\/])\.[^\\/]*(\.tmp|\.lock|\.staging-\
  */
 export async function watchUntilStopped(job: { data: string; template?: string }, rebuild: () => Promise<void>, written: (path: string) => boolean = () => false): Promise<void> {
   const dirs = [job.data, ...(job.template ? [job.template] : []), builtinTemplateDir];
-  const loop = watchAndRebuild(dirs, async (changed) => {
-    process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
-    await rebuild();
-  }, (path) => written(path) || isScratch(path));
+  const loop = watchAndRebuild(
+    dirs,
+    async (changed) => {
+      process.stdout.write(`changed: ${changed.map(displayPath).join(', ')}\n`);
+      await rebuild();
+    },
+    (path) => written(path) || isScratch(path),
+  );
   await loop.ready;
   // The handlers first, then the line that invites the signal: a pipe is written synchronously, so a program reading
   // it can send SIGINT before the next statement runs, and without a handler SIGINT kills the process.

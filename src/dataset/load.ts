@@ -36,7 +36,11 @@ const FORMAT_CHARACTERS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069
 export function normaliseStrings<T>(value: T, dropped?: (path: string, codes: string[]) => void, path = ''): T {
   if (typeof value === 'string') {
     const found = value.match(FORMAT_CHARACTERS);
-    if (found && dropped) dropped(path, [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+    if (found && dropped)
+      dropped(
+        path,
+        [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`),
+      );
     return (found && dropped ? value.replace(FORMAT_CHARACTERS, '') : value).normalize('NFC') as T;
   }
   if (Array.isArray(value)) return value.map((v: unknown, i) => normaliseStrings(v, dropped, `${path}[${i}]`)) as T;
@@ -46,9 +50,7 @@ export function normaliseStrings<T>(value: T, dropped?: (path: string, codes: st
   return value;
 }
 
-
-const readText = (path: string, limits: Limits) =>
-  readInputText(path, (detail) => error('dataset/unreadable', messages.fileUnreadable(detail), { file: displayPath(path) }), limits);
+const readText = (path: string, limits: Limits) => readInputText(path, (detail) => error('dataset/unreadable', messages.fileUnreadable(detail), { file: displayPath(path) }), limits);
 
 /**
  * Loads and checks a dataset; throws a ReviewError carrying every problem found, each located. Warnings (problems

@@ -7,10 +7,11 @@ export const messages = {
   unknownRef: (kind: string, id: string) => `unknown ${kind} "${id}"`,
   didYouMean: (candidate: string) => `did you mean "${candidate}"?`,
   printedNotInQuote: (printed: string) => `the printed figure "${printed}" does not occur in the quote`,
-  unitMismatch: (unit: string, metric: string, metricUnit: string) =>
-    `unit "${unit}" does not compare with the unit "${metricUnit}" of metric "${metric}" (it measures something else)`,
+  unitMismatch: (unit: string, metric: string, metricUnit: string) => `unit "${unit}" does not compare with the unit "${metricUnit}" of metric "${metric}" (it measures something else)`,
   unknownUnit: (unit: string, currencyLike: boolean) =>
-    currencyLike ? `unknown unit "${unit}": not an ISO 4217 currency code, nor a built-in or declared unit` : `unknown unit "${unit}": not a built-in unit, a unit declared in review.yaml, nor an ISO 4217 currency code`,
+    currencyLike
+      ? `unknown unit "${unit}": not an ISO 4217 currency code, nor a built-in or declared unit`
+      : `unknown unit "${unit}": not a built-in unit, a unit declared in review.yaml, nor an ISO 4217 currency code`,
   unitsHint: 'declare it in review.yaml units, or see the built-in units in docs/dataset.md',
   incrementUnit: (metric: string, unit: string, total: string, totalUnit: string) =>
     `metric "${metric}" is in "${unit}", but what it adds to the running total "${total}" must be in the total's unit "${totalUnit}"`,
@@ -22,7 +23,8 @@ export const messages = {
   tooManyClaims: (count: number, limit: number) => `the dataset has ${count} claims, more than the limit of ${limit}`,
   valueNotPrinted: (value: number, scale: string, printed: string) =>
     `the value ${value}${scale === 'one' ? '' : ` ${scale}`} is not what the printed figure "${printed}" says (within its printed precision, and with its sign)`,
-  formatCharacters: (codes: readonly string[]) => `invisible format character${codes.length > 1 ? 's' : ''} ${codes.join(', ')} dropped from the text (the fonts cannot draw ${codes.length > 1 ? 'them' : 'it'})`,
+  formatCharacters: (codes: readonly string[]) =>
+    `invisible format character${codes.length > 1 ? 's' : ''} ${codes.join(', ')} dropped from the text (the fonts cannot draw ${codes.length > 1 ? 'them' : 'it'})`,
   noLadder: (field: string, kind: string, count: number) =>
     `review.yaml declares no ${field}, but ${count} ${count === 1 ? 'entry names' : 'entries name'} one (${kind}): list them in review.yaml, in order (docs/dataset.md)`,
   unknownHedge: (word: string) => `"${word}" is not a hedge word of the built-in vocabulary or of review.yaml's \`hedges\``,

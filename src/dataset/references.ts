@@ -67,8 +67,16 @@ export function checkReferences(ds: Dataset, locate: Locate, locateInBody: Locat
     const known = ids(kind, declared, `meta.${field}`);
     for (const item of items) ref(kind, item.id, known, item.path);
   };
-  ladder('partnership level', 'partnershipLevels', ds.partnerships.map((p, i) => ({ id: p.level, path: `partnerships[${i}].level` })));
-  ladder('event category', 'eventCategories', ds.events.map((e, i) => ({ id: e.category, path: `events[${i}].category` })));
+  ladder(
+    'partnership level',
+    'partnershipLevels',
+    ds.partnerships.map((p, i) => ({ id: p.level, path: `partnerships[${i}].level` })),
+  );
+  ladder(
+    'event category',
+    'eventCategories',
+    ds.events.map((e, i) => ({ id: e.category, path: `events[${i}].category` })),
+  );
   const declared = ds.meta.hedges ?? [];
   const firstDeclared = new Map<string, string>();
   declared.forEach((d, i) => {

@@ -48,7 +48,8 @@ export function checkUnits(ds: Dataset, locate: Locate): { dataset: Dataset; dia
         if (total !== unit) out.push(error('dataset/unit', messages.relationUnit(rel.type, total, c.unit), at(path)));
         else if (expected && expected !== total) out.push(error('dataset/unit', messages.incrementUnit(c.metric, expected, rel.total, total), at(path)));
       }
-      if (expected && units.find(expected) && !unsure.has(unit) && !unsure.has(expected) && !units.comparable(unit, expected)) out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), at(path)));
+      if (expected && units.find(expected) && !unsure.has(unit) && !unsure.has(expected) && !units.comparable(unit, expected))
+        out.push(error('dataset/unit', messages.unitMismatch(c.unit, c.metric, expected), at(path)));
     }
     return unit === c.unit ? c : { ...c, unit };
   });

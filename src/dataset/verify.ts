@@ -14,16 +14,18 @@ export const verifyMessages = {
 
 /** Folds what may differ between a quote and its source without changing what it says. */
 export function foldForComparison(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc`]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    // "2025—around" and "2025 – around" are the same words: spacing around a dash is typesetting.
-    .replace(/ ?- ?/g, '-')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
+      .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc`]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\s+/g, ' ')
+      // "2025—around" and "2025 – around" are the same words: spacing around a dash is typesetting.
+      .replace(/ ?- ?/g, '-')
+      .trim()
+  );
 }
 
 /** A source's text, folded, or undefined when it could not be read. */

@@ -66,7 +66,11 @@ export function formatDiscrepancies(report: DiscrepancyReport, format: Discrepan
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -100,7 +104,13 @@ export function dataFiles(review: Pick<Review, 'dataset' | 'discrepancies' | 'ch
   return [
     { name: 'dataset.json', type: json, relationship: 'Source', description: 'The dataset the review was built from, validated and normalised', text: datasetJson(review.dataset) },
     { name: 'discrepancies.json', type: json, relationship: 'Data', description: 'The discrepancies between sources found in the dataset', text: discrepanciesJson(review.discrepancies) },
-    { name: 'discrepancies.csv', type: 'text/csv', relationship: 'Data', description: 'The discrepancies between sources, one row each', text: discrepanciesCsv(review.discrepancies, { delimiter: csvDelimiter, bom: true }) },
+    {
+      name: 'discrepancies.csv',
+      type: 'text/csv',
+      relationship: 'Data',
+      description: 'The discrepancies between sources, one row each',
+      text: discrepanciesCsv(review.discrepancies, { delimiter: csvDelimiter, bom: true }),
+    },
     { name: 'chart-data.json', type: json, relationship: 'Data', description: "The named datasets the review's charts are drawn from", text: `${JSON.stringify(review.chartData, null, 2)}\n` },
   ];
 }

@@ -16,14 +16,39 @@ export interface Figure {
 
 /** Number words a source may spell out. "one" is left out: it is far more often a pronoun than a count. */
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+  hundred: 100,
 };
 /** Ordinals followed by "time" count occurrences ("the third time"): quantities, unlike ordinals that name things. */
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
-const HEDGE_WORDS = Object.keys(BUILTIN_HEDGES).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, String.raw`\s+`));
+const HEDGE_WORDS = Object.keys(BUILTIN_HEDGES)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/ /g, String.raw`\s+`));
 const words = (list: Record<string, number>) => Object.keys(list).join('|');
 
 /** Currency marks before an amount ("US$", "€", "EUR "), and currency and unit words after one, from src/units/. */

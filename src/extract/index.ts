@@ -18,13 +18,15 @@ function periodNear(sentence: string, figure: Figure): string | undefined {
 }
 
 export function extractClaims(text: string, sourceId: string): ClaimStub[] {
-  return splitSentences(text.normalize('NFC')).flatMap((sentence) =>
-    findFigures(sentence).map((figure): Omit<ClaimStub, 'id'> => {
-      const period = periodNear(sentence, figure);
-      const { value, scale, unit, hedge, printed } = figure;
-      return { source: sourceId, metric: METRIC_TO_FILL, ...(period ? { period } : {}), value, scale, unit, hedge, printed, quote: sentence };
-    }),
-  ).map((stub, i) => ({ id: `${sourceId}-${i + 1}`, ...stub }));
+  return splitSentences(text.normalize('NFC'))
+    .flatMap((sentence) =>
+      findFigures(sentence).map((figure): Omit<ClaimStub, 'id'> => {
+        const period = periodNear(sentence, figure);
+        const { value, scale, unit, hedge, printed } = figure;
+        return { source: sourceId, metric: METRIC_TO_FILL, ...(period ? { period } : {}), value, scale, unit, hedge, printed, quote: sentence };
+      }),
+    )
+    .map((stub, i) => ({ id: `${sourceId}-${i + 1}`, ...stub }));
 }
 
 export function stubsToYaml(stubs: readonly ClaimStub[]): string {

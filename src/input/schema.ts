@@ -16,7 +16,9 @@ function validatorFor(schemaFile: string): ValidateFunction | undefined {
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     ajv.addFormat('calendar', { type: 'string', validate: isCalendar });
-    for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) {
+    for (const name of readdirSync(schemaDir)
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort()) {
       ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object, name);
     }
   }
@@ -109,12 +111,7 @@ function mostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
   return detailed.length ? detailed : [...errors];
 }
 
-export function validateAgainstSchema(
-  value: unknown,
-  schemaFile: string,
-  file: string,
-  positions: ReadonlyMap<string, SourcePosition>,
-): Diagnostic[] {
+export function validateAgainstSchema(value: unknown, schemaFile: string, file: string, positions: ReadonlyMap<string, SourcePosition>): Diagnostic[] {
   const validate = validatorFor(schemaFile);
   if (!validate) return [error('dataset/schema-missing', messages.schemaMissing(schemaFile), { file })];
   if (validate(value)) return [];

@@ -66,7 +66,6 @@ function headingsOf(blocks: readonly Block[]): Heading[] {
   return [...allBlocks(blocks.filter((b) => b.type !== 'cover'))].filter((b): b is Heading => b.type === 'heading');
 }
 
-
 /** Lays the document out on `doc`, which must buffer its pages (contents and page numbers are drawn last). */
 export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, theme: Theme, charts: ReadonlyMap<string, ChartArt>): LayoutResult {
   const fonts = registerFonts(doc, theme);
@@ -105,7 +104,11 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   const missing = fonts.missing();
   if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
-  return { headings: ctx.headings, pages: doc.bufferedPageRange().count, citedOn, continuedTables: ctx.continuedTables.map((p) => p + 1),
+  return {
+    headings: ctx.headings,
+    pages: doc.bufferedPageRange().count,
+    citedOn,
+    continuedTables: ctx.continuedTables.map((p) => p + 1),
     boxes: ctx.boxes,
     page: { width: doc.page.width, height: doc.page.height, top: ctx.top, bottom: ctx.bottom, left: margins.left, right: doc.page.width - margins.right },
   };

@@ -308,7 +308,15 @@ function runsOf(line: Line, x0: number, extra: number): Run[] {
   line.words.forEach((word, wi) => {
     word.pieces.forEach((piece, pi) => {
       const prev = runs[runs.length - 1];
-      const joinsPrev = prev && prev.piece.actual === undefined && piece.actual === undefined && prev.piece.font === piece.font && prev.piece.color === piece.color && prev.piece.span.link === piece.span.link && prev.piece.span.goTo === piece.span.goTo && prev.piece.features === piece.features;
+      const joinsPrev =
+        prev &&
+        prev.piece.actual === undefined &&
+        piece.actual === undefined &&
+        prev.piece.font === piece.font &&
+        prev.piece.color === piece.color &&
+        prev.piece.span.link === piece.span.link &&
+        prev.piece.span.goTo === piece.span.goTo &&
+        prev.piece.features === piece.features;
       const afterSpace = pi === 0 && wi > 0 && line.words[wi - 1]!.space > 0;
       if (joinsPrev) {
         prev.text += (afterSpace ? ' ' : '') + piece.text;

@@ -79,7 +79,12 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
     const offered = available(dirs);
     const guess = offered.find((o) => intlSubtags(dirs, o).includes(name.toLowerCase())) ?? closest(name, offered);
     throw new ReviewError([
-      error('locale/unknown', `unknown locale "${name}"; the template offers ${offered.join(', ')}`, { file: displayPath(join(dirs[0] ?? builtinTemplateDir, 'locales')) }, guess ? `did you mean "${guess}"?` : undefined),
+      error(
+        'locale/unknown',
+        `unknown locale "${name}"; the template offers ${offered.join(', ')}`,
+        { file: displayPath(join(dirs[0] ?? builtinTemplateDir, 'locales')) },
+        guess ? `did you mean "${guess}"?` : undefined,
+      ),
     ]);
   }
   const known = new Set(keysOf(reference.value));
@@ -99,7 +104,14 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   });
   if (missing.length) {
     const last = layers[layers.length - 1]!;
-    diagnostics.push(error('locale/missing-keys', `locale "${name}" does not give ${missing.join(', ')}`, { file: displayPath(last.file) }, `copy them from ${displayPath(join(builtinTemplateDir, 'locales', 'en.yaml'))}`));
+    diagnostics.push(
+      error(
+        'locale/missing-keys',
+        `locale "${name}" does not give ${missing.join(', ')}`,
+        { file: displayPath(last.file) },
+        `copy them from ${displayPath(join(builtinTemplateDir, 'locales', 'en.yaml'))}`,
+      ),
+    );
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
   const format = merged.format ?? {};

@@ -25,7 +25,15 @@ const children = (nodes: readonly Content[], ctx: BlockContext): Block[] => node
 const isLabel = (n: RootContent) => n.type === 'paragraph' && (n.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
 
 const containers: Record<string, Handler<ContainerDirective>> = {
-  cover: (node, ctx) => [{ type: 'cover', children: children(node.children.filter((c) => !isLabel(c)), ctx) }],
+  cover: (node, ctx) => [
+    {
+      type: 'cover',
+      children: children(
+        node.children.filter((c) => !isLabel(c)),
+        ctx,
+      ),
+    },
+  ],
   figure: (node, ctx) => {
     const chart = node.attributes?.chart;
     if (!chart) {
@@ -46,10 +54,8 @@ const containers: Record<string, Handler<ContainerDirective>> = {
       },
     ];
   },
-  lead: (node, ctx) =>
-    children(node.children, ctx).map((b) => (b.type === 'paragraph' ? { ...b, style: 'lead' } : b)),
-  note: (node, ctx) =>
-    children(node.children, ctx).map((b) => (b.type === 'paragraph' ? { ...b, style: 'note' } : b)),
+  lead: (node, ctx) => children(node.children, ctx).map((b) => (b.type === 'paragraph' ? { ...b, style: 'lead' } : b)),
+  note: (node, ctx) => children(node.children, ctx).map((b) => (b.type === 'paragraph' ? { ...b, style: 'note' } : b)),
 };
 
 const leaves: Record<string, Handler<LeafDirective>> = {
@@ -88,9 +94,7 @@ const handlers: Handlers = {
   },
   thematicBreak: () => [{ type: 'rule' }],
   blockquote: (node, ctx) => [{ type: 'blockquote', children: children(node.children, ctx) }],
-  list: (node, ctx) => [
-    { type: 'list', ordered: node.ordered ?? false, start: node.start ?? 1, items: node.children.map((item) => children(item.children, ctx)) },
-  ],
+  list: (node, ctx) => [{ type: 'list', ordered: node.ordered ?? false, start: node.start ?? 1, items: node.children.map((item) => children(item.children, ctx)) }],
   listItem: (node, ctx) => children(node.children, ctx),
   code: (node) => [{ type: 'paragraph', spans: [{ text: node.value, code: true }] }],
   html: (node) => [{ type: 'paragraph', spans: [{ text: node.value }] }],

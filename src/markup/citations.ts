@@ -97,7 +97,14 @@ function afterCompounds(items: Item[]): Item[] {
       const [phrase, rest] = [item.span.text.slice(0, at), item.span.text.slice(at)];
       // Already at the end of its phrase: "… 212-km [3]."
       if (j === i + 1 && !phrase.trim()) break;
-      out.splice(j, 1, { kind: 'text', span: { ...item.span, text: phrase } }, { kind: 'text', span: { ...marker.style, text: ' ' } }, marker, ...(rest ? [{ kind: 'text' as const, span: { ...item.span, text: rest } }] : []));
+      out.splice(
+        j,
+        1,
+        { kind: 'text', span: { ...item.span, text: phrase } },
+        { kind: 'text', span: { ...marker.style, text: ' ' } },
+        marker,
+        ...(rest ? [{ kind: 'text' as const, span: { ...item.span, text: rest } }] : []),
+      );
       trimBefore(out, i);
       out.splice(i, 1);
       // On past the marker where it now stands.

@@ -74,7 +74,14 @@ export function templateContext(review: Review, labels: LabelTree, localeName: s
     partnerships: dataset.partnerships,
     people: dataset.people,
     sections: dataset.narrative,
-    discrepancies: discrepancies.discrepancies.map((d) => ({ ...d, ruleLabel: label(labels, `rules.${d.rule}`), severityLabel: label(labels, `severity.${d.severity}`), metricLabel: metricLabel.get(d.metric) ?? d.metric, claims: d.claims.map(involved), citations: citations(d.claims) })),
+    discrepancies: discrepancies.discrepancies.map((d) => ({
+      ...d,
+      ruleLabel: label(labels, `rules.${d.rule}`),
+      severityLabel: label(labels, `severity.${d.severity}`),
+      metricLabel: metricLabel.get(d.metric) ?? d.metric,
+      claims: d.claims.map(involved),
+      citations: citations(d.claims),
+    })),
     consistent: discrepancies.consistent.map((a) => ({
       ...a,
       metricLabel: metricLabel.get(a.metric) ?? a.metric,
@@ -96,4 +103,3 @@ export function templateContext(review: Review, labels: LabelTree, localeName: s
     },
   };
 }
-

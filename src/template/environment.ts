@@ -102,7 +102,10 @@ class TemplateChecker extends Handlebars.Visitor {
     if (name === 't' && first?.type === 'StringLiteral') {
       const key = (first as hbs.AST.StringLiteral).value;
       if (!hasLabel(this.labels, key)) {
-        const guess = closest(key, Object.entries(this.labels).flatMap(([g, texts]) => Object.keys(texts).map((k) => `${g}.${k}`)));
+        const guess = closest(
+          key,
+          Object.entries(this.labels).flatMap(([g, texts]) => Object.keys(texts).map((k) => `${g}.${k}`)),
+        );
         this.problems.push(error('template/unknown-text', messages.unknownText(key), at(this.file, node.loc), guess && messages.didYouMean(guess)));
       }
     }
@@ -308,7 +311,9 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
           const file = displayPath(path);
           const ast = parsed.find((p) => p.file.path === path)?.ast;
           const shown = (err.lineNumber !== undefined && ast && pathAt(ast, err.lineNumber, err.column ?? 0)) || missing[1]!;
-          throw new ReviewError([error('template/unknown-field', messages.unknownField(shown), { file, ...(err.lineNumber !== undefined ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : {}) })]);
+          throw new ReviewError([
+            error('template/unknown-field', messages.unknownField(shown), { file, ...(err.lineNumber !== undefined ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : {}) }),
+          ]);
         }
         // Any other failure is the main render's to report.
       }
@@ -326,7 +331,11 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
           }),
         ]);
       }
-      const markdown = unmark(rendered, parsed.map((p) => displayPath(p.file.path)), { file: displayPath(main.path), line: 1 });
+      const markdown = unmark(
+        rendered,
+        parsed.map((p) => displayPath(p.file.path)),
+        { file: displayPath(main.path), line: 1 },
+      );
       // A blank review would replace a good one with an empty page.
       if (markdown.text.trim() === '') throw new ReviewError([error('template/empty', messages.empty(), { file: displayPath(main.path) })]);
       return markdown;

@@ -24,7 +24,7 @@ export class HelperArgumentError extends Error {
 /** A HelperArgumentError at the call the options describe. */
 function badArgument(helper: string, wanted: string, value: unknown, options: HelperOptions | undefined): HelperArgumentError {
   const loc = (options as { loc?: { start: { line: number; column: number } } } | undefined)?.loc;
-  const shown = value === undefined ? 'nothing (a missing field?)' : (JSON.stringify(value) as string | undefined) ?? textOf(value);
+  const shown = value === undefined ? 'nothing (a missing field?)' : ((JSON.stringify(value) as string | undefined) ?? textOf(value));
   return new HelperArgumentError(helper, `expects ${wanted}, got ${shown}`, loc ? { line: loc.start.line, column: loc.start.column + 1 } : {});
 }
 

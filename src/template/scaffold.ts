@@ -69,10 +69,16 @@ export function templateReadme(dir = builtinTemplateDir): string {
       'Templates are Handlebars producing Markdown; the values they can use, the helpers and the directives are described in `docs/templates.md` of annual-review.',
     'This file was generated from the built-in template by `annual-review init`.',
     '## Parts',
-    table(['file', 'what it holds'], ref.templates.map((d) => [code(d.name), cell(d.description)])),
+    table(
+      ['file', 'what it holds'],
+      ref.templates.map((d) => [code(d.name), cell(d.description)]),
+    ),
     '## Charts',
     'A chart `NAME` is the Vega-Lite spec `charts/NAME.vl.json`, shown where a part says `:::figure{chart="NAME"}`.',
-    table(['chart', 'what it shows'], ref.charts.map((d) => [code(d.name), cell(d.description)])),
+    table(
+      ['chart', 'what it shows'],
+      ref.charts.map((d) => [code(d.name), cell(d.description)]),
+    ),
     '## Theme keys',
     'Sizes are in points (1/72 inch); colours are `"#rrggbb"`.',
     table(['key', 'what it sets', 'built-in value'], ref.theme.map(themeRow)),

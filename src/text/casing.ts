@@ -28,11 +28,7 @@ const SENTENCE_END = /(?:^|[.!?…]["'”’)\]]*)\s*$/u;
 export function casingOf(ds: CasingInput, hedges: HedgeVocabulary, language: string): Casing {
   const common = new Set<string>();
   for (const key of hedges.keys()) for (const [w] of key.matchAll(WORD)) common.add(w);
-  const texts = [
-    ...ds.claims.flatMap((c) => [c.quote, c.printed, c.label ?? '', c.scope ?? '']),
-    ...ds.metrics.flatMap((m) => [m.label, m.description]),
-    ...(ds.narrative ?? []).map((s) => s.body),
-  ];
+  const texts = [...ds.claims.flatMap((c) => [c.quote, c.printed, c.label ?? '', c.scope ?? '']), ...ds.metrics.flatMap((m) => [m.label, m.description]), ...(ds.narrative ?? []).map((s) => s.body)];
   for (const text of texts) for (const [w] of text.matchAll(WORD)) if (w === w.toLocaleLowerCase(language)) common.add(w);
   return { common, language };
 }
@@ -49,8 +45,7 @@ function lowerInitial(text: string, casing: Casing): string {
 }
 
 /** The text with a capital first letter: at the start of a sentence. */
-export const capitalise = (text: string, casing: Pick<Casing, 'language'>): string =>
-  text.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase(casing.language));
+export const capitalise = (text: string, casing: Pick<Casing, 'language'>): string => text.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase(casing.language));
 
 /** A label written as a heading ("Disbursed FDI"), as it reads inside a sentence ("disbursed FDI"). */
 export const labelInSentence = (label: string, casing: Casing): string => lowerInitial(label, casing);

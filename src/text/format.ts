@@ -2,8 +2,7 @@
 // patterns and month names from the template's locale file, passed in as styles. Money and other units: src/units/.
 
 /** "{day} {monthName}" with { day: "8", … } → "8 January"; a name without a value stays as written. */
-export const fillPattern = (pattern: string, values: Readonly<Record<string, string>>): string =>
-  pattern.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+export const fillPattern = (pattern: string, values: Readonly<Record<string, string>>): string => pattern.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 /** How a locale writes dates: patterns with {day}, {month} (number), {monthName}, {year}; month names from January. */
 export interface DateStyle {

@@ -102,7 +102,13 @@ export function checkThemeRanges(theme: Theme, path: string): void {
   const [width, height] = pageDimensions(theme);
   const { top, right, bottom, left } = theme.page.margins;
   if (width - left - right < MIN_TEXT_AREA || height - top - bottom < MIN_TEXT_AREA) {
-    problems.push(error('theme/range', `the margins leave ${Math.round(width - left - right)} × ${Math.round(height - top - bottom)} pt of the ${theme.page.size} page for text; at least ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} pt are needed`, { file, path: 'page.margins' }));
+    problems.push(
+      error(
+        'theme/range',
+        `the margins leave ${Math.round(width - left - right)} × ${Math.round(height - top - bottom)} pt of the ${theme.page.size} page for text; at least ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} pt are needed`,
+        { file, path: 'page.margins' },
+      ),
+    );
   }
   const sizes = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
@@ -116,7 +122,12 @@ export function checkThemeRanges(theme: Theme, path: string): void {
       const child = path ? `${path}.${k}` : k;
       if (typeof v === 'number' && /^(size|\w+Size)$/.test(k)) check(v, child);
       else if (typeof v === 'number' && k === 'leading' && (v < LEADING.min || v > LEADING.max)) {
-        problems.push(error('theme/range', `a leading of ${v} would ${v < LEADING.min ? 'overlap the lines' : 'scatter them'} (between ${LEADING.min} and ${LEADING.max} times the type size)`, { file, path: child }));
+        problems.push(
+          error('theme/range', `a leading of ${v} would ${v < LEADING.min ? 'overlap the lines' : 'scatter them'} (between ${LEADING.min} and ${LEADING.max} times the type size)`, {
+            file,
+            path: child,
+          }),
+        );
       } else sizes(v, child);
     }
   };
@@ -155,11 +166,18 @@ export function loadTheme(dirs: readonly string[], locale: Locale = loadLocale(d
   const file = themeFileOf(dirs);
   const language = merged.text.hyphenation;
   if (language && !hasHyphenation(language)) {
-    throw new ReviewError(atThemeLines(file, [error('theme/hyphenation', `no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file, path: 'text.hyphenation' })]));
+    throw new ReviewError(
+      atThemeLines(file, [error('theme/hyphenation', `no hyphenation patterns for "${language}" (use a language tag such as en-gb or en-us, or null)`, { file, path: 'text.hyphenation' })]),
+    );
   }
   const roles = (['text', 'headings', 'table', 'chart'] as const).filter((part) => !merged.fonts[merged[part].font]);
   if (roles.length) {
-    throw new ReviewError(atThemeLines(file, roles.map((part) => error('theme/unknown-font', `the theme uses the font family "${merged[part].font}" but defines no such family under fonts`, { file, path: `${part}.font` }))));
+    throw new ReviewError(
+      atThemeLines(
+        file,
+        roles.map((part) => error('theme/unknown-font', `the theme uses the font family "${merged[part].font}" but defines no such family under fonts`, { file, path: `${part}.font` })),
+      ),
+    );
   }
   return merged;
 }

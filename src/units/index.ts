@@ -72,10 +72,7 @@ function declaredForms(label: DeclaredUnit['label'], language: string): WrittenF
   // The dataset's language first: a locale the label lacks falls back to it, then to the first entry.
   const entries = Object.entries(label).sort(([a], [b]) => (a === language ? -1 : b === language ? 1 : 0));
   return Object.fromEntries(
-    entries.map(([locale, text]) => [
-      locale,
-      typeof text === 'string' ? withAmount(text) : (Object.fromEntries(Object.entries(text).map(([k, v]) => [k, withAmount(v)])) as PluralPattern),
-    ]),
+    entries.map(([locale, text]) => [locale, typeof text === 'string' ? withAmount(text) : (Object.fromEntries(Object.entries(text).map(([k, v]) => [k, withAmount(v)])) as PluralPattern)]),
   );
 }
 
@@ -128,10 +125,7 @@ export function unitCatalogue(declared: readonly DeclaredUnit[] = [], language =
     find,
     get,
     // An id before an alias ("tonnes", not "tonne"), a currency code in capitals ("eur" → "EUR").
-    suggest: (name) =>
-      isCurrency(name.toUpperCase())
-        ? name.toUpperCase()
-        : (closest(name, [...new Set([...byName.values()].map((u) => u.id)), ...CURRENCIES]) ?? closest(name, byName.keys())),
+    suggest: (name) => (isCurrency(name.toUpperCase()) ? name.toUpperCase() : (closest(name, [...new Set([...byName.values()].map((u) => u.id)), ...CURRENCIES]) ?? closest(name, byName.keys()))),
     comparable: (a, b) => get(a).dimension === get(b).dimension,
     convert: (value, from, to) => {
       const f = get(from);
@@ -199,7 +193,11 @@ export function unitsOf(dataset: { meta?: { units?: readonly DeclaredUnit[]; lan
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Alternatives of a regular expression, longest first so that "US$" wins over "$". */
-export const alternatives = (marks: Iterable<string>) => [...new Set(marks)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
+export const alternatives = (marks: Iterable<string>) =>
+  [...new Set(marks)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escape)
+    .join('|');
 
 /**
  * The marks sources print with figures, for reading them (`extract`): currency marks before an amount ("US$",

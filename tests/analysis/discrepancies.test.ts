@@ -23,8 +23,7 @@ const claim = (over: Partial<Claim> & Pick<Claim, 'source' | 'value'>): Claim =>
   quote: String(over.value),
   ...over,
 });
-const run = (claims: Claim[], metrics: Metric[] = [metric('m'), metric('total')]) =>
-  findDiscrepancies({ sources: [source('a'), source('b'), source('c')], metrics, claims }, english);
+const run = (claims: Claim[], metrics: Metric[] = [metric('m'), metric('total')]) => findDiscrepancies({ sources: [source('a'), source('b'), source('c')], metrics, claims }, english);
 
 describe('hedge intervals', () => {
   const i = (value: number, hedge: Hedge, printed = String(value), unit: Claim['unit'] = 'USD', scale: Scale = 'billion') =>
@@ -59,7 +58,13 @@ describe('hedge intervals', () => {
 
 describe('rules', () => {
   it('finds a value conflict beyond the hedges, with its relative gap', () => {
-    const r = run([claim({ source: 'a', value: 27.62, scale: 'billion', unit: 'USD', printed: 'US$27.62 billion' }), claim({ source: 'b', value: 23, scale: 'billion', unit: 'USD', hedge: 'nearly', printed: 'nearly 23 billion' })], [metric('m', 'USD')]);
+    const r = run(
+      [
+        claim({ source: 'a', value: 27.62, scale: 'billion', unit: 'USD', printed: 'US$27.62 billion' }),
+        claim({ source: 'b', value: 23, scale: 'billion', unit: 'USD', hedge: 'nearly', printed: 'nearly 23 billion' }),
+      ],
+      [metric('m', 'USD')],
+    );
     expect(r.discrepancies).toHaveLength(1);
     expect(r.discrepancies[0]).toMatchObject({ id: 'D1', rule: 'value-conflict', severity: 'major' });
     expect(r.discrepancies[0]!.gap).toBeCloseTo((27.615 - 23) / 27.615, 6);
@@ -150,7 +155,7 @@ describe('rules', () => {
     expect(r.sources.find((s) => s.source === 'a')).toMatchObject({ contradicted: 0 });
   });
 
-  it('does not take a label that restates the metric\'s own name for a conflict', () => {
+  it("does not take a label that restates the metric's own name for a conflict", () => {
     const named = [metric('m'), metric('total')].map((m) => ({ ...m, label: 'Trade turnover' }));
     const r = run([claim({ source: 'a', value: 930, label: 'trade turnover' }), claim({ source: 'b', value: 930 })], named);
     expect(r.discrepancies).toEqual([]);
@@ -170,8 +175,7 @@ describe('properties', () => {
     value: fc.integer({ min: 1, max: 1000 }),
     hedge: fc.constantFrom<Hedge>('none', 'nearly', 'over', 'about'),
   });
-  const build = (xs: { source: string; metric: string; period: string; value: number; hedge: Hedge }[]) =>
-    xs.map((x, i) => claim({ ...x, id: `p${i}`, printed: String(x.value) }));
+  const build = (xs: { source: string; metric: string; period: string; value: number; hedge: Hedge }[]) => xs.map((x, i) => claim({ ...x, id: `p${i}`, printed: String(x.value) }));
 
   it('does not depend on the order of claims or sources', () => {
     fc.assert(

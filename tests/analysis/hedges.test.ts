@@ -66,7 +66,14 @@ describe('hedges', () => {
   });
 
   it('takes a hedge printed in another case for the same figure, not for an agreement to list', () => {
-    const same = (hedge: string, source: string, id: string) => ({ ...marenna.claims.find((c) => c.id === 'hg-diaspora')!, id, source, hedge, printed: `${hedge} 2.4 million`, quote: `${hedge} 2.4 million` });
+    const same = (hedge: string, source: string, id: string) => ({
+      ...marenna.claims.find((c) => c.id === 'hg-diaspora')!,
+      id,
+      source,
+      hedge,
+      printed: `${hedge} 2.4 million`,
+      quote: `${hedge} 2.4 million`,
+    });
     const ds = { ...marenna, claims: [same('Roughly', 'harbour-gazette', 'x'), same('roughly', 'valley-courier', 'y')] };
     expect(report(ds).consistent).toEqual([]);
     expect(report(ds).discrepancies).toEqual([]);
@@ -89,7 +96,10 @@ describe('hedges', () => {
     // "give or take 300,000" (±10 %) and "well over 325,000" overlap; at ±5 % they would conflict.
     expect(report().consistent.map((a) => a.metric)).toContain('cargo');
     const tight = loadDataset(variant({ 'review.yaml': (t) => t.replace('band: 0.1', 'band: approximate') }));
-    const cargo = (ds: Dataset) => report(ds).discrepancies.filter((d) => d.metric === 'cargo').map((d) => d.rule);
+    const cargo = (ds: Dataset) =>
+      report(ds)
+        .discrepancies.filter((d) => d.metric === 'cargo')
+        .map((d) => d.rule);
     expect(cargo(marenna)).toEqual(['label-conflict']);
     expect(cargo(tight)).toEqual(['label-conflict', 'value-conflict']);
   });

@@ -20,7 +20,7 @@ const explanationOf = (claim: string, r = review) => r.discrepancies.discrepanci
 describe('capitals by position', () => {
   const casing = casingOf(review.dataset, hedgeVocabulary(review.dataset.meta.hedges), 'en');
 
-  it('lowers a figure that began its source\'s sentence, never a name', () => {
+  it("lowers a figure that began its source's sentence, never a name", () => {
     expect(figureInSentence({ printed: 'About 2.4 million', quote: 'About 2.4 million people live abroad.' }, casing)).toBe('about 2.4 million');
     expect(figureInSentence({ printed: 'About 2.4 million', quote: 'The count. About 2.4 million people live abroad.' }, casing)).toBe('about 2.4 million');
     // Capitalised mid-sentence by the source: a name, kept.
@@ -31,7 +31,7 @@ describe('capitals by position', () => {
     expect(labelInSentence('Ferry routes', casing)).toBe('ferry routes');
   });
 
-  it('writes the engine\'s sentences with figures and labels cased for where they stand', () => {
+  it("writes the engine's sentences with figures and labels cased for where they stand", () => {
     const agreement = review.discrepancies.consistent.find((a) => a.metric === 'diaspora');
     expect(agreement?.explanation).toBe(
       'For Marennese diaspora in 2025 the sources give roughly 2.4 million [1], about 2.5 million [2]; every figure allows the same value, so they agree within their hedges.',
@@ -48,7 +48,7 @@ describe('capitals by position', () => {
 });
 
 describe('nouns', () => {
-  it('never sets the metric\'s noun after a figure that carries its own', () => {
+  it("never sets the metric's noun after a figure that carries its own", () => {
     const explanation = explanationOf('hg-missions-ratio');
     expect(explanation).not.toContain('consulates missions');
     expect(explanation).toBe(
@@ -79,7 +79,7 @@ describe(':fig and the noun after it', () => {
 });
 
 describe('locale', () => {
-  it('explains in the build\'s language and digits', () => {
+  it("explains in the build's language and digits", () => {
     const vietnamese = loadReview(fixture, vi);
     expect(explanationOf('hg-ferry-ratio', vietnamese)).toBe(
       'Về ferry routes, các nguồn đưa ra 24 năm 2025 và 15 năm 2024: tỷ lệ khoảng 1,6, không phải twice as many như đã nêu (nếu đúng thì năm 2024 phải vào khoảng 12).',
@@ -89,7 +89,7 @@ describe('locale', () => {
     );
   });
 
-  it('links each [n] of an explanation to its source, like the narrative\'s citations', () => {
+  it("links each [n] of an explanation to its source, like the narrative's citations", () => {
     for (const locale of [en, vi]) {
       const { document } = toDocument(loadReview(fixture, locale), templateDirs(), locale);
       const cells = document.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((row) => row) : []));

@@ -12,7 +12,9 @@ import { defaultBuild } from '../support.js';
 import { texts, theme } from './helpers.js';
 
 let result: BuildResult;
-const charts = readdirSync(join(builtinTemplateDir, 'charts')).filter((f) => f.endsWith('.vl.json')).map((f) => f.replace('.vl.json', ''));
+const charts = readdirSync(join(builtinTemplateDir, 'charts'))
+  .filter((f) => f.endsWith('.vl.json'))
+  .map((f) => f.replace('.vl.json', ''));
 const rows = (name: string) => result.review.chartData[name] ?? [];
 const svgText = (name: string) => texts(result.charts.find((c) => c.name === name)!.svg).join(' ');
 
@@ -87,7 +89,10 @@ describe('the chart set', () => {
       return result.markdown.slice(i, result.markdown.indexOf('\n:::', i + 3));
     };
     const drawn = new Set(rows('disagreements').map((r) => r.finding));
-    for (const [chart, dataset] of [['measures', 'measures'], ['year-on-year', 'headline']] as const) {
+    for (const [chart, dataset] of [
+      ['measures', 'measures'],
+      ['year-on-year', 'headline'],
+    ] as const) {
       const shown = new Set(rows(dataset).map((r) => r.claim));
       const expected = result.review.discrepancies.discrepancies.filter((d) => drawn.has(d.id) && d.claims.some((c) => shown.has(c.claim))).map((d) => d.id);
       expect(expected.length, chart).toBeGreaterThan(0);
@@ -117,7 +122,11 @@ describe('the chart set', () => {
     const { partnerships, events } = result.review.dataset;
     expect(rows('partnerships').map((r) => r.partner)).toEqual(partnerships.map((p) => p.partner));
     for (const p of partnerships) expect(svgText('partnerships')).toContain(p.partner);
-    expect(rows('events').map((r) => r.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(
+      rows('events')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(events.map((e) => e.id).sort());
     for (const e of events) expect(svgText('events-timeline')).toContain(e.title.slice(0, 20));
     expect(svgText('events-timeline')).toContain('Hà Nội');
   });

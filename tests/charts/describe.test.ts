@@ -31,7 +31,9 @@ describe('describeChart', () => {
   });
 
   it('leaves out fields the chart does not print', () => {
-    const input = barChart([{ label: 'a', value: 1, hidden: 'x' }], { encoding: { y: { field: 'label', type: 'nominal' }, x: { field: 'value', type: 'quantitative' }, color: { field: 'hidden', type: 'nominal', legend: null } } });
+    const input = barChart([{ label: 'a', value: 1, hidden: 'x' }], {
+      encoding: { y: { field: 'label', type: 'nominal' }, x: { field: 'value', type: 'quantitative' }, color: { field: 'hidden', type: 'nominal', legend: null } },
+    });
     expect(describeChart(input, en)).not.toContain('x)');
   });
 
@@ -45,7 +47,10 @@ describe('describeChart', () => {
       title: 'Partners',
       data: { name: 'rows' },
       encoding: { y: { field: 'partner', type: 'nominal' }, x: { field: 'year', type: 'ordinal' } },
-      layer: [{ mark: 'point', encoding: { color: { field: 'level', type: 'nominal' } } }, { mark: 'text', encoding: { text: { field: 'step' } } }],
+      layer: [
+        { mark: 'point', encoding: { color: { field: 'level', type: 'nominal' } } },
+        { mark: 'text', encoding: { text: { field: 'step' } } },
+      ],
     };
     expect(describeChart({ name: 'partners', spec, data: { rows } }, en)).toBe('Partners. 3 entries: 2 High, 1 Low. Pháp: 2024, High, upgraded; Anh: 2025, High, established; Chile: none, Low.');
   });
@@ -54,7 +59,7 @@ describe('describeChart', () => {
     expect(describeChart(yearOnYear(), en)).toBe(describeChart(yearOnYear(), en));
   });
 
-  it('speaks the build\'s language: the description and its own words in Vietnamese', () => {
+  it("speaks the build's language: the description and its own words in Vietnamese", () => {
     const vi = describeChart(yearOnYear('vi'), altWords('vi'));
     expect(vi).toMatch(/^Các số liệu chính/);
     expect(describeChart(barChart([], { title: 'Trống' }), altWords('vi'))).toBe('Trống. Biểu đồ không có dữ liệu.');

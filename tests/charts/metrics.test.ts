@@ -40,7 +40,16 @@ describe('chart text metrics', () => {
 
   it('lays out axis labels with the measured widths, so the plot starts right after the longest label', async () => {
     const label = 'International arrivals (Việt Nam)';
-    const chart = await renderChart(barChart([{ label, value: 3 }, { label: 'Trade', value: 5 }], { encoding: encoding() }), theme);
+    const chart = await renderChart(
+      barChart(
+        [
+          { label, value: 3 },
+          { label: 'Trade', value: 5 },
+        ],
+        { encoding: encoding() },
+      ),
+      theme,
+    );
     const plotX = Number(/<g [^>]*transform="translate\(([\d.]+),/.exec(chart.svg)?.[1]);
     // Vega-Lite's defaults: 5 pt ticks; 3 pt label padding from the theme; 1 pt for the domain line.
     expect(plotX).toBeGreaterThanOrEqual(measureText(regular, label, 8) + 5 + 3);
@@ -50,10 +59,7 @@ describe('chart text metrics', () => {
   });
 
   it('truncates long labels in the SVG by the same measure the layout used', async () => {
-    const chart = await renderChart(
-      barChart([{ label: long, value: 3 }], { encoding: encoding({ labelLimit: 80 }) }),
-      theme,
-    );
+    const chart = await renderChart(barChart([{ label: long, value: 3 }], { encoding: encoding({ labelLimit: 80 }) }), theme);
     const label = texts(chart.svg).find((t) => t.endsWith('\u2026'));
     expect(label).toBe(fittedText(fonts, { fontSize: 8, limit: 80 }, long));
     const plotX = Number(/<g [^>]*transform="translate\(([\d.]+),/.exec(chart.svg)?.[1]);

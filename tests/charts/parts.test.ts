@@ -74,10 +74,12 @@ describe('a review with over a thousand contested figures', () => {
   const spec = () => JSON.parse(readFileSync(join(builtinTemplateDir, 'charts', 'where-sources-disagree.vl.json'), 'utf8')) as object;
   const findingsOf = (part: ChartPart) => [...new Set(part.input.data.disagreements!.map((row) => (row as { findingNumber: number }).findingNumber))];
   /** Draws for real only the part holding D100; the others are given the height of their panels, 90 points each. */
-  const drawSome = (perPanel: number) => async (part: ChartInput): Promise<DrawnChart> => {
-    const findings = new Set(part.data.disagreements!.map((row) => (row as { findingNumber: number }).findingNumber));
-    return findings.has(100) ? renderChart(part, theme) : { name: part.name, svg: '', width: 467, height: findings.size * perPanel, warnings: [] };
-  };
+  const drawSome =
+    (perPanel: number) =>
+    async (part: ChartInput): Promise<DrawnChart> => {
+      const findings = new Set(part.data.disagreements!.map((row) => (row as { findingNumber: number }).findingNumber));
+      return findings.has(100) ? renderChart(part, theme) : { name: part.name, svg: '', width: 467, height: findings.size * perPanel, warnings: [] };
+    };
 
   it('splits its chart of disagreements into parts of whole panels, at most six each, in numeric order', async () => {
     const input = { name: 'where-sources-disagree', spec: spec(), data: review().chartData };

@@ -86,7 +86,11 @@ describe.each(cases)('the charts of %s in %s', (dataset, locale) => {
 
   it('orders the panels by finding number', async () => {
     const r = await build();
-    const titles = chartOf(r, 'where-sources-disagree').flatMap((c) => boxes(c).texts.filter((t) => /^D\d+ ·/.test(t.text)).map((t) => Number(/^D(\d+)/.exec(t.text)![1])));
+    const titles = chartOf(r, 'where-sources-disagree').flatMap((c) =>
+      boxes(c)
+        .texts.filter((t) => /^D\d+ ·/.test(t.text))
+        .map((t) => Number(/^D(\d+)/.exec(t.text)![1])),
+    );
     expect(titles.length).toBeGreaterThan(0);
     expect(titles).toEqual([...titles].sort((a, b) => a - b));
   });

@@ -33,7 +33,13 @@ const translate = (tag: string): [number, number] => {
   const m = /transform="translate\(([-\d.e]+),([-\d.e]+)\)"/.exec(tag);
   return m ? [Number(m[1]), Number(m[2])] : [0, 0];
 };
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The boxes of a Vega SVG; `fontFiles` are the chart's regular and bold faces (RenderedChartFile.fontFiles). */
 export function svgBoxes(svg: string, fontFiles: readonly string[]): SvgBoxes {

@@ -38,7 +38,11 @@ describe('several reports in one build', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const expected = [`${datasetId}.en.pdf`, `${datasetId}.vi.pdf`, 'second-review.en.pdf', 'second-review.vi.pdf'];
-    expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(expected.sort());
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort(),
+    ).toEqual(expected.sort());
     for (const f of expected) {
       expect(isWholePdf(readFileSync(join(out, f))), f).toBe(true);
       expect(existsSync(join(out, f.replace(/\.pdf$/, ''), 'dataset.json')), f).toBe(true);

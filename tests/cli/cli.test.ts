@@ -51,7 +51,9 @@ describe('annual-review build', () => {
     const pdf = await readPdf(goodBytes);
     const text = pdf.pages.join('\n').replace(/\s+/g, ' ');
     const dir = join(work, 'review', 'charts');
-    const names = readdirSync(dir).filter((f) => f.endsWith('.svg')).map((f) => f.replace('.svg', ''));
+    const names = readdirSync(dir)
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => f.replace('.svg', ''));
     expect(names.length).toBeGreaterThanOrEqual(5);
     for (const name of names) {
       // A standalone SVG document: the namespace a browser needs, and text as text.
@@ -62,7 +64,12 @@ describe('annual-review build', () => {
       expect(record.alt.length).toBeGreaterThan(80);
       // Labelled for screen readers and file browsers with the caption and the alt text; fonts with a fallback.
       const svg = readFileSync(join(dir, `${name}.svg`), 'utf8');
-      const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const unescape = (t: string) =>
+        t
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&');
       expect(unescape(/<svg[^>]*><title>([^<]*)<\/title>/.exec(svg)?.[1] ?? '')).toBe(record.caption);
       expect(unescape(/<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '')).toBe(record.alt);
       expect(svg).not.toMatch(/font-family="[^",]*"/);
@@ -108,7 +115,10 @@ describe('annual-review build', () => {
     const dir = join(packageRoot, 'node_modules', 'pdfjs-dist', 'standard_fonts');
     const file = (style: string) => join(dir, `LiberationSans-${style}.ttf`);
     writeFileSync(join(template, 'theme.yaml'), `fonts:\n  sans:\n    regular: ${file('Regular')}\n    bold: ${file('Bold')}\n    italic: ${file('Italic')}\n    boldItalic: ${file('BoldItalic')}\n`);
-    await expectFailureKeepsPdf(run('build', '--template', template, '--out', pdfPath), /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for .*"ạ" \(U\+1EA1\).*which the review sets \(e\.g\. in "[^"]*[ạằặịếồộ]/);
+    await expectFailureKeepsPdf(
+      run('build', '--template', template, '--out', pdfPath),
+      /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for .*"ạ" \(U\+1EA1\).*which the review sets \(e\.g\. in "[^"]*[ạằặịếồộ]/,
+    );
   });
 
   it('takes one text from a template folder and the rest from the built-in locale, and locates a mistyped key', async () => {

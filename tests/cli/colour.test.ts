@@ -17,6 +17,6 @@ describe('colour in the command line', () => {
 
   it('would be found: the check sees an escape as the sources write it', () => {
     expect(SGR.test("out.write('\\x1b[31mred\\x1b[0m')")).toBe(true);
-    expect(SGR.test("out.write(`\\x1b[${drawn}A`)")).toBe(false);
+    expect(SGR.test('out.write(`\\x1b[${drawn}A`)')).toBe(false);
   });
 });

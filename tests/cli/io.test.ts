@@ -31,7 +31,13 @@ describe('the dataset folder as an argument', () => {
   });
 
   it('is a usage error to give extra arguments, or the folder twice', async () => {
-    for (const args of [['validate', base, 'extra'], ['discrepancies', base, base], ['build', base, 'x'], ['verify', base, 'x', '--sources', base], ['validate', base, '--data', base]]) {
+    for (const args of [
+      ['validate', base, 'extra'],
+      ['discrepancies', base, base],
+      ['build', base, 'x'],
+      ['verify', base, 'x', '--sources', base],
+      ['validate', base, '--data', base],
+    ]) {
       const run = await runCli(...args);
       expect(run.status, args.join(' ')).toBe(2);
     }

@@ -63,7 +63,10 @@ describe('the preview server', () => {
     server = await startPreviewServer(0);
     const s = server;
     const got = await events(s.url, 2, () => setTimeout(() => s.publish({ ok: true, errors: [], title: 'T', pages: 1, places }, Buffer.from('%PDF')), 50));
-    expect(got).toMatchObject([{ build: 0, pdf: 0 }, { build: 1, pdf: 1, ok: true, places }]);
+    expect(got).toMatchObject([
+      { build: 0, pdf: 0 },
+      { build: 1, pdf: 1, ok: true, places },
+    ]);
   });
   it('closes while pages are connected: an open event stream and an idle kept-alive connection', async () => {
     const s = await startPreviewServer(0);

@@ -55,14 +55,26 @@ describe('a dataset in other currencies and units', () => {
   });
 
   it('compares figures printed at different scales of one unit as the same quantity', () => {
-    const dir = variant({ 'claims.yaml': [['value: 200\n    scale: thousand\n    unit: wagons', 'value: 12400\n    scale: thousand\n    unit: tonnes'], ['200,000 wagons', '12,400 thousand tonnes'], ['Some 200,000 wagons', 'Some 12,400 thousand tonnes']] });
+    const dir = variant({
+      'claims.yaml': [
+        ['value: 200\n    scale: thousand\n    unit: wagons', 'value: 12400\n    scale: thousand\n    unit: tonnes'],
+        ['200,000 wagons', '12,400 thousand tonnes'],
+        ['Some 200,000 wagons', 'Some 12,400 thousand tonnes'],
+      ],
+    });
     const freight = findDiscrepancies(loadDataset(dir), english).consistent.find((a) => a.metric === 'freight');
     expect(freight?.claims.map((c) => c.value)).toEqual([12.4e6, 12.4e6]);
   });
 
   it('finds a conflict that only conversion shows', () => {
     // 150,000 wagons of 60 tonnes are 9 million tonnes: far from about 12.4 million.
-    const dir = variant({ 'claims.yaml': [['value: 200\n', 'value: 150\n'], ['200,000 wagons', '150,000 wagons'], ['Some 200,000', 'Some 150,000']] });
+    const dir = variant({
+      'claims.yaml': [
+        ['value: 200\n', 'value: 150\n'],
+        ['200,000 wagons', '150,000 wagons'],
+        ['Some 200,000', 'Some 150,000'],
+      ],
+    });
     const conflict = findDiscrepancies(loadDataset(dir), english).discrepancies.find((d) => d.metric === 'freight');
     expect(conflict?.rule).toBe('value-conflict');
   });
@@ -72,7 +84,10 @@ describe('a dataset in other currencies and units', () => {
       const locale = loadLocale([builtinTemplateDir], name);
       const words = locale.labels.charts as Record<string, string>;
       const panels = new Set(disagreementRows(ds, report, { name, words, intl: locale.intl, money: locale.money }).map((r) => String(r.panel)));
-      expect([...panels].some((p) => p.endsWith(`(${words.billion} EUR)`)), [...panels].join(' | ')).toBe(true);
+      expect(
+        [...panels].some((p) => p.endsWith(`(${words.billion} EUR)`)),
+        [...panels].join(' | '),
+      ).toBe(true);
     }
     const en = loadLocale([builtinTemplateDir], 'en');
     const words = en.labels.charts as Record<string, string>;
@@ -85,7 +100,10 @@ describe('a dataset in other currencies and units', () => {
 
 describe('unknown and clashing units', () => {
   it('locates an unknown unit and suggests the closest known one', () => {
-    const dir = variant({ 'metrics.yaml': [['unit: tonnes', 'unit: tonns']], 'claims.yaml': [['unit: EUR\n    hedge: none\n    printed: €7.9 billion', 'unit: eur\n    hedge: none\n    printed: €7.9 billion']] });
+    const dir = variant({
+      'metrics.yaml': [['unit: tonnes', 'unit: tonns']],
+      'claims.yaml': [['unit: EUR\n    hedge: none\n    printed: €7.9 billion', 'unit: eur\n    hedge: none\n    printed: €7.9 billion']],
+    });
     const found = diagnosticsOf(() => loadDataset(dir));
     const metric = found.find((d) => d.path === 'metrics[1].unit');
     expect(metric).toMatchObject({ code: 'dataset/unknown-unit', line: 8, column: 11, message: messages.unknownUnit('tonns', false), hint: messages.didYouMean('tonnes') });
@@ -94,7 +112,12 @@ describe('unknown and clashing units', () => {
   });
 
   it('says a three-letter name is no ISO 4217 code, and points to the declarations when nothing is close', () => {
-    const dir = variant({ 'metrics.yaml': [['unit: EUR', 'unit: XYZ'], ['unit: embassies', 'unit: parliaments']] });
+    const dir = variant({
+      'metrics.yaml': [
+        ['unit: EUR', 'unit: XYZ'],
+        ['unit: embassies', 'unit: parliaments'],
+      ],
+    });
     const found = diagnosticsOf(() => loadDataset(dir));
     expect(found.find((d) => d.path === 'metrics[0].unit')?.message).toBe(messages.unknownUnit('XYZ', true));
     expect(found.find((d) => d.path === 'metrics[2].unit')).toMatchObject({ message: messages.unknownUnit('parliaments', false), hint: messages.unitsHint });
@@ -110,13 +133,23 @@ describe('unknown and clashing units', () => {
     // Legations convert to embassies one for one, yet the sum of the running total is taken as it stands.
     const legations = '  - id: legations\n    label: legations\n    equals: { value: 1, unit: embassies }\n';
     const found = diagnosticsOf(() =>
-      loadDataset(variant({ 'review.yaml': [['  - id: crossings\n', `${legations}  - id: crossings\n`]], 'metrics.yaml': [['    unit: embassies\n    description: Embassies opened', '    unit: legations\n    description: Embassies opened']] })),
+      loadDataset(
+        variant({
+          'review.yaml': [['  - id: crossings\n', `${legations}  - id: crossings\n`]],
+          'metrics.yaml': [['    unit: embassies\n    description: Embassies opened', '    unit: legations\n    description: Embassies opened']],
+        }),
+      ),
     );
     expect(found).toEqual([expect.objectContaining({ code: 'dataset/unit', path: 'claims[10].unit', message: messages.incrementUnit('missions-opened', 'legations', 'missions', 'embassies') })]);
   });
 
   it('refuses a declaration that takes a built-in unit’s or a currency’s name', () => {
-    const dir = variant({ 'review.yaml': [['id: crossings', 'id: km'], ['aliases: [border-crossings]', 'aliases: [GBP]']] });
+    const dir = variant({
+      'review.yaml': [
+        ['id: crossings', 'id: km'],
+        ['aliases: [border-crossings]', 'aliases: [GBP]'],
+      ],
+    });
     const found = diagnosticsOf(() => loadDataset(dir));
     expect(found.map((d) => [d.code, d.path, d.line])).toEqual(
       expect.arrayContaining([

@@ -96,8 +96,7 @@ export async function runCase(name: string): Promise<string[]> {
   }
 }
 
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 
 /** The codes given to error() and warning() or written as `code: '…'` anywhere in src/. */
 export function codesInSource(): Set<string> {
@@ -108,4 +107,3 @@ export function codesInSource(): Set<string> {
   }
   return codes;
 }
-

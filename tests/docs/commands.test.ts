@@ -29,29 +29,40 @@ const INSTANCES: Record<string, string> = {
 /** Documented commands whose exit code here is not 0, and why. */
 const EXIT_CODES: Record<string, { code: number; why: string }> = {
   // The bundled sample's source texts are news articles, not in the repository: .ci/run verifies against them.
-  'annual-review verify --sources ../sources': { code: 1, why: 'the sample\'s articles are not in the repository' },
-  'annual-review verify --sources ../shared/seeds': { code: 1, why: 'the sample\'s articles are not in the repository' },
+  'annual-review verify --sources ../sources': { code: 1, why: "the sample's articles are not in the repository" },
+  'annual-review verify --sources ../shared/seeds': { code: 1, why: "the sample's articles are not in the repository" },
 };
 
-const files = ['README.md', ...readdirSync(join(packageRoot, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(join(packageRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 /** The command lines of a Markdown file's code blocks, as `annual-review …`, with their line numbers. */
 function documented(file: string): { line: number; command: string }[] {
   const out: { line: number; command: string }[] = [];
   let fenced = false;
-  readFileSync(join(packageRoot, file), 'utf8').split('\n').forEach((text, i) => {
-    if (/^\s*```/.test(text)) fenced = !fenced;
-    else if (fenced) {
-      const m = /^\s*(?:\$ )?(annual-review|node dist\/cli\/main\.js|npx annual-review) (.*)$/.exec(text);
-      // Not a line of output ("annual-review build: failed with 1 error").
-      if (m && !/^[\w-]+: /.test(m[2]!)) out.push({ line: i + 1, command: `annual-review ${m[2]!.replace(/\s+#.*$/, '').trim()}` });
-    }
-  });
+  readFileSync(join(packageRoot, file), 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (/^\s*```/.test(text)) fenced = !fenced;
+      else if (fenced) {
+        const m = /^\s*(?:\$ )?(annual-review|node dist\/cli\/main\.js|npx annual-review) (.*)$/.exec(text);
+        // Not a line of output ("annual-review build: failed with 1 error").
+        if (m && !/^[\w-]+: /.test(m[2]!)) out.push({ line: i + 1, command: `annual-review ${m[2]!.replace(/\s+#.*$/, '').trim()}` });
+      }
+    });
   return out;
 }
 
 /** The npm lines of a Markdown file's code blocks. */
-const npmLines = (file: string) => readFileSync(join(packageRoot, file), 'utf8').split('\n').filter((l) => /^(UPDATE=1 )?(npm|npx vitest) /.test(l));
+const npmLines = (file: string) =>
+  readFileSync(join(packageRoot, file), 'utf8')
+    .split('\n')
+    .filter((l) => /^(UPDATE=1 )?(npm|npx vitest) /.test(l));
 /** The files a command line names by path (a test folder or file, a vitest config). */
 const namedPaths = (line: string) => [...line.matchAll(/\s((?:tests\/|vitest\.)\S+)/g)].map((m) => m[1]!);
 
@@ -108,7 +119,10 @@ describe('every command the documentation shows', () => {
     const missing = all.filter((d) => isSynopsis(d.command) && !(d.command in INSTANCES)).map((d) => `${d.file}:${d.line}: ${d.command}`);
     expect(missing, 'documented but not run: give these an instance in INSTANCES').toEqual([]);
     const shown = new Set(all.map((d) => d.command));
-    expect(Object.keys({ ...INSTANCES, ...EXIT_CODES }).filter((c) => !shown.has(c)), 'instances of commands no document shows').toEqual([]);
+    expect(
+      Object.keys({ ...INSTANCES, ...EXIT_CODES }).filter((c) => !shown.has(c)),
+      'instances of commands no document shows',
+    ).toEqual([]);
   });
 
   for (const { file, line, command } of all) {

@@ -26,10 +26,11 @@ function countryNames(language: string): string[] {
   const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const out = new Set<string>();
-  for (const a of letters) for (const b of letters) {
-    const name = names.of(a + b);
-    if (name && name.length > 3) out.add(name.normalize('NFC'));
-  }
+  for (const a of letters)
+    for (const b of letters) {
+      const name = names.of(a + b);
+      if (name && name.length > 3) out.add(name.normalize('NFC'));
+    }
   return [...out];
 }
 
@@ -69,8 +70,16 @@ describe('every dataset speaks of itself only', () => {
           expect(foreign, `${other} in ${name}`).toEqual([]);
         }
         // Money only in the currencies the dataset's own claims use.
-        const currencies = new Set(Object.values((await exampleBuild(name, locale)).review.dataset.claims).map((c) => c.unit).filter((u) => /^[A-Z]{3}$/.test(u)));
-        for (const [code, marks] of [['USD', ['US$', 'USD']], ['EUR', ['€', 'EUR']], ['VND', ['VND']]] as const) {
+        const currencies = new Set(
+          Object.values((await exampleBuild(name, locale)).review.dataset.claims)
+            .map((c) => c.unit)
+            .filter((u) => /^[A-Z]{3}$/.test(u)),
+        );
+        for (const [code, marks] of [
+          ['USD', ['US$', 'USD']],
+          ['EUR', ['€', 'EUR']],
+          ['VND', ['VND']],
+        ] as const) {
           if (!currencies.has(code)) for (const mark of marks) expect(text.includes(mark), `${mark} in ${name}`).toBe(false);
         }
       });

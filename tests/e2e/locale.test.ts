@@ -73,7 +73,7 @@ describe('the review with --locale vi', () => {
     expect(text).toContain(label(vi.labels, 'charts.action-upgraded'));
   });
 
-  it('labels the discrepancy table in Vietnamese and keeps the sources\' figures as printed', () => {
+  it("labels the discrepancy table in Vietnamese and keeps the sources' figures as printed", () => {
     const text = flat(pdf.pages.join(' '));
     expect(text).toContain(label(vi.labels, 'rules.value-conflict'));
     for (const d of result.review.discrepancies.discrepancies) for (const c of d.claims) expect(text).toContain(flat(c.printed));

@@ -9,8 +9,7 @@ import { extractClaims, type ClaimStub } from '../../src/extract/index.js';
 const amount = (x: { value: number; scale: keyof typeof SCALES }) => x.value * SCALES[x.scale];
 const sameAmount = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 /** Found: a stub of the same amount whose sentence holds the claim's printed figure, or whose figure the claim's quote holds. */
-const finds = (stub: ClaimStub, claim: Claim) =>
-  sameAmount(amount(stub), amount(claim)) && (stub.quote.includes(claim.printed) || claim.quote.includes(stub.printed));
+const finds = (stub: ClaimStub, claim: Claim) => sameAmount(amount(stub), amount(claim)) && (stub.quote.includes(claim.printed) || claim.quote.includes(stub.printed));
 
 export interface SourceRecall {
   source: string;

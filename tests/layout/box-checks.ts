@@ -8,7 +8,9 @@ const name = (b: LayoutBox) => `${b.kind}${b.text ? ` "${b.text.slice(0, 40)}"` 
 /** Boxes that reach into a margin. */
 export function outsideMargins(layout: LayoutResult): string[] {
   const p = layout.page;
-  return layout.boxes.filter((b) => b.x < p.left - EPS || b.x + b.width > p.right + EPS || b.y < p.top - EPS || b.y + b.height > p.bottom + EPS).map((b) => `page ${b.page}: ${name(b)} is outside the margins`);
+  return layout.boxes
+    .filter((b) => b.x < p.left - EPS || b.x + b.width > p.right + EPS || b.y < p.top - EPS || b.y + b.height > p.bottom + EPS)
+    .map((b) => `page ${b.page}: ${name(b)} is outside the margins`);
 }
 
 /** Pairs of boxes on one page whose areas overlap (touching edges are fine). */

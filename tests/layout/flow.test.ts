@@ -13,7 +13,12 @@ import { layoutProblems } from './box-checks.js';
 const theme = loadTheme([builtinTemplateDir]);
 const info = { title: 'Flow Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
 const words = (n: number, stem = 'word') => Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
-const tall = (height: number): ChartArt => ({ svg: `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="${height}"><rect width="400" height="${height}" fill="#0b4f6c"/></svg>`, width: 400, height, alt: 'A block.' });
+const tall = (height: number): ChartArt => ({
+  svg: `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="${height}"><rect width="400" height="${height}" fill="#0b4f6c"/></svg>`,
+  width: 400,
+  height,
+  alt: 'A block.',
+});
 
 function lay(markdown: string, charts: Record<string, ChartArt> = {}) {
   const { blocks, diagnostics } = parseMarkup(markdown, () => undefined, 'test.md');

@@ -11,7 +11,10 @@ import { readPdf, readStructureText } from '../pdf-reader.js';
 
 const theme = loadTheme([builtinTemplateDir]);
 const info = { title: 'Hyphenation Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
-const text = Array.from({ length: 6 }, () => 'Comprehensive international relationships strengthened multilateral cooperation considerably, while extraordinary administrative reorganisation continued throughout.').join(' ');
+const text = Array.from(
+  { length: 6 },
+  () => 'Comprehensive international relationships strengthened multilateral cooperation considerably, while extraordinary administrative reorganisation continued throughout.',
+).join(' ');
 
 describe('hyphenated words', () => {
   it('are drawn with a hyphen but extract whole, once, in reading order', async () => {

@@ -58,8 +58,10 @@ function rejoin(lines: readonly Line[]): string {
 
 describe('hyphenation', () => {
   const fonts = registerFonts(createPdf(info, theme), theme);
-  const text = 'Comprehensive international relationships strengthened multilateral cooperation considerably, while Phạm Thu Hằng and UNESCO-recognised heritage 2025 remained unbroken throughout the extraordinary administrative reorganisation.';
-  const lines = (hyphenate?: (w: string) => string[]) => measureSpans([{ text }], { ...theme.text, ...{ family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' }, ...(hyphenate ? { hyphenate } : {}) }, 150, fonts).lines;
+  const text =
+    'Comprehensive international relationships strengthened multilateral cooperation considerably, while Phạm Thu Hằng and UNESCO-recognised heritage 2025 remained unbroken throughout the extraordinary administrative reorganisation.';
+  const lines = (hyphenate?: (w: string) => string[]) =>
+    measureSpans([{ text }], { ...theme.text, ...{ family: 'serif', codeFamily: 'serif', color: '#000', linkColor: '#000' }, ...(hyphenate ? { hyphenate } : {}) }, 150, fonts).lines;
   /** The room justification must spread over the spaces, summed over the lines (the last line is not justified). */
   const slack = (ls: ReturnType<typeof lines>) => ls.filter((l) => !l.last).reduce((sum, l) => sum + 150 - l.natural, 0);
   const wordsOf = (ls: ReturnType<typeof lines>) => ls.map(lineText);
@@ -249,7 +251,8 @@ describe('layout', () => {
 describe('keeping things together', () => {
   it('never leaves a list marker or a heading at the foot of a page without the text that follows it', async () => {
     // Three-line items cannot break (two lines each side): wherever the list falls, an item moves whole.
-    const item = 'An item long enough to run over three lines of the column, so that it cannot be split between two pages without leaving a single line on one side of the break, which the layout never does to a paragraph of body text.';
+    const item =
+      'An item long enough to run over three lines of the column, so that it cannot be split between two pages without leaving a single line on one side of the break, which the layout never does to a paragraph of body text.';
     let moved = 0;
     for (let filler = 760; filler <= 900; filler += 5) {
       const { pdf } = await build(`# Lists\n\n${words(filler)}\n\n## Items\n\nThe items follow.\n\n- ${item}\n- ${item}\n- ${item}`);

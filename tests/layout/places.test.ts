@@ -20,10 +20,18 @@ describe.each(['vietnam-2025', 'marenna-2025'])('places of %s', (name) => {
 });
 
 describe('placesOf', () => {
-  it('takes a row whose first cell begins with the id as a word, not a longer id, and a figure\'s caption lines', () => {
+  it("takes a row whose first cell begins with the id as a word, not a longer id, and a figure's caption lines", () => {
     const review = { discrepancies: { discrepancies: [{ id: 'D1' }, { id: 'D2' }] } } as never;
     const box = (kind: BoxKind, page: number, text?: string): LayoutBox => ({ kind, page, x: 0, y: 0, width: 1, height: 1, ...(text === undefined ? {} : { text }) });
-    const boxes = [box('row', 3, 'D10 high'), box('row', 4, 'D1 low'), box('row', 5, 'D1 again'), box('figure', 6), box('caption', 6, 'Figure 1. A'), box('caption', 6, 'caption.'), box('line', 6, 'Text.')];
+    const boxes = [
+      box('row', 3, 'D10 high'),
+      box('row', 4, 'D1 low'),
+      box('row', 5, 'D1 again'),
+      box('figure', 6),
+      box('caption', 6, 'Figure 1. A'),
+      box('caption', 6, 'caption.'),
+      box('line', 6, 'Text.'),
+    ];
     const layout = { boxes, headings: [], pages: 6, citedOn: new Map(), continuedTables: [], page: { width: 1, height: 1, top: 0, bottom: 1, left: 0, right: 1 } };
     expect(placesOf(review, layout)).toEqual({ discrepancies: [{ id: 'D1', page: 4 }], figures: [{ number: 1, caption: 'Figure 1. A caption.', page: 6 }] });
   });

@@ -19,14 +19,27 @@ interface Node {
 const theme = loadTheme([builtinTemplateDir]);
 const info = { title: 'Tags Test', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
-const chart = { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="120" height="60" fill="#0b4f6c"/><text x="10" y="90">Hà Nội</text></svg>', width: 200, height: 100, alt: 'One bar, drawn in blue.' };
+const chart = {
+  svg: '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="120" height="60" fill="#0b4f6c"/><text x="10" y="90">Hà Nội</text></svg>',
+  width: 200,
+  height: 100,
+  alt: 'One bar, drawn in blue.',
+};
 
 async function tagged(markdown: string) {
   const { blocks, diagnostics } = parseMarkup(markdown, () => undefined, 'test.md');
   expect(diagnostics).toEqual([]);
   const doc = createPdf(info, theme);
   const document: Document = { info, blocks: blocks as Block[] };
-  layoutDocument(doc, document, theme, new Map([['bar', chart], ['tall', { ...chart, width: 400, height: 420 }]]));
+  layoutDocument(
+    doc,
+    document,
+    theme,
+    new Map([
+      ['bar', chart],
+      ['tall', { ...chart, width: 400, height: 420 }],
+    ]),
+  );
   const pdf = await getDocument({ data: new Uint8Array(await finishPdf(doc)), verbosity: 0 }).promise;
   const pages = [];
   for (let i = 1; i <= pdf.numPages; i++) {
@@ -130,7 +143,7 @@ describe('block quotes', () => {
       const { fnArray, argsArray } = await page.getOperatorList();
       // A vertical line at the bar's x: a path whose bounding box has no width there.
       const bar = fnArray.some((op, k) => {
-        const box = op === OPS.constructPath ? (argsArray[k] as unknown[])[2] as ArrayLike<number> | undefined : undefined;
+        const box = op === OPS.constructPath ? ((argsArray[k] as unknown[])[2] as ArrayLike<number> | undefined) : undefined;
         return !!box && Math.abs(box[0]! - barX) < 0.01 && Math.abs(box[2]! - barX) < 0.01;
       });
       if (bar) withBar.push(i);

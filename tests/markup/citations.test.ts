@@ -35,7 +35,10 @@ const spansOf = (md: string): Span[] => {
   if (p.type !== 'paragraph') throw new Error('paragraph expected');
   return p.spans;
 };
-const textOf = (md: string) => spansOf(md).map((s) => s.text).join('');
+const textOf = (md: string) =>
+  spansOf(md)
+    .map((s) => s.text)
+    .join('');
 
 describe('citation markers', () => {
   it('cite a source once in a sentence that gives several of its figures in a row', () => {
@@ -64,7 +67,12 @@ describe('citation markers', () => {
 
   it('keep every source a range hides cited where it stands, and link only the numbers', () => {
     const spans = spansOf('As reported :cite[s1, s2, s3, s4].');
-    expect(spans.filter((s) => s.citation).map((s) => s.citation).sort()).toEqual(['s1', 's2', 's3', 's4']);
+    expect(
+      spans
+        .filter((s) => s.citation)
+        .map((s) => s.citation)
+        .sort(),
+    ).toEqual(['s1', 's2', 's3', 's4']);
     expect(spans.filter((s) => s.goTo).map((s) => s.text)).toEqual(['1', '4']);
     // More sources hidden than a dash and two brackets carry: written in full.
     const long = spansOf('As reported :cite[s1, s2, s3, s4, s5, s6].');
@@ -76,7 +84,9 @@ const datasets = readdirSync(join(packageRoot, 'data')).filter((d) => existsSync
 
 /** The text of every paragraph and list item of a document, as the layout sets it. */
 function paragraphs(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'paragraph' ? [plainText(b.spans)] : b.type === 'list' ? b.items.flatMap(paragraphs) : b.type === 'blockquote' || b.type === 'cover' ? paragraphs(b.children) : []));
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [plainText(b.spans)] : b.type === 'list' ? b.items.flatMap(paragraphs) : b.type === 'blockquote' || b.type === 'cover' ? paragraphs(b.children) : [],
+  );
 }
 
 describe.each(datasets.flatMap((d) => ['en', 'vi'].map((l) => [d, l] as const)))('the citations of %s in %s', (dataset, locale) => {

@@ -29,7 +29,12 @@ describe('markup', () => {
     if (p?.type !== 'paragraph') throw new Error('paragraph expected');
     expect(p.spans.map((s) => s.text).join('')).toBe('Said “we have upgraded relations”.');
     expect(p.spans.filter((s) => s.verbatim).every((s) => s.italic)).toBe(true);
-    expect(p.spans.filter((s) => s.verbatim).map((s) => s.text).join('')).toBe('we have upgraded relations');
+    expect(
+      p.spans
+        .filter((s) => s.verbatim)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('we have upgraded relations');
   });
 
   it('keeps the verbatim mark of a quotation however it is nested, and gives it to nothing around it', () => {
@@ -38,7 +43,13 @@ describe('markup', () => {
       const p = blocks[0];
       if (p?.type !== 'paragraph') throw new Error('paragraph expected');
       const quoted = /“(.*)”/.exec(p.spans.map((s) => s.text).join(''))![1];
-      expect(p.spans.filter((s) => s.verbatim).map((s) => s.text).join(''), md).toBe(quoted);
+      expect(
+        p.spans
+          .filter((s) => s.verbatim)
+          .map((s) => s.text)
+          .join(''),
+        md,
+      ).toBe(quoted);
     }
   });
 

@@ -22,7 +22,8 @@ let project: string;
 let installed: string;
 let packed: string[];
 
-const run = (command: string, args: readonly string[], cwd = project) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+const run = (command: string, args: readonly string[], cwd = project) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
 
 /** Links a package folder of this repository's node_modules into the project's. */
 function link(name: string): void {
@@ -68,7 +69,17 @@ afterAll(() => {
 
 describe(`the package as installed (${realInstall ? 'from the packed tarball by npm' : 'its packed files, dependencies linked'})`, () => {
   it('holds the program, its declarations, schemas, templates, sample data, README and LICENSE, and nothing for development', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'schema/claims.schema.json', 'templates/annual-review/report.md.hbs', 'data/vietnam-2025/review.yaml']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/main.js',
+      'schema/claims.schema.json',
+      'templates/annual-review/report.md.hbs',
+      'data/vietnam-2025/review.yaml',
+    ]) {
       expect(packed, file).toContain(file);
     }
     expect(packed.filter((f) => /^(tests|src|scripts|\.ci|dist\/bench)\//.test(f) || /\.(png|tgz)$/.test(f))).toEqual([]);
@@ -114,7 +125,8 @@ console.log(JSON.stringify({ dir: sampleDataDir, id: dataset.meta.id, claims: da
 
   it('resolves every $schema comment, of the shipped datasets and of a dataset `annual-review new` writes', () => {
     run(npm, ['exec', '--no', '--', 'annual-review', 'new', 'my-review']);
-    const yamlFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+    const yamlFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
     const files = [...yamlFiles(join(installed, 'data')), ...yamlFiles(join(project, 'my-review'))];
     const refs = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\$schema=(\S+)/g)].map((m) => ({ file, schema: resolve(dirname(file), m[1]!) })));
     expect(refs.filter((r) => r.file.includes('my-review')).length).toBeGreaterThan(0);

@@ -43,7 +43,11 @@ describe('PDF/UA-1', () => {
     expect(links.length).toBeGreaterThan(50);
     pages.forEach((page, i) => {
       // pdf.js names an object reference "annotation" or "object" (by whether it has met the annotation yet): either is the OBJR.
-      const owned = new Set(all(page.tree).filter((n) => n.role === 'Link').flatMap((n) => (n.children ?? []).filter((c) => c.type === 'annotation' || c.type === 'object').map((c) => c.id?.replace('pdfjs_internal_id_', ''))));
+      const owned = new Set(
+        all(page.tree)
+          .filter((n) => n.role === 'Link')
+          .flatMap((n) => (n.children ?? []).filter((c) => c.type === 'annotation' || c.type === 'object').map((c) => c.id?.replace('pdfjs_internal_id_', ''))),
+      );
       for (const link of page.links) {
         expect(link.structParent, `page ${i + 1}, ${link.id}`).toBeGreaterThanOrEqual(0);
         expect(owned.has(link.id), `page ${i + 1}, ${link.id}: no Link parent`).toBe(true);
@@ -72,7 +76,9 @@ describe('PDF/UA-1', () => {
     const raw = result.pdf.toString('latin1');
     expect(raw).toMatch(/\/Scope \/Row/);
     expect(raw).toMatch(/\/Scope \/Column/);
-    const cover = all(pages[0]!.tree).map((n) => n.role).filter(Boolean);
+    const cover = all(pages[0]!.tree)
+      .map((n) => n.role)
+      .filter(Boolean);
     expect(cover).toContain('H1');
     expect(cover).not.toContain('H2');
     expect(cover).toContain('P');

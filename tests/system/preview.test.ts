@@ -72,7 +72,7 @@ describe('annual-review preview', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('stays on the reader\'s page when a change rebuilds the review', async () => {
+  it("stays on the reader's page when a change rebuilds the review", async () => {
     await page.evaluate("location.hash = '#page=4'");
     await until("d.page === '4'");
     expect(await pageInView()).toBe(4);
@@ -83,7 +83,7 @@ describe('annual-review preview', () => {
     expect(await pageInView()).toBe(4);
   });
 
-  it('shows a failed build\'s errors at their file and line over the last good PDF, and recovers', async () => {
+  it("shows a failed build's errors at their file and line over the last good PDF, and recovers", async () => {
     const good = readFileSync(join(data, 'claims.yaml'), 'utf8');
     edit('claims.yaml', (t) => t.replace(/\n( +)source: /, '\n$1source: [unclosed\n'));
     await until("d.status === 'failed'");

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => w?.stop());
 
 describe('annual-review build --watch on a dataset in git', () => {
-  it('rebuilds nothing for git\'s work inside .git', async () => {
+  it("rebuilds nothing for git's work inside .git", async () => {
     // A rebuild prints "changed: …" as it starts.
     const changes = () => w.stdout().match(/^changed: /gm)?.length ?? 0;
     await new Promise((r) => setTimeout(r, 1500));

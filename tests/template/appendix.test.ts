@@ -12,7 +12,9 @@ const datasets = readdirSync(join(packageRoot, 'data')).filter((d) => existsSync
 
 /** The text of every paragraph and list item, as the layout sets it. */
 function paragraphs(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'paragraph' ? [plainText(b.spans)] : b.type === 'list' ? b.items.flatMap(paragraphs) : b.type === 'blockquote' || b.type === 'cover' ? paragraphs(b.children) : []));
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [plainText(b.spans)] : b.type === 'list' ? b.items.flatMap(paragraphs) : b.type === 'blockquote' || b.type === 'cover' ? paragraphs(b.children) : [],
+  );
 }
 
 describe.each(datasets.flatMap((d) => ['en', 'vi'].map((l) => [d, l] as const)))('the appendix of %s in %s', (dataset, locale) => {

@@ -58,7 +58,7 @@ describe('template environment', () => {
     expect(compileTemplate([dir], 'report.md.hbs', vi).render({}).text).toBe('1.234.567,5|27,62 tỷ USD|8,2%|ngày 8 tháng 1 năm 2026|tháng 3 năm 2026');
   });
 
-  it('prints the template\'s texts in the locale, filling in values formatted the local way', () => {
+  it("prints the template's texts in the locale, filling in values formatted the local way", () => {
     const dir = templateDir({ 'report.md.hbs': '{{t "layout.contents"}}|{{t "cover.tagline" claims=(number 1234) sources=5}}' });
     expect(compileTemplate([dir], 'report.md.hbs', en).render({}).text).toBe('Contents|1,234 figures from 5 sources, each traced to the words its source printed.');
     expect(compileTemplate([dir], 'report.md.hbs', vi).render({}).text).toBe('Mục lục|1.234 số liệu từ 5 nguồn, mỗi số liệu đều dẫn về đúng lời của nguồn.');

@@ -38,11 +38,15 @@ describe('where each line of the Markdown was written', () => {
     expect(compileTemplate([dir], 'report.md.hbs', en).render({ x: 1, l: [1, 2] }).text).toBe('A 1 B\n1,2,\nP1');
   });
 
-  it('gives the Markdown stage the partial\'s file and line for a problem found there', () => {
+  it("gives the Markdown stage the partial's file and line for a problem found there", () => {
     const dir = templateDir({ 'report.md.hbs': '# Title\n\n{{> part}}\n', 'partials/part.md.hbs': 'Fine.\n\nStill fine.\n\n::frobnicate\n' });
     const { text, lines } = compileTemplate([dir], 'report.md.hbs', en).render({});
     const { diagnostics, blocks } = parseMarkup(text, () => undefined, lines);
     expect(diagnostics.map((d) => [d.file, d.line, d.message])).toEqual([[`${displayPath(dir)}/partials/part.md.hbs`, 5, 'unknown leaf directive "frobnicate"']]);
-    expect(blocks.map((b) => `${b.type} ${b.origin?.file.slice(displayPath(dir).length + 1)}:${b.origin?.line}`)).toEqual(['heading report.md.hbs:1', 'paragraph partials/part.md.hbs:1', 'paragraph partials/part.md.hbs:3']);
+    expect(blocks.map((b) => `${b.type} ${b.origin?.file.slice(displayPath(dir).length + 1)}:${b.origin?.line}`)).toEqual([
+      'heading report.md.hbs:1',
+      'paragraph partials/part.md.hbs:1',
+      'paragraph partials/part.md.hbs:3',
+    ]);
   });
 });

@@ -16,12 +16,7 @@ export interface EngineClaim extends InvolvedClaim {
 }
 
 /** The values a hedged, rounded figure allows, in the claim's own unit. Throws for a hedge word the vocabulary lacks (the loader rejects those). */
-export function hedgeInterval(
-  claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>,
-  t: Tolerances,
-  units: Units,
-  vocabulary: HedgeVocabulary = BUILTIN_VOCABULARY,
-): Interval {
+export function hedgeInterval(claim: Pick<Claim, 'value' | 'scale' | 'printed' | 'hedge' | 'unit'>, t: Tolerances, units: Units, vocabulary: HedgeVocabulary = BUILTIN_VOCABULARY): Interval {
   const v = baseValue(claim);
   const traits = units.get(claim.unit);
   const h = precisionOf(claim, t, traits.whole).halfUnit;
@@ -29,8 +24,7 @@ export function hedgeInterval(
   if (meaning === undefined) throw new Error(`unknown hedge "${claim.hedge}"`);
   const floor = traits.nonNegative ? 0 : -Infinity;
   // A hedged count allows at least one whole step: "nearly 3" can be 2, "over 5" can be 6.
-  const band = (b: HedgeMeaning['band']) =>
-    b === 'unbounded' ? Infinity : Math.max(Math.abs(v) * (typeof b === 'number' ? b : t[b]), h, traits.whole ? 1 : 0);
+  const band = (b: HedgeMeaning['band']) => (b === 'unbounded' ? Infinity : Math.max(Math.abs(v) * (typeof b === 'number' ? b : t[b]), h, traits.whole ? 1 : 0));
   let i: Interval;
   if (meaning === null) i = interval(v - h, v + h);
   else if (meaning.side === 'around') i = interval(v - band(meaning.band), v + band(meaning.band));
@@ -59,7 +53,11 @@ export function comparedValue(
 }
 
 /** The dataset's claims for the engine, each compared in its metric's unit. */
-export function engineClaims(ds: Pick<Dataset, 'sources' | 'claims' | 'metrics'> & { meta?: Partial<Pick<ReviewMeta, 'units' | 'language'>> }, t: Tolerances, vocabulary: HedgeVocabulary): EngineClaim[] {
+export function engineClaims(
+  ds: Pick<Dataset, 'sources' | 'claims' | 'metrics'> & { meta?: Partial<Pick<ReviewMeta, 'units' | 'language'>> },
+  t: Tolerances,
+  vocabulary: HedgeVocabulary,
+): EngineClaim[] {
   const rank = new Map(ds.sources.map((s, i) => [s.id, i]));
   const units = unitsOf(ds);
   const metricUnit = new Map(ds.metrics.map((m) => [m.id, m.unit]));

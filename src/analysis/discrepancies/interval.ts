@@ -30,8 +30,7 @@ export function intersect(a: Interval, b: Interval): Interval {
 /** Touching bounds overlap only when both are closed: then one value satisfies both figures. */
 export const overlaps = (a: Interval, b: Interval): boolean => !isEmpty(intersect(a, b));
 
-export const intersectAll = (list: readonly Interval[]): Interval =>
-  list.reduce(intersect, interval(-Infinity, Infinity));
+export const intersectAll = (list: readonly Interval[]): Interval => list.reduce(intersect, interval(-Infinity, Infinity));
 
 /** The smallest interval holding every one given. */
 export function span(list: readonly Interval[]): Interval {
@@ -62,12 +61,10 @@ export function divide(n: Interval, d: Interval): Interval {
 }
 
 /** Every x − y with x in a and y in b. */
-export const subtract = (a: Interval, b: Interval): Interval =>
-  interval(a.low - b.high, a.high - b.low, a.lowOpen || b.highOpen, a.highOpen || b.lowOpen);
+export const subtract = (a: Interval, b: Interval): Interval => interval(a.low - b.high, a.high - b.low, a.lowOpen || b.highOpen, a.highOpen || b.lowOpen);
 
 /** x ↦ x·factor + offset for every x in i (factor > 0). */
-export const affine = (i: Interval, factor: number, offset: number): Interval =>
-  interval(i.low * factor + offset, i.high * factor + offset, i.lowOpen, i.highOpen);
+export const affine = (i: Interval, factor: number, offset: number): Interval => interval(i.low * factor + offset, i.high * factor + offset, i.lowOpen, i.highOpen);
 
 /** The whole numbers an interval holds, as a closed interval: a count of 349.5 to 350.5 things is 350 things. */
 export function wholeNumbers(i: Interval): Interval {

@@ -45,8 +45,7 @@ export function explainer(wording: Wording, casing: Casing, names: (source: stri
     printedList: (claims: Claims) => either(claims.map(figure)),
     /** Periods no source gives: "2024 or 2023". */
     periods: (list: readonly string[]) => either(list),
-    valueConflict: (metric: string, period: string, claims: Claims, gap: number) =>
-      say('valueConflict', { label: label(metric), period, figures: said(claims), gap: percent(gap) }),
+    valueConflict: (metric: string, period: string, claims: Claims, gap: number) => say('valueConflict', { label: label(metric), period, figures: said(claims), gap: percent(gap) }),
     agreement: (metric: string, period: string, claims: Claims) => say('agreement', { label: label(metric), period, figures: said(claims) }),
     definitionMismatch: (metric: string, period: string, claims: Claims, sameFigure: boolean) =>
       say('definitionMismatch', {
@@ -65,10 +64,8 @@ export function explainer(wording: Wording, casing: Casing, names: (source: stri
       say('runningTotal', { label: label(totalMetric), sources: sources(scopes), period, base, before, added, expected, stated }),
     /** A relation whose levels are defined differently: the face-value check, and why it is not a conflict. */
     relationScopes: (faceValue: string) => say('relationScopes', { faceValue }),
-    unverifiable: (metric: string, stated: string, period: string, base: string, missing: string) =>
-      say('unverifiable', { label: label(metric), stated, period, base, missing }),
-    unverifiableTotal: (totalMetric: string, stated: string, period: string, missing: string) =>
-      say('unverifiableTotal', { label: label(totalMetric), stated, period, missing }),
+    unverifiable: (metric: string, stated: string, period: string, base: string, missing: string) => say('unverifiable', { label: label(metric), stated, period, base, missing }),
+    unverifiableTotal: (totalMetric: string, stated: string, period: string, missing: string) => say('unverifiableTotal', { label: label(totalMetric), stated, period, missing }),
   };
 }
 

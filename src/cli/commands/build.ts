@@ -20,7 +20,11 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 function pageSizeOption(value: string): PageSize {
   const size = value.toUpperCase();
   if (size in PAGE_SIZES) return size as PageSize;
-  throw new UsageError(`--page-size must be one of ${Object.keys(PAGE_SIZES).map((k) => k.toLowerCase()).join(', ')}, not "${value}"`);
+  throw new UsageError(
+    `--page-size must be one of ${Object.keys(PAGE_SIZES)
+      .map((k) => k.toLowerCase())
+      .join(', ')}, not "${value}"`,
+  );
 }
 
 /** "claims=100000" → { claims: 100000 }, each name one of src/input/limits.ts. */
@@ -62,7 +66,18 @@ export function jobsOf(values: OptionValues, positionals: readonly string[]): Bu
   const pdfStandard = values['pdf-standard'] ? { pdfStandard: pdfStandardOption(String(values['pdf-standard'])) } : {};
   const csv = values['csv-delimiter'] === undefined ? {} : { csvDelimiter: csvDelimiterOption(String(values['csv-delimiter'])) };
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
-    (locales.length ? locales : [undefined]).map((locale) => ({ data: resolve(data), ...template, ...outDir, ...out, ...pageSize, ...pdfStandard, ...csv, ...png, ...limits, ...(locale ? { locale } : {}) })),
+    (locales.length ? locales : [undefined]).map((locale) => ({
+      data: resolve(data),
+      ...template,
+      ...outDir,
+      ...out,
+      ...pageSize,
+      ...pdfStandard,
+      ...csv,
+      ...png,
+      ...limits,
+      ...(locale ? { locale } : {}),
+    })),
   );
 }
 
@@ -122,7 +137,11 @@ async function watchBuild(job: BuildFileOptions, exports: boolean, quiet: boolea
   };
   await attempt('wrote');
   // What the build writes must not wake it: the PDF and its exports folder.
-  await watchUntilStopped(job, () => attempt('rebuilt'), (path) => out !== undefined && (path === out || isInside(path, exportsDirFor(out))));
+  await watchUntilStopped(
+    job,
+    () => attempt('rebuilt'),
+    (path) => out !== undefined && (path === out || isInside(path, exportsDirFor(out))),
+  );
   return EXIT.ok;
 }
 

@@ -33,7 +33,14 @@ export const extract: Command = {
     // A PDF or word-processor file would give stubs for the numbers of its internals: refuse what is not text.
     const head = readHead(path);
     if (head.startsWith('%PDF-') || head.includes('\u0000')) {
-      throw new ReviewError([error('extract/not-text', `"${shown}" is ${head.startsWith('%PDF-') ? 'a PDF file' : 'not a text file'}; extract reads plain text`, { file: shown }, 'save the article as plain text (UTF-8) first, e.g. with pdftotext')]);
+      throw new ReviewError([
+        error(
+          'extract/not-text',
+          `"${shown}" is ${head.startsWith('%PDF-') ? 'a PDF file' : 'not a text file'}; extract reads plain text`,
+          { file: shown },
+          'save the article as plain text (UTF-8) first, e.g. with pdftotext',
+        ),
+      ]);
     }
     const text = readInputTextOrThrow(path, (detail) => error('extract/unreadable', `cannot read the article: ${detail}`, { file: shown }));
     process.stdout.write(stubsToYaml(extractClaims(text, String(values.source))));

@@ -8,7 +8,7 @@ import { dataDirOf, UsageError, type Command } from '../command.js';
 export const verify: Command = {
   options: { data: { type: 'string' }, sources: { type: 'string' } },
   async run(values, positionals) {
-    if (!values.sources) throw new UsageError('--sources DIR is required: the folder of the sources\' text files');
+    if (!values.sources) throw new UsageError("--sources DIR is required: the folder of the sources' text files");
     const dataset = loadDataset(dataDirOf(values, positionals));
     const sourcesDir = resolve(String(values.sources));
     const warnings = failOnErrors(verifyQuotes(dataset, sourcesDir));

@@ -19,8 +19,7 @@ function spans(c: CitedBy, ctx: LayoutContext): Span[] {
   return out;
 }
 
-const measure = (c: CitedBy, ctx: LayoutContext) =>
-  measureSpans(spans(c, ctx), { ...ctx.body, size: ctx.theme.text.note.size, color: ctx.theme.text.note.color }, ctx.frame.width, ctx.fonts);
+const measure = (c: CitedBy, ctx: LayoutContext) => measureSpans(spans(c, ctx), { ...ctx.body, size: ctx.theme.text.note.size, color: ctx.theme.text.note.color }, ctx.frame.width, ctx.fonts);
 
 export const citedBy = {
   minStart: (c: CitedBy, ctx: LayoutContext) => measure(c, ctx).lineHeight,

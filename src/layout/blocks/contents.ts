@@ -70,7 +70,12 @@ export function fillContents(ctx: LayoutContext): void {
   const entries = ctx.headings.filter(listed(c.depth));
   const places = plan(ctx, entries);
   doc.switchToPage(reserved.first);
-  const title = measureSpans([{ text: theme.labels.contents ?? '' }], { ...ctx.body, family: theme.headings.font, bold: true, size: theme.headings.sizes[0] ?? 20, leading: 1.25, color: theme.headings.color }, ctx.frame.width, ctx.fonts);
+  const title = measureSpans(
+    [{ text: theme.labels.contents ?? '' }],
+    { ...ctx.body, family: theme.headings.font, bold: true, size: theme.headings.sizes[0] ?? 20, leading: 1.25, color: theme.headings.color },
+    ctx.frame.width,
+    ctx.fonts,
+  );
   within(ctx, reserved.structure, () => {
     leaf(ctx, 'H1', () => drawText(doc, title, ctx.frame.x, ctx.top, 'left'));
     placeTextBoxes(ctx, 'heading', title, ctx.frame.x, ctx.top, 0, title.lines.length, reserved.first);

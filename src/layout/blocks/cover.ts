@@ -72,7 +72,11 @@ export const cover = {
     const bandBottom = t.layout === 'full' ? height : (firstPlain?.y ?? y) - 28;
     artifact(ctx, () => {
       doc.save().rect(0, 0, width, bandBottom).fill(t.background).restore();
-      doc.save().rect(x, titleTop - 18, 56, 4).fill(t.accent).restore();
+      doc
+        .save()
+        .rect(x, titleTop - 18, 56, 4)
+        .fill(t.accent)
+        .restore();
       if (t.logo) drawLogo(ctx, t.logo, x, theme.page.margins.top, t.logoWidth);
     });
     group(ctx, 'Sect', () => {
@@ -84,7 +88,17 @@ export const cover = {
           continue;
         }
         placeBox(ctx, 'cover', x, p.y - 0.3, ctx.frame.width, 0.6);
-        artifact(ctx, () => doc.save().moveTo(x, p.y).lineTo(x + ctx.frame.width, p.y).lineWidth(0.6).strokeColor(p.onColour ? t.color : theme.colors.rule).opacity(p.onColour ? 0.5 : 1).stroke().restore());
+        artifact(ctx, () =>
+          doc
+            .save()
+            .moveTo(x, p.y)
+            .lineTo(x + ctx.frame.width, p.y)
+            .lineWidth(0.6)
+            .strokeColor(p.onColour ? t.color : theme.colors.rule)
+            .opacity(p.onColour ? 0.5 : 1)
+            .stroke()
+            .restore(),
+        );
       }
     });
     newPage(ctx);

@@ -51,11 +51,16 @@ function drawFigure(ctx: LayoutContext, f: Figure, art: ChartArt, width: number,
   const top = ctx.y;
   // The caption belongs to its figure (a child of it); the figure's box is the chart's, for reflow and PDF/UA.
   const bbox = [left, top, left + width, top + height];
-  const drawn = group(ctx, 'Figure', () => {
-    marked(ctx, 'Figure', () => drawSvg(ctx, art.svg, left, top, width, height));
-    advance(ctx, height + 6);
-    return leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left', 0, cap.lines.length, textTags(ctx)));
-  }, { alt, bbox, placement: 'Block' });
+  const drawn = group(
+    ctx,
+    'Figure',
+    () => {
+      marked(ctx, 'Figure', () => drawSvg(ctx, art.svg, left, top, width, height));
+      advance(ctx, height + 6);
+      return leaf(ctx, 'Caption', () => drawText(ctx.doc, cap, ctx.frame.x, ctx.y, 'left', 0, cap.lines.length, textTags(ctx)));
+    },
+    { alt, bbox, placement: 'Block' },
+  );
   recordCitations(ctx, drawn);
   placeBox(ctx, 'figure', left, top, width, height, { anchorPage });
   placeTextBoxes(ctx, 'caption', cap, ctx.frame.x, ctx.y);

@@ -6,7 +6,6 @@ import { placeBox, placeTextBoxes } from '../boxes.js';
 import { artifact, leaf, textTags } from '../tags.js';
 import { drawText, measureSpans, textHeight, type MeasuredText } from '../text.js';
 
-
 function measure(h: Heading, ctx: LayoutContext): MeasuredText {
   const t = ctx.theme.headings;
   const size = t.sizes[h.depth - 1] ?? ctx.body.size;
@@ -60,7 +59,16 @@ export const heading = {
     if (h.depth === 1) {
       // A short accent rule under chapter titles.
       const y = ctx.y + 4;
-      artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, y).lineTo(ctx.frame.x + 36, y).lineWidth(2).strokeColor(ctx.theme.colors.highlight).stroke().restore());
+      artifact(ctx, () =>
+        ctx.doc
+          .save()
+          .moveTo(ctx.frame.x, y)
+          .lineTo(ctx.frame.x + 36, y)
+          .lineWidth(2)
+          .strokeColor(ctx.theme.colors.highlight)
+          .stroke()
+          .restore(),
+      );
       placeBox(ctx, 'rule', ctx.frame.x, y - 1, 36, 2);
       advance(ctx, 6);
     }

@@ -22,17 +22,21 @@ export function list(flow: BlockFlow) {
     place(l: List, ctx: LayoutContext) {
       const { indent, itemSpacing } = ctx.theme.lists;
       const level = Math.round((ctx.frame.x - ctx.theme.page.margins.left) / indent);
-      group(ctx, 'L', () => l.items.forEach((item, i) => group(ctx, 'LI', () => {
-        const first = item[0];
-        const inner = { x: ctx.frame.x + indent, width: ctx.frame.width - indent };
-        if (first) withFrame(ctx, inner, () => ensure(ctx, flow.minStart(first, ctx)));
-        const marker = l.ordered ? `${l.start + i}.` : MARKERS[level % MARKERS.length]!;
-        const m = measureSpans([{ text: marker }], ctx.body, indent, ctx.fonts);
-        leaf(ctx, 'Lbl', () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
-        placeTextBoxes(ctx, 'marker', m, ctx.frame.x, ctx.y);
-        group(ctx, 'LBody', () => withFrame(ctx, inner, () => flow.place(item, ctx)));
-        if (i < l.items.length - 1) space(ctx, itemSpacing - ctx.theme.text.paragraphSpacing);
-      })));
+      group(ctx, 'L', () =>
+        l.items.forEach((item, i) =>
+          group(ctx, 'LI', () => {
+            const first = item[0];
+            const inner = { x: ctx.frame.x + indent, width: ctx.frame.width - indent };
+            if (first) withFrame(ctx, inner, () => ensure(ctx, flow.minStart(first, ctx)));
+            const marker = l.ordered ? `${l.start + i}.` : MARKERS[level % MARKERS.length]!;
+            const m = measureSpans([{ text: marker }], ctx.body, indent, ctx.fonts);
+            leaf(ctx, 'Lbl', () => drawText(ctx.doc, m, ctx.frame.x, ctx.y, 'left'));
+            placeTextBoxes(ctx, 'marker', m, ctx.frame.x, ctx.y);
+            group(ctx, 'LBody', () => withFrame(ctx, inner, () => flow.place(item, ctx)));
+            if (i < l.items.length - 1) space(ctx, itemSpacing - ctx.theme.text.paragraphSpacing);
+          }),
+        ),
+      );
     },
   };
 }

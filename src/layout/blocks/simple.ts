@@ -17,7 +17,16 @@ export const rule = {
   place: (_b: ThematicBreak, ctx: LayoutContext) => {
     ensure(ctx, 12);
     space(ctx, 4);
-    artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.6).strokeColor(ctx.theme.colors.rule).stroke().restore());
+    artifact(ctx, () =>
+      ctx.doc
+        .save()
+        .moveTo(ctx.frame.x, ctx.y)
+        .lineTo(ctx.frame.x + ctx.frame.width, ctx.y)
+        .lineWidth(0.6)
+        .strokeColor(ctx.theme.colors.rule)
+        .stroke()
+        .restore(),
+    );
     placeBox(ctx, 'rule', ctx.frame.x, ctx.y - 0.3, ctx.frame.width, 0.6);
     advance(ctx, 8);
   },

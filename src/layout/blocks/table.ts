@@ -8,7 +8,6 @@ import { artifact, group, marked, reserve, textTags, within } from '../tags.js';
 import { isFigureText } from '../../units/index.js';
 import { drawText, lineText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
 
-
 interface Styles {
   body: TextStyle;
   header: TextStyle;
@@ -123,7 +122,16 @@ function splitRow(row: MeasuredRow, room: number, pad: number): [MeasuredRow, Me
     const cells = row.cells.map((m, c) => ({ ...m, lines: m.lines.slice(from(c), to(c)) }));
     return { cells, height: Math.max(...cells.map((m) => textHeight(m))) + 2 * pad };
   };
-  return [part(() => 0, (c) => takes[c]!), part((c) => takes[c]!, (c) => row.cells[c]!.lines.length)];
+  return [
+    part(
+      () => 0,
+      (c) => takes[c]!,
+    ),
+    part(
+      (c) => takes[c]!,
+      (c) => row.cells[c]!.lines.length,
+    ),
+  ];
 }
 
 /**
@@ -136,10 +144,12 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
   const tr = cell === 'repeat' ? undefined : reserve(ctx, 'TR');
   // A body row's first cell names the row when the first column holds labels (it is not a number column).
   const rowHeader = (c: number) => cell === 'TD' && c === 0 && align.length > 1 && align[0] !== 'right';
-  const elements = tr && row.cells.map((_, c) => {
-    const type = cell === 'TH' || rowHeader(c) ? 'TH' : 'TD';
-    return { type, element: within(ctx, tr, () => reserve(ctx, type, type === 'TH' ? { scope: cell === 'TH' ? 'Column' : 'Row' } : {})) };
-  });
+  const elements =
+    tr &&
+    row.cells.map((_, c) => {
+      const type = cell === 'TH' || rowHeader(c) ? 'TH' : 'TD';
+      return { type, element: within(ctx, tr, () => reserve(ctx, type, type === 'TH' ? { scope: cell === 'TH' ? 'Column' : 'Row' } : {})) };
+    });
   for (let rest: MeasuredRow | undefined = row, first = true; rest; first = false) {
     if (!first) breakPage?.();
     const split: [MeasuredRow, MeasuredRow | undefined] = ctx.y + rest.height > ctx.bottom + 0.01 && breakPage ? (splitRow(rest, ctx.bottom - ctx.y, pad) ?? [rest, undefined]) : [rest, undefined];
@@ -153,7 +163,11 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
         const left = x;
         const draw = () => drawText(doc, m, left + pad, top + pad, align[c] ?? 'left', 0, m.lines.length, tr ? textTags(ctx) : undefined);
         const e = elements?.[c];
-        if (tr && e) recordCitations(ctx, within(ctx, e.element, () => marked(ctx, e.type, draw)));
+        if (tr && e)
+          recordCitations(
+            ctx,
+            within(ctx, e.element, () => marked(ctx, e.type, draw)),
+          );
         else draw();
         x += widths[c]!;
       });
@@ -167,7 +181,8 @@ function drawRow(ctx: LayoutContext, row: MeasuredRow, widths: readonly number[]
   tr?.end();
 }
 
-const measureContinued = (ctx: LayoutContext, s: Styles) => measureSpans([{ text: ctx.theme.labels.continued ?? '', italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
+const measureContinued = (ctx: LayoutContext, s: Styles) =>
+  measureSpans([{ text: ctx.theme.labels.continued ?? '', italic: true }], { ...s.body, color: ctx.theme.colors.muted }, ctx.frame.width, ctx.fonts);
 const continuedHeight = (ctx: LayoutContext, s: Styles) => textHeight(measureContinued(ctx, s));
 
 function continuedLine(ctx: LayoutContext, s: Styles): void {
@@ -203,7 +218,16 @@ export const table = {
         const needs = row.height > pageRoom ? startHeight(row, s.pad) : row.height;
         if (ctx.y + needs > ctx.bottom + 0.01 && !ctx.atTop) continued();
         drawRow(ctx, row, widths, align, s.pad, 'TD', i % 2 === 1 ? theme.stripe : undefined, continued);
-        artifact(ctx, () => ctx.doc.save().moveTo(ctx.frame.x, ctx.y).lineTo(ctx.frame.x + ctx.frame.width, ctx.y).lineWidth(0.4).strokeColor(theme.rule).stroke().restore());
+        artifact(ctx, () =>
+          ctx.doc
+            .save()
+            .moveTo(ctx.frame.x, ctx.y)
+            .lineTo(ctx.frame.x + ctx.frame.width, ctx.y)
+            .lineWidth(0.4)
+            .strokeColor(theme.rule)
+            .stroke()
+            .restore(),
+        );
       });
     });
     space(ctx, ctx.theme.text.paragraphSpacing + 4);
