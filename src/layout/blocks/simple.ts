@@ -12,21 +12,26 @@ export const pageBreak = {
   },
 };
 
+/** A rule across the text frame at the current height, drawn as an artifact (decoration, not content). */
+export function frameRule(ctx: LayoutContext, lineWidth: number, color: string): void {
+  artifact(ctx, () =>
+    ctx.doc
+      .save()
+      .moveTo(ctx.frame.x, ctx.y)
+      .lineTo(ctx.frame.x + ctx.frame.width, ctx.y)
+      .lineWidth(lineWidth)
+      .strokeColor(color)
+      .stroke()
+      .restore(),
+  );
+}
+
 export const rule = {
   minStart: () => 12,
   place: (_b: ThematicBreak, ctx: LayoutContext) => {
     ensure(ctx, 12);
     space(ctx, 4);
-    artifact(ctx, () =>
-      ctx.doc
-        .save()
-        .moveTo(ctx.frame.x, ctx.y)
-        .lineTo(ctx.frame.x + ctx.frame.width, ctx.y)
-        .lineWidth(0.6)
-        .strokeColor(ctx.theme.colors.rule)
-        .stroke()
-        .restore(),
-    );
+    frameRule(ctx, 0.6, ctx.theme.colors.rule);
     placeBox(ctx, 'rule', ctx.frame.x, ctx.y - 0.3, ctx.frame.width, 0.6);
     advance(ctx, 8);
   },

@@ -4,6 +4,7 @@ import { plainText, type Align, type Span, type Table } from '../../document.js'
 import { measureText } from '../../fonts/index.js';
 import { advance, ensure, newPage, recordCitations, space, type LayoutContext } from '../context.js';
 import { placeBox, placeTextBoxes } from '../boxes.js';
+import { frameRule } from './simple.js';
 import { artifact, group, marked, reserve, textTags, within } from '../tags.js';
 import { isFigureText } from '../../units/index.js';
 import { drawText, lineText, measureSpans, textHeight, type Alignment, type MeasuredText, type TextStyle } from '../text.js';
@@ -218,16 +219,7 @@ export const table = {
         const needs = row.height > pageRoom ? startHeight(row, s.pad) : row.height;
         if (ctx.y + needs > ctx.bottom + 0.01 && !ctx.atTop) continued();
         drawRow(ctx, row, widths, align, s.pad, 'TD', i % 2 === 1 ? theme.stripe : undefined, continued);
-        artifact(ctx, () =>
-          ctx.doc
-            .save()
-            .moveTo(ctx.frame.x, ctx.y)
-            .lineTo(ctx.frame.x + ctx.frame.width, ctx.y)
-            .lineWidth(0.4)
-            .strokeColor(theme.rule)
-            .stroke()
-            .restore(),
-        );
+        frameRule(ctx, 0.4, theme.rule);
       });
     });
     space(ctx, ctx.theme.text.paragraphSpacing + 4);
