@@ -5,6 +5,7 @@ import { error, ReviewError } from '../errors.js';
 import { readInputTextOrThrow } from '../input/read.js';
 import type { Limits } from '../input/limits.js';
 import { hasLabel, label, type Locale } from '../locale/index.js';
+import { messages as templateMessages } from '../template/index.js';
 import { closest } from '../text/suggest.js';
 import { positionOf, propertyIn, stringWith } from './position.js';
 
@@ -76,8 +77,7 @@ export function localiseSpec(read: ChartSpec, locale: Locale, data: ChartData): 
     if (typeof value === 'string') {
       return value
         .replace(/\{label:([\w.-]+)\}/g, (whole, key: string) => {
-          if (!hasLabel(locale.labels, key))
-            throw new ReviewError([error('chart/unknown-text', `unknown text "${key}"`, { file: read.file, ...stringWith(read.text, whole) }, "the template's texts are in locales/<locale>.yaml")]);
+          if (!hasLabel(locale.labels, key)) throw new ReviewError([error('chart/unknown-text', templateMessages.unknownText(key), { file: read.file, ...stringWith(read.text, whole) })]);
           return label(locale.labels, key);
         })
         .replace(/\{data:([\w-]+)\.([\w-]+)\}/g, (_m, name: string, field: string) => {
@@ -142,7 +142,7 @@ export function checkChartFields(name: string, read: ChartSpec, spec: object, da
         'chart/unknown-field',
         `chart "${name}" encodes the field "${f}", which its data does not have`,
         { file: read.file, ...propertyIn(read.text, 'field', f) },
-        guess ? `did you mean "${guess}"?` : undefined,
+        guess ? templateMessages.didYouMean(guess) : undefined,
       );
     }),
   );
