@@ -71,10 +71,11 @@ export function unmark(rendered: string, files: readonly string[], fallback: Ori
   const lines: Origin[] = [];
   let next = 0;
   let current = fallback;
-  for (let start = 0; start <= text.length; start = text.indexOf('\n', start) + 1) {
+  for (let start = 0; start >= 0;) {
     while (next < marks.length && marks[next]!.at <= start) current = marks[next++]!.origin;
     lines.push(current);
-    if (text.indexOf('\n', start) < 0) break;
+    const end = text.indexOf('\n', start);
+    start = end < 0 ? -1 : end + 1;
   }
   return { text, lines };
 }
