@@ -43,6 +43,12 @@ export interface BuildOptions {
   pdfStandard?: PdfStandard;
   /** The field delimiter of the discrepancies CSV; by default the locale's (`format.csvDelimiter`: "," in en, ";" in vi). */
   csvDelimiter?: string;
+  /**
+   * A folder where drawn charts are kept between runs, each under a hash of everything that decides it (spec, data,
+   * theme, the fonts' bytes, the versions of Vega, Vega-Lite and the drawing code): a chart whose inputs have not
+   * changed is read back, not drawn. Absent: charts are kept only in this process's memory. The CLI's `--cache-dir`.
+   */
+  cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
   onStage?: (stage: string, ms: number) => void;
   /** Given the template's Markdown as soon as it is rendered, before it is parsed (`build --emit-markdown`). */
@@ -146,7 +152,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // 3. The charts the Document's figures show.
   const { renderCharts, placeFigures } = await import('./charts/stage.js');
   // A chart drawn in parts becomes a figure per part.
-  const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits), locale);
+  const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits, options.cacheDir), locale);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
   const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument, placesOf }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);
