@@ -11,10 +11,8 @@ import { loadDataset } from './dataset/index.js';
 import type { Document, RenderedChart } from './document.js';
 import { failOnErrors, type Diagnostic } from './errors.js';
 import { limitsWith, type Limits } from './input/limits.js';
-import { parseMarkup } from './markup/index.js';
 import { builtinTemplateDir } from './input/paths.js';
 import type { Review } from './review.js';
-import { renderTemplate } from './template/index.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
 import type { LayoutResult, Places } from './layout/types.js';
@@ -114,8 +112,14 @@ export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Li
 /** What the discrepancy engine needs of a locale: its `explain` sentences and its digits. */
 export const wordingOf = (locale: Locale): Wording => ({ texts: locale.labels.explain ?? {}, intl: locale.intl, money: locale.money });
 
-/** Review → Document, through the template and the Markdown parser. */
-export function toDocument(review: Review, dirs: readonly string[], locale: Locale, onMarkdown?: (markdown: string) => void): { markdown: string; document: Document; warnings: Diagnostic[] } {
+/** Review → Document, through the template and the Markdown parser (loaded here, so that `discrepancies` never loads them). */
+export async function toDocument(
+  review: Review,
+  dirs: readonly string[],
+  locale: Locale,
+  onMarkdown?: (markdown: string) => void,
+): Promise<{ markdown: string; document: Document; warnings: Diagnostic[] }> {
+  const [{ renderTemplate }, { parseMarkup }] = await Promise.all([import('./template/index.js'), import('./markup/index.js')]);
   const { markdown, origins } = renderTemplate(review, dirs, locale);
   onMarkdown?.(markdown);
   const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins);
@@ -146,7 +150,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
   checkThemeRanges(theme, themeFileOf(dirs));
   // 2. The template's Markdown, parsed into the Document; every block knows the template line that wrote it.
-  const parsed = toDocument(review, dirs, locale, options.onMarkdown);
+  const parsed = await toDocument(review, dirs, locale, options.onMarkdown);
   const { markdown, warnings } = parsed;
   t.lap('template+markup');
   // 3. The charts the Document's figures show.

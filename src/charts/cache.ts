@@ -3,7 +3,7 @@
 // A chart whose inputs have not changed is read back instead of drawn, like Typst's and Quarto's frozen results.
 // The folder can be deleted at any time; an entry that cannot be read is drawn again and written anew.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,12 +33,15 @@ function drawerIdentity(): string {
     return undefined;
   };
   const hash = createHash('sha256').update(`vega ${version('vega') ?? '?'} vega-lite ${version('vega-lite') ?? '?'}\n`);
-  // The chart stage's own code, and the font metrics it measures text with.
+  // The chart stage's own code and the font metrics it measures text with (in the bundled CLI, its chunks), told
+  // apart by name, size and time of change: any rebuild draws afresh, without reading the code on every run.
   for (const dir of [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)].map((url) => fileURLToPath(url))) {
     for (const file of readdirSync(dir)
       .filter((f) => /\.[jt]s$/.test(f) && !f.endsWith('.d.ts'))
-      .sort())
-      hash.update(file).update(readFileSync(join(dir, file)));
+      .sort()) {
+      const { size, mtimeMs } = statSync(join(dir, file));
+      hash.update(`${file} ${size} ${mtimeMs}\n`);
+    }
   }
   return (drawer = hash.digest('hex'));
 }

@@ -2,23 +2,13 @@
 // the cache folder (cache.ts); the others are drawn one at a time, here or, with a time limit, on the chart thread
 // (bounded.ts). Loads vega only to draw.
 import { chartKey, keep, readKept } from './cache.js';
+import { drawn, REMEMBERED } from './drawn.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
+
+export { forgetDrawnCharts } from './drawn.js';
 
 /** Vega keeps its text metrics in a global: renders run one at a time so each measures in its own fonts. */
 let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Charts already drawn in this process, by everything that decides the drawing (spec, data, theme): a rebuild
- * after a change to the narrative (`build --watch`) redraws no chart. Rendering is a pure function of its input,
- * so a hit is the same SVG byte for byte. The oldest entries go first.
- */
-const drawn = new Map<string, Promise<DrawnChart>>();
-const REMEMBERED = 32;
-
-/** Forgets the charts drawn so far, so that the next render draws afresh (tests of determinism use it). */
-export function forgetDrawnCharts(): void {
-  drawn.clear();
-}
 
 /**
  * A chart drawn from its spec and data, or served from the charts already drawn, in this process or, with

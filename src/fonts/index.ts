@@ -1,9 +1,9 @@
 // Font files: resolved, read and parsed once per process, shared by the chart stage (text metrics) and the PDF stage.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
+
+export { resolveFontPath } from './paths.js';
 
 export interface LoadedFont {
   /** Absolute path of the TTF/OTF file. */
@@ -13,21 +13,6 @@ export interface LoadedFont {
 }
 
 const cache = new Map<string, LoadedFont>();
-const require = createRequire(import.meta.url);
-
-/**
- * Resolves a font specifier: an absolute path, a path relative to `baseDir`, or a package path
- * such as "@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf".
- */
-export function resolveFontPath(specifier: string, baseDir: string): string {
-  if (isAbsolute(specifier)) return specifier;
-  if (specifier.startsWith('.')) return resolve(baseDir, specifier);
-  try {
-    return require.resolve(specifier);
-  } catch {
-    return resolve(baseDir, specifier);
-  }
-}
 
 /** Reads and parses a font once; later calls with the same file return the same object. */
 export function loadFont(path: string): LoadedFont {
