@@ -3,6 +3,7 @@
 import type { Span } from '../document.js';
 import LineBreaker from 'linebreak';
 import { measureText } from '../fonts/index.js';
+import { drawExtractingAs } from './extracted.js';
 import type { FontBook, FontRef } from './fonts.js';
 
 export interface TextStyle {
@@ -377,8 +378,10 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
           ...untaggedLink,
         });
       };
+      // A word broken at a line end extracts whole and once, from the glyphs of its parts as from their ActualText.
       const actual = run.piece.actual;
-      const drawWord = actual !== undefined && tags ? () => tags.actualText(actual, draw) : draw;
+      const drawPart = actual !== undefined ? () => drawExtractingAs(doc, actual, draw) : draw;
+      const drawWord = actual !== undefined && tags ? () => tags.actualText(actual, drawPart) : drawPart;
       if (tags && (span.link || span.goTo)) {
         const description = span.link && span.link !== run.text ? `${run.text} (${span.link})` : run.text;
         tags.link({ ...(span.link ? { uri: span.link } : {}), ...(span.goTo ? { dest: span.goTo } : {}) }, description, () => {
