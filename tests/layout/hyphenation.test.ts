@@ -49,6 +49,19 @@ describe('hyphenated words', () => {
     expect(words((await readPdf(bytes)).pages.join('\n'))).toEqual([...once, ...once]);
     expect(words(mupdfText(bytes))).toEqual([...once, ...once]);
   });
+
+  it("broken after the text's own hyphen, keep it and extract whole", async () => {
+    const openings = ['Then', 'Later on', 'In the same months', 'Meanwhile'];
+    const compounds = Array.from({ length: 24 }, (_, i) => `${openings[i % 4]!} state-owned, UNESCO-listed and non-state firms grew year-on-year at two-digit rates.`).join(' ');
+    const { blocks } = parseMarkup(compounds, () => undefined, 'test.md');
+    const doc = createPdf(info, theme);
+    const layout = layoutDocument(doc, { info, blocks: blocks as Block[] }, theme, new Map());
+    const bytes = await finishPdf(doc);
+    const broken = brokenWords(layout, compounds);
+    expect(broken.filter((w) => w.whole === w.head + w.tail).length).toBeGreaterThan(2);
+    expect(notWhole((await readPdf(bytes)).pages.join('\n'), layout, broken)).toEqual([]);
+    expect(notWhole(mupdfText(bytes), layout, broken)).toEqual([]);
+  });
 });
 
 describe.each(['vietnam-2025', 'marenna-2025'])('the words the layout broke at a line end in %s', (name) => {
