@@ -1,9 +1,10 @@
-// What the glyphs of a word broken at a line end say when text is extracted from them (the font's ToUnicode map),
-// for readers that ignore ActualText. pdf.js (Firefox), PDFBox and pypdf read only the glyphs, and give the two
-// halves of "interna-" / "tional" as two words with a hyphen between them. Drawn through here, the glyph at the
-// break (the hyphen) extracts as the rest of the word, and the glyphs of the second part as white space: the glyphs
-// say what the parts' ActualText says (src/layout/tags.ts). The page looks the same: the same glyphs in the same
-// places, each of these under a code of its own (a copy of the glyph in the embedded subset).
+// What the glyphs of a word broken at a line end say when text is extracted from them (the font's ToUnicode map).
+// Readers of the page content (poppler, MuPDF, pdf.js in Firefox, PDFBox) read the glyphs; the parts' ActualText is
+// on their Span elements only (src/layout/tags.ts), for readers of the structure tree. Drawn plainly, the two halves of
+// "interna-" / "tional" extract as two words with a hyphen between them. Drawn through here, the glyph at the break
+// (the hyphen) extracts as the rest of the word, and the glyphs of the second part as white space: the glyphs say
+// what the ActualText says. The page looks the same: the same glyphs in the same places, each of these under a code
+// of its own (a copy of the glyph in the embedded subset).
 //
 // pdfkit exposes neither the subset nor the ToUnicode map: this module is the one place that reaches into its
 // embedded font (`_font`: `encode`, `subset`, `widths`, `unicode`), and draws plainly when the font is not one it knows.

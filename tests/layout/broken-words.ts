@@ -1,7 +1,7 @@
 // The words a layout broke at a line end, read from the boxes it placed, and a check that a text extracted from the
 // PDF gives each of them whole: shared by the test reading the PDF with pdf.js and MuPDF and the one reading it with
 // poppler (tests/system/extraction.test.ts).
-import type { LayoutResult } from '../../src/layout/index.js';
+import type { LayoutBox, LayoutResult } from '../../src/layout/index.js';
 
 export interface BrokenWord {
   /** The last word of the line, ending in a hyphen ("interna-"), and the first word of the next line ("tional,"). */
@@ -10,6 +10,8 @@ export interface BrokenWord {
   /** The word as the text has it: "international," (a hyphen the layout added) or "UNESCO-recognised" (its own). */
   whole: string;
   page: number;
+  /** The words of the first part's line that extract there ("… a longer list of interna-"): without a broken word's second part. */
+  line: string;
 }
 
 const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -23,6 +25,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function brokenWords(layout: LayoutResult, source: string): BrokenWord[] {
   const boxes = layout.boxes.filter((b) => b.text !== undefined && b.kind !== 'row');
   const out: BrokenWord[] = [];
+  let tailLine: LayoutBox | undefined;
   for (let i = 0; i + 1 < boxes.length; i++) {
     const a = boxes[i]!;
     const b = boxes[i + 1]!;
@@ -31,20 +34,33 @@ export function brokenWords(layout: LayoutResult, source: string): BrokenWord[] 
     const tail = wordsOf(b.text!)[0];
     if (!head || !tail || !/\p{L}-$/u.test(head) || !/^\p{L}/u.test(tail)) continue;
     const whole = source.includes(letters(head + tail)) ? head + tail : head.slice(0, -1) + tail;
-    out.push({ head, tail, whole, page: a.page });
+    out.push({
+      head,
+      tail,
+      whole,
+      page: a.page,
+      line: wordsOf(a.text!)
+        .slice(a === tailLine ? 1 : 0)
+        .join(' '),
+    });
+    tailLine = b;
   }
   return out;
 }
 
 /**
  * What `text` (extracted from the PDF by some reader) does wrong with the broken words: a word split by white space
- * (with or without its hyphen), or fewer whole copies of a word than the layout set (counting the broken ones).
+ * (with or without its hyphen), a whole word not at the end of its first part's line, or fewer whole copies of a
+ * word than the layout set (counting the broken ones).
  */
 export function notWhole(text: string, layout: LayoutResult, broken: readonly BrokenWord[]): string[] {
   const problems: string[] = [];
-  for (const { head, tail, page } of broken) {
+  const flat = ` ${wordsOf(text).join(' ')} `;
+  for (const { head, tail, whole, page, line } of broken) {
     const split = new RegExp(`(^|\\s)(${escape(head)}|${escape(head.slice(0, -1))})\\s+${escape(tail)}(\\s|$)`, 'u').exec(text);
     if (split) problems.push(`page ${page}: "${head}" / "${tail}" extracts split: ${JSON.stringify(split[0].trim())}`);
+    const inPlace = ` ${[...wordsOf(line).slice(0, -1), whole].join(' ')} `;
+    if (!flat.includes(inPlace)) problems.push(`page ${page}: "${whole}" does not extract at the end of its line: ${JSON.stringify(inPlace.trim())}`);
   }
   const count = (tokens: readonly string[], word: string) => tokens.filter((t) => t === word).length;
   const extracted = wordsOf(text);

@@ -1,7 +1,7 @@
 // Words broken at a line end come out of the PDF whole, in every reader: each part is a Span whose ActualText is the
-// word (the first part) or nothing (the second), for readers that honour ActualText (the structure tree, MuPDF,
-// poppler: tests/system/extraction.test.ts), and its glyphs extract the same way for those that read only the glyphs
-// (pdf.js, PDFBox). The words are those the layout broke, read from its boxes.
+// word (the first part) or nothing (the second), for readers of the structure tree, and its glyphs extract the same
+// way for readers of the page content (pdf.js, MuPDF here; poppler and PDFBox in tests/system/extraction.test.ts).
+// The words are those the layout broke, read from its boxes.
 import * as mupdf from 'mupdf';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/document.js';
@@ -45,7 +45,7 @@ describe('hyphenated words', () => {
     const words = (s: string) => s.split(/\s+/).filter((w) => /^[a-z]{6,}/.test(w));
     const once = words(text);
     expect(words(read)).toEqual([...once, ...once]);
-    // Read from the glyphs alone, and by a reader that honours ActualText on the marked content.
+    // Read from the page content.
     expect(words((await readPdf(bytes)).pages.join('\n'))).toEqual([...once, ...once]);
     expect(words(mupdfText(bytes))).toEqual([...once, ...once]);
   });

@@ -1,5 +1,5 @@
-// Words broken at a line end, read back by the Debian readers .ci/run installs: poppler's pdftotext, which honours the
-// parts' ActualText, and PDFBox's ExtractText, which reads only the glyphs. Each gives every word whole; the words
+// Words broken at a line end, read back from the page content by the Debian readers .ci/run installs, poppler's
+// pdftotext and PDFBox's ExtractText: each gives every word whole, at the end of the line where it starts. The words
 // are those the layout broke (its boxes), in both example datasets. pdf.js and MuPDF: tests/layout/hyphenation.test.ts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
