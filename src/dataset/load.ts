@@ -11,7 +11,7 @@ import { checkReferences } from './references.js';
 import { checkUnits } from './units.js';
 import { validateAgainstSchema } from '../input/schema.js';
 import type { Dataset, SourcePosition } from './types.js';
-import { parseYaml } from '../input/yaml.js';
+import { parseYaml, type ParsedYaml } from '../input/yaml.js';
 
 /** The files of a dataset folder: which Dataset field each fills and under which top-level key. */
 const FILES = [
@@ -68,7 +68,7 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
   const diagnostics: Diagnostic[] = [];
   const positions = new Map<string, SourcePosition>();
   const fields: Record<string, unknown> = { events: [], partnerships: [], people: [] };
-  const bodies = new Map<number, { text: string; at: SourcePosition }>();
+  let narrativeYaml: ParsedYaml | undefined;
 
   for (const spec of FILES) {
     const path = join(dir, spec.file);
@@ -118,32 +118,14 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
       warnings?.push(warning('dataset/format-character', messages.formatCharacters(codes), { ...at, path }));
     }) as Record<string, unknown>;
     fields[spec.field] = spec.key === null ? value : value[spec.key];
-    if (spec.field === 'narrative') {
-      const lines = text.split('\n');
-      (value[spec.key] as { body: string }[]).forEach((_, i) => {
-        const at = parsed.positions.get(`${spec.key}[${i}].body`);
-        if (at) bodies.set(i, { text: lines.slice(at.line - 1).join('\n'), at });
-      });
-    }
+    if (spec.field === 'narrative') narrativeYaml = parsed;
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
 
   const read = { dir, ...fields, positions } as unknown as Dataset;
   const locate = (path: string): Location => positions.get(path) ?? positions.get(path.replace(/\.[^.[\]]+$|\[\d+\]$/, '')) ?? {};
-  const locateInBody = (section: number, offset: number): Location => {
-    const entry = bodies.get(section);
-    if (!entry) return locate(`narrative[${section}].body`);
-    // The body text starts on the line after a block scalar indicator ("body: |"); find the directive there.
-    const body = read.narrative[section]!.body;
-    const lineInBody = body.slice(0, offset).split('\n').length - 1;
-    const lineText = body.split('\n')[lineInBody] ?? '';
-    const fileLines = entry.text.split('\n');
-    const fileIndex = fileLines.findIndex((l, idx) => idx > 0 && l.trimStart() === lineText.trimStart() && lineText.trim() !== '');
-    const column = offset - body.lastIndexOf('\n', offset - 1);
-    if (fileIndex < 0) return { file: entry.at.file, line: entry.at.line, column: entry.at.column };
-    const indent = (fileLines[fileIndex] ?? '').length - (fileLines[fileIndex] ?? '').trimStart().length;
-    return { file: entry.at.file, line: entry.at.line + fileIndex, column: indent + column };
-  };
+  const locateInBody = (section: number, offset: number): Location =>
+    narrativeYaml?.positionIn(`sections[${section}].body`, read.narrative[section]!.body, offset) ?? locate(`narrative[${section}].body`);
   const units = checkUnits(read, locate);
   const dataset = units.dataset;
   const problems = [...units.diagnostics, ...checkReferences(dataset, locate, locateInBody)];
