@@ -9,7 +9,7 @@ import { messages } from './messages.js';
 import { messages as inputMessages } from '../input/messages.js';
 import { checkReferences } from './references.js';
 import { checkUnits } from './units.js';
-import { validateAgainstSchema } from '../input/schema.js';
+import { conforms } from '../input/schema.js';
 import type { Dataset, SourcePosition } from './types.js';
 import type { DatasetFiles } from './files.js';
 import { parseYaml, type ParsedYaml } from '../input/yaml.js';
@@ -107,7 +107,7 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
       diagnostics.push(error('dataset/too-many-claims', messages.tooManyClaims(list.length, limits.claims), parsed.positions.get(spec.key) ?? { file: shown }, inputMessages.limitHint('claims')));
       return undefined;
     }
-    if (!conforms(name, parsed.value, shown, parsed.positions, diagnostics)) return undefined;
+    if (!conforms<DatasetFiles, K>(parsed.value, name, shown, parsed.positions, diagnostics)) return undefined;
     // Re-key positions from the file's own paths to the Dataset's ("sections[0]" in narrative.yaml is "narrative[0]").
     for (const [p, pos] of parsed.positions) {
       if (spec.key === null) positions.set(p ? `${spec.field}.${p}` : spec.field, pos);
@@ -153,11 +153,4 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
   const problems = [...units.diagnostics, ...checkReferences(dataset, locate, locateInBody)];
   if (problems.some((d) => d.severity === 'error')) throw new ReviewError(problems);
   return dataset;
-}
-
-/** True when the file's schema accepts `value`, which then has the type generated from that schema (files.ts); its problems go to `out`. */
-function conforms<K extends keyof DatasetFiles>(name: K, value: unknown, file: string, positions: ReadonlyMap<string, SourcePosition>, out: Diagnostic[]): value is DatasetFiles[K] {
-  const problems = validateAgainstSchema(value, `${name}.schema.json`, file, positions);
-  out.push(...problems);
-  return !problems.length;
 }
