@@ -19,21 +19,35 @@ export interface ParsedYaml {
 /** What a scalar's value lacks of its source between two characters: indentation, line breaks, marks NFC composed, dropped format characters. */
 const STEPPED_OVER = /[\s\p{M}\p{Cf}]/u;
 
+/** The length of a double-quoted scalar's escape by the letter after its backslash (\x41, \u00e9); others take two. */
+const ESCAPE_LENGTH: Readonly<Record<string, number>> = { x: 4, u: 6, U: 10 };
+
 /**
  * The offset in the file of the character at `offset` of `value`, a string scalar's value. The value is the scalar's
  * source (from its range) less what YAML takes away: a block scalar's header line, indentation, folded line breaks,
- * quotes. Walking the two together, a character of the value meets its own in the source, or a space the line break
- * it was folded from, and what the value lacks is stepped over. (An escape of a double-quoted scalar shifts the
- * columns after it on its line by its length.)
+ * quotes and escapes. Walking the two together, a character of the value meets its own in the source, or a space the
+ * line break it was folded from, or the escape that wrote it, and what the value lacks is stepped over.
  */
 function sourceOffset(text: string, node: Scalar, value: string, offset: number): number {
   const [start, end] = node.range ?? [0, text.length];
   const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
   let j = block ? text.indexOf('\n', start) + 1 : node.type === Scalar.PLAIN ? start : start + 1;
-  for (let i = 0; i < offset && j < end; j += 1) {
+  for (let i = 0; i < offset && j < end; ) {
     const c = value[i];
     const s = text[j]!;
-    if (c === s || (c === ' ' && s === '\n') || !STEPPED_OVER.test(s)) i += 1;
+    if (node.type === Scalar.QUOTE_DOUBLE && s === '\\') {
+      // An escaped line break writes nothing; any other escape one character.
+      const next = text[j + 1] ?? '';
+      if (next !== '\n') i += 1;
+      j += ESCAPE_LENGTH[next] ?? 2;
+    } else if (node.type === Scalar.QUOTE_SINGLE && s === "'") {
+      // '' is one quotation mark.
+      i += 1;
+      j += 2;
+    } else {
+      if (c === s || (c === ' ' && s === '\n') || !STEPPED_OVER.test(s)) i += 1;
+      j += 1;
+    }
   }
   while (j < end && value[offset] !== text[j] && STEPPED_OVER.test(text[j]!)) j += 1;
   return j;

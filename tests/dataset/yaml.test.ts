@@ -57,4 +57,10 @@ describe('parseYaml positions inside a string', () => {
     // "Cafe\u0301" in the file is "Café" in the value (NFC): one character fewer before the X.
     expect(whereX('a: |\n  Cafe\u0301 X\n', 'a', 'Caf\u00e9 X\n')).toEqual([2, 9]);
   });
+
+  it('finds a character after the escapes of a quoted scalar, each of which writes one character', () => {
+    expect(whereX('a: "tab\\there \\u00e9\\x41 X"\n', 'a')).toEqual([1, 26]);
+    expect(whereX('a: "over \\\n  two lines X"\n', 'a')).toEqual([2, 13]);
+    expect(whereX("a: 'it''s X'\n", 'a')).toEqual([1, 11]);
+  });
 });
