@@ -32,7 +32,7 @@ function sourceOffset(text: string, node: Scalar, value: string, offset: number)
   const [start, end] = node.range ?? [0, text.length];
   const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
   let j = block ? text.indexOf('\n', start) + 1 : node.type === Scalar.PLAIN ? start : start + 1;
-  for (let i = 0; i < offset && j < end; ) {
+  for (let i = 0; i < offset && j < end;) {
     const c = value[i];
     const s = text[j]!;
     if (node.type === Scalar.QUOTE_DOUBLE && s === '\\') {
