@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -17,6 +18,8 @@ export default defineConfig({
     restoreMocks: true,
     unstubGlobals: true,
     globalSetup: ['tests/global-setup.ts'],
+    // The CLI keeps drawn charts in a cache folder: the tests' is inside the repository, never the user's.
+    env: { ANNUAL_REVIEW_CACHE_DIR: fileURLToPath(new URL('./node_modules/.cache/annual-review', import.meta.url)) },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -11,10 +11,8 @@ import { loadDataset } from './dataset/index.js';
 import type { Document, RenderedChart } from './document.js';
 import { failOnErrors, type Diagnostic } from './errors.js';
 import { limitsWith, type Limits } from './input/limits.js';
-import { parseMarkup } from './markup/index.js';
 import { builtinTemplateDir } from './input/paths.js';
 import type { Review } from './review.js';
-import { renderTemplate } from './template/index.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
 import type { LayoutResult, Places } from './layout/types.js';
@@ -43,6 +41,12 @@ export interface BuildOptions {
   pdfStandard?: PdfStandard;
   /** The field delimiter of the discrepancies CSV; by default the locale's (`format.csvDelimiter`: "," in en, ";" in vi). */
   csvDelimiter?: string;
+  /**
+   * A folder where drawn charts are kept between runs, each under a hash of everything that decides it (spec, data,
+   * theme, the fonts' bytes, the versions of Vega, Vega-Lite and the drawing code): a chart whose inputs have not
+   * changed is read back, not drawn. Absent: charts are kept only in this process's memory. The CLI's `--cache-dir`.
+   */
+  cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
   onStage?: (stage: string, ms: number) => void;
   /** Given the template's Markdown as soon as it is rendered, before it is parsed (`build --emit-markdown`). */
@@ -108,8 +112,14 @@ export function loadReview(dataDir: string, locale?: Locale, limits?: Partial<Li
 /** What the discrepancy engine needs of a locale: its `explain` sentences and its digits. */
 export const wordingOf = (locale: Locale): Wording => ({ texts: locale.labels.explain ?? {}, intl: locale.intl, money: locale.money });
 
-/** Review → Document, through the template and the Markdown parser. */
-export function toDocument(review: Review, dirs: readonly string[], locale: Locale, onMarkdown?: (markdown: string) => void): { markdown: string; document: Document; warnings: Diagnostic[] } {
+/** Review → Document, through the template and the Markdown parser (loaded here, so that `discrepancies` never loads them). */
+export async function toDocument(
+  review: Review,
+  dirs: readonly string[],
+  locale: Locale,
+  onMarkdown?: (markdown: string) => void,
+): Promise<{ markdown: string; document: Document; warnings: Diagnostic[] }> {
+  const [{ renderTemplate }, { parseMarkup }] = await Promise.all([import('./template/index.js'), import('./markup/index.js')]);
   const { markdown, origins } = renderTemplate(review, dirs, locale);
   onMarkdown?.(markdown);
   const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins);
@@ -140,13 +150,13 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
   checkThemeRanges(theme, themeFileOf(dirs));
   // 2. The template's Markdown, parsed into the Document; every block knows the template line that wrote it.
-  const parsed = toDocument(review, dirs, locale, options.onMarkdown);
+  const parsed = await toDocument(review, dirs, locale, options.onMarkdown);
   const { markdown, warnings } = parsed;
   t.lap('template+markup');
   // 3. The charts the Document's figures show.
   const { renderCharts, placeFigures } = await import('./charts/stage.js');
   // A chart drawn in parts becomes a figure per part.
-  const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits), locale);
+  const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits, options.cacheDir), locale);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
   const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument, placesOf }] = await Promise.all([import('./pdf/document.js'), import('./pdf/attachments.js'), import('./layout/index.js')]);

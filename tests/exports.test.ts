@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { isCalendar } from '../src/input/schema.js';
+import { isCalendar } from '../src/input/formats.js';
 import { discrepanciesCsv } from '../src/exports/index.js';
 import { schemaDir } from '../src/input/paths.js';
 import { defaultBuild, exampleBuild, runCli } from './support.js';

@@ -31,3 +31,22 @@ describe('glyph cache', () => {
     expect(f.layout('o').glyphs[0]!.codePoints).toEqual([0x6f]);
   });
 });
+
+describe('shaping', () => {
+  it('shapes a string once per process and serves each caller its own copy of the positions', () => {
+    const f = serif().font;
+    const first = f.layout('Hằng shaped once');
+    const again = f.layout('Hằng shaped once');
+    // The same shaping (fontkit gives new glyph arrays on every shaping)...
+    expect(again.glyphs).toBe(first.glyphs);
+    expect(again.positions).toEqual(first.positions);
+    // ...but positions a caller changes in place (pdfkit scales them to its units) are its own.
+    const width = first.advanceWidth;
+    for (const p of first.positions) p.xAdvance *= 2;
+    expect(first.advanceWidth).toBeCloseTo(2 * width, 6);
+    expect(f.layout('Hằng shaped once').advanceWidth).toBe(width);
+    // Features are part of what is shaped: tabular figures are a different run from proportional ones.
+    expect(f.layout('1 111', ['tnum']).glyphs).not.toBe(f.layout('1 111').glyphs);
+    expect(f.layout('1 111', ['tnum']).glyphs).toBe(f.layout('1 111', ['tnum']).glyphs);
+  });
+});

@@ -1,32 +1,32 @@
-// Which charts are drawn, and where: the charts already drawn in this process are served again; the others are
-// drawn one at a time, here or, with a time limit, on the chart thread (bounded.ts). Loads vega only to draw here.
+// Which charts are drawn, and where: the charts already drawn in this process are served again, then those kept in
+// the cache folder (cache.ts); the others are drawn one at a time, here or, with a time limit, on the chart thread
+// (bounded.ts). Loads vega only to draw.
+import { chartKey, keep, readKept } from './cache.js';
+import { drawn, REMEMBERED } from './drawn.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
+
+export { forgetDrawnCharts } from './drawn.js';
 
 /** Vega keeps its text metrics in a global: renders run one at a time so each measures in its own fonts. */
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Charts already drawn in this process, by everything that decides the drawing (spec, data, theme): a rebuild
- * after a change to the narrative (`build --watch`) redraws no chart. Rendering is a pure function of its input,
- * so a hit is the same SVG byte for byte. The oldest entries go first.
+ * A chart drawn from its spec and data, or served from the charts already drawn, in this process or, with
+ * `cacheDir`, in an earlier one. With `seconds`, it is drawn on a worker thread stopped after that long
+ * (chart/timeout); without, in this thread.
  */
-const drawn = new Map<string, Promise<DrawnChart>>();
-const REMEMBERED = 32;
-
-/** Forgets the charts drawn so far, so that the next render draws afresh (tests of determinism use it). */
-export function forgetDrawnCharts(): void {
-  drawn.clear();
-}
-
-/**
- * A chart drawn from its spec and data, or served from the charts already drawn. With `seconds`, it is drawn on a
- * worker thread stopped after that long (chart/timeout); without, in this thread.
- */
-export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: number): Promise<DrawnChart> {
+export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: number, cacheDir?: string): Promise<DrawnChart> {
   const key = JSON.stringify([input.name, input.file, input.spec, input.data, theme]);
   const hit = drawn.get(key);
   if (hit) return hit;
-  const run = queue.then(async () => (seconds === undefined ? (await import('./render.js')).drawChart(input, theme) : (await import('./bounded.js')).drawWithin(input, theme, seconds)));
+  const kept = cacheDir === undefined ? undefined : { dir: cacheDir, key: chartKey(input, theme) };
+  const run = queue.then(async () => {
+    const found = kept && readKept(kept.dir, kept.key);
+    if (found) return found;
+    const chart = await (seconds === undefined ? (await import('./render.js')).drawChart(input, theme) : (await import('./bounded.js')).drawWithin(input, theme, seconds));
+    if (kept) keep(kept.dir, kept.key, chart);
+    return chart;
+  });
   queue = run.catch(() => undefined);
   drawn.set(key, run);
   run.catch(() => drawn.delete(key));

@@ -11,6 +11,9 @@ import { finishText, hasImages } from './scene.js';
 import { themeConfig } from './theme.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
+/** Whoever draws with this module directly can make the next render draw afresh. */
+export { forgetDrawnCharts } from './drawn.js';
+
 type Plain = Record<string, unknown>;
 
 /** The narrowest inner width a composite chart is given while fitting it to the column. */

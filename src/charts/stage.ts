@@ -53,7 +53,7 @@ function chartRoom(theme: Theme): number {
  * it and that has more panels than a part holds, in parts (`parts.ts`). Give the Document and the charts to
  * `placeFigures` next: it writes a figure per part and numbers the figures.
  */
-export async function renderCharts(document: Document, data: ChartData, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits): Promise<RenderedChart[]> {
+export async function renderCharts(document: Document, data: ChartData, dirs: readonly string[], theme: Theme, locale: Locale, limits: Limits, cacheDir?: string): Promise<RenderedChart[]> {
   const figures = figuresOf(document);
   const names = [...new Set(figures.map((f) => f.chart))];
   if (!names.length) return [];
@@ -95,7 +95,7 @@ export async function renderCharts(document: Document, data: ChartData, dirs: re
       out.push({ ...noDataChart(input, chartTheme, words.noData!), alt: words.noData!, fontFiles: [chartFonts.regular, chartFonts.bold] });
       continue;
     }
-    const draw = (part: ChartInput) => renderChart(part, chartTheme, trusted(found.path) ? undefined : limits.chartSeconds);
+    const draw = (part: ChartInput) => renderChart(part, chartTheme, trusted(found.path) ? undefined : limits.chartSeconds, cacheDir);
     const parts = await drawInParts(input, draw, chartRoom(theme));
     for (const { chart, input: part, panels } of parts) {
       out.push({ ...chart, alt: describeChart(part, altWords), fontFiles: [chartFonts.regular, chartFonts.bold], ...(parts.length > 1 ? { part: { of: name, panels } } : {}) });

@@ -23,10 +23,12 @@ Commands:
                  [--page-size a4|letter] [--png] [--watch] [-q|--quiet]
                  [--limit NAME=N]… (raise an input limit, see docs/errors.md)
                  [--pdf-standard a-3b|a-2b|none] [--csv-delimiter CHAR] [--emit-markdown FILE]
+                 [--cache-dir DIR | --no-cache] (charts kept between runs, see docs/cli.md)
                  several --data or --locale values build every combination in parallel
   preview        Show the review in the browser, rebuilt and reloaded on every change
                  [DATA | --data DIR] [--template DIR] [--locale LOCALE] [--page-size a4|letter]
-                 [--pdf-standard a-3b|a-2b|none] [--limit NAME=N]… [--port N] [--no-open]
+                 [--pdf-standard a-3b|a-2b|none] [--limit NAME=N]… [--cache-dir DIR | --no-cache]
+                 [--port N] [--no-open]
   validate       Check a dataset against its schema and references   [DATA | --data DIR] [--json]
   verify         Check every claim's quote against the source texts  [DATA | --data DIR] --sources DIR
   discrepancies  List the discrepancies between sources              [DATA | --data DIR] [--format table|json|csv]

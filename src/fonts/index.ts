@@ -1,9 +1,9 @@
 // Font files: resolved, read and parsed once per process, shared by the chart stage (text metrics) and the PDF stage.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
+
+export { resolveFontPath } from './paths.js';
 
 export interface LoadedFont {
   /** Absolute path of the TTF/OTF file. */
@@ -13,21 +13,6 @@ export interface LoadedFont {
 }
 
 const cache = new Map<string, LoadedFont>();
-const require = createRequire(import.meta.url);
-
-/**
- * Resolves a font specifier: an absolute path, a path relative to `baseDir`, or a package path
- * such as "@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf".
- */
-export function resolveFontPath(specifier: string, baseDir: string): string {
-  if (isAbsolute(specifier)) return specifier;
-  if (specifier.startsWith('.')) return resolve(baseDir, specifier);
-  try {
-    return require.resolve(specifier);
-  } catch {
-    return resolve(baseDir, specifier);
-  }
-}
 
 /** Reads and parses a font once; later calls with the same file return the same object. */
 export function loadFont(path: string): LoadedFont {
@@ -49,6 +34,7 @@ export function loadFont(path: string): LoadedFont {
     throw new ReviewError([error('font/parse', `not a usable TTF/OTF font: ${(e as Error).message}`, { file: path })]);
   }
   keepCodePoints(font);
+  shapeOnce(font);
   const loaded = { path, bytes, font };
   cache.set(path, loaded);
   return loaded;
@@ -66,6 +52,35 @@ function keepCodePoints(font: fontkit.Font): void {
     const glyph = getGlyph(id, codePoints);
     if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
     return glyph;
+  };
+}
+
+/** Strings shaped per font before the oldest are forgotten: bounds the memory a very large review takes. */
+const SHAPED = 200_000;
+
+/**
+ * Shaping a string (fontkit's `layout`: cmap, GSUB, GPOS) is the costliest step of setting text, and the same
+ * strings come back: measured by the layout, drawn by pdfkit, again in every chart and in every later build of the
+ * process. The font is shared by them all, so its `layout` keeps each result and serves a copy of it. A copy, since
+ * pdfkit scales a run's positions in place; the glyphs are fontkit's own cached objects either way. A run asked for
+ * with a script, language or direction is shaped afresh.
+ */
+function shapeOnce(font: fontkit.Font): void {
+  const layout = font.layout.bind(font);
+  const shaped = new Map<string, fontkit.GlyphRun>();
+  font.layout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => {
+    if (rest.some((r) => r !== undefined)) return (layout as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = shaped.get(key);
+    if (!run) {
+      run = layout(text, features);
+      if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
+      shaped.set(key, run);
+    }
+    // The same class, so that its getters (advanceWidth, bbox) sum the copy's positions.
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
+    copy.positions = run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+    return copy;
   };
 }
 

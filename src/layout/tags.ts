@@ -61,7 +61,7 @@ export function marked<T>(ctx: LayoutContext, type: string, body: () => T): T {
  * owned by an element cannot nest in another's, so the current element's content is closed around the inline
  * element and reopened after it, keeping the reading order. Outside tagged content, `body` is simply drawn.
  */
-function inline<T>(ctx: LayoutContext, type: string, options: PDFKit.Mixins.StructureElementOptions & PDFKit.Mixins.MarkingOptions, body: (element?: PDFKit.PDFStructureElement) => T): T {
+function inline<T>(ctx: LayoutContext, type: string, options: PDFKit.Mixins.StructureElementOptions, body: (element?: PDFKit.PDFStructureElement) => T): T {
   const { doc, tags } = ctx;
   const open = tags.open[tags.open.length - 1];
   if (!open) return body();
@@ -71,7 +71,7 @@ function inline<T>(ctx: LayoutContext, type: string, options: PDFKit.Mixins.Stru
   const element = doc.struct(type, options);
   parent.add(element);
   tags.stack.push(element);
-  tags.open.push({ type, content: doc.markStructureContent(type, options) });
+  tags.open.push({ type, content: doc.markStructureContent(type) });
   try {
     return body(element);
   } finally {
@@ -86,9 +86,11 @@ function inline<T>(ctx: LayoutContext, type: string, options: PDFKit.Mixins.Stru
 /** How text drawing tags what needs its own element: links, and the parts of hyphenated words. */
 export function textTags(ctx: LayoutContext): TextTags {
   return {
-    // A Span with ActualText, both in the structure tree (read by pdf.js, PDFBox, screen readers) and on the
-    // marked content (read by poppler). pdfkit writes ActualText only when truthy: an empty one (the second part
-    // says nothing) goes as a String object.
+    // A Span whose ActualText is the word or nothing, in the structure tree (screen readers, tagged-text export);
+    // readers of the page content get the same from the glyphs (extracted.ts). Not on the marked content as well:
+    // poppler places a marked-content ActualText by the graphics state at its end, outside pdfkit's text transform,
+    // so the word landed at the mirrored height, in another paragraph. pdfkit writes ActualText only when truthy:
+    // an empty one (the second part says nothing) goes as a String object.
     actualText: (actual, draw) => {
       const text = actual === '' ? (new String('') as unknown as string) : actual;
       inline(ctx, 'Span', { actual: text }, draw);

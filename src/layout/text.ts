@@ -3,6 +3,7 @@
 import type { Span } from '../document.js';
 import LineBreaker from 'linebreak';
 import { measureText } from '../fonts/index.js';
+import { drawExtractingAs } from './extracted.js';
 import type { FontBook, FontRef } from './fonts.js';
 
 export interface TextStyle {
@@ -203,17 +204,23 @@ function breakAnywhere(word: Word, width: number, style: TextStyle, fonts: FontB
 }
 
 /**
- * A line broken after a hyphen, dash or slash of the text ("UNESCO-" / "recognised"): the pieces either side of
- * the break extract as the one word they are, as a hyphenated word's parts do, rather than as two (or, in readers
- * that take a hyphen at a line end for a soft one, as "UNESCOrecognised").
+ * A line broken after a hyphen, dash or slash of the text ("UNESCO-" / "recognised", "year-on-" / "year."): the
+ * pieces either side of the break extract as the one word they are, as a hyphenated word's parts do, rather than as
+ * two (or, in readers that take a hyphen at a line end for a soft one, as "UNESCOrecognised"). The word goes on, on
+ * the next line, up to its first space: the first part carries all of it.
  */
-function joinAcrossBreak(head: Word, tail: Word): void {
-  const last = head.pieces.length - 1;
-  const a = head.pieces[last];
-  const b = tail.pieces[0];
-  if (!a || !b || a.actual !== undefined || b.actual !== undefined) return;
-  head.pieces[last] = { ...a, actual: a.text + b.text };
-  tail.pieces[0] = { ...b, actual: '' };
+function joinAcrossBreak(head: Line, next: Line | undefined): void {
+  const word = head.words[head.words.length - 1];
+  const a = word?.pieces[word.pieces.length - 1];
+  const rest: Word[] = [];
+  for (const w of next?.words ?? []) {
+    rest.push(w);
+    if (w.space > 0) break;
+  }
+  const pieces = rest.flatMap((w) => w.pieces);
+  if (!word || !a || !pieces.length || a.actual !== undefined || pieces.some((p) => p.actual !== undefined)) return;
+  word.pieces[word.pieces.length - 1] = { ...a, actual: a.text + pieces.map((p) => p.text).join('') };
+  for (const w of rest) w.pieces = w.pieces.map((p) => ({ ...p, actual: '' }));
 }
 
 /** Greedy line filling, with hyphenation where the style allows it: measured once, placed later wherever the page has room. */
@@ -222,6 +229,8 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
   let line: Word[] = [];
   let natural = 0;
   let hyphensInARow = 0;
+  /** Lines that end inside a word, after a hyphen, dash or slash of the text. */
+  const inWord: number[] = [];
   const push = (last: boolean) => {
     if (line.length) lines.push({ words: line, natural, last });
     line = [];
@@ -241,7 +250,7 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
       if (split) {
         append(split.head);
         word = split.tail;
-      } else if (prev.space === 0) joinAcrossBreak(prev, word);
+      } else if (prev.space === 0) inWord.push(lines.length);
       // A line ending at a hyphen of the text counts with those the layout hyphenates.
       hyphensInARow = split || prev.space === 0 ? hyphensInARow + 1 : 0;
       push(false);
@@ -261,6 +270,7 @@ export function measureSpans(spans: readonly Span[], style: TextStyle, width: nu
     }
   }
   push(true);
+  for (const i of inWord) joinAcrossBreak(lines[i]!, lines[i + 1]);
   avoidRunt(lines, width);
   return { lines, lineHeight: style.size * style.leading, width, size: style.size };
 }
@@ -377,8 +387,10 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
           ...untaggedLink,
         });
       };
+      // A word broken at a line end extracts whole and once, from the glyphs of its parts as from their ActualText.
       const actual = run.piece.actual;
-      const drawWord = actual !== undefined && tags ? () => tags.actualText(actual, draw) : draw;
+      const drawPart = actual !== undefined ? () => drawExtractingAs(doc, actual, draw) : draw;
+      const drawWord = actual !== undefined && tags ? () => tags.actualText(actual, drawPart) : drawPart;
       if (tags && (span.link || span.goTo)) {
         const description = span.link && span.link !== run.text ? `${run.text} (${span.link})` : run.text;
         tags.link({ ...(span.link ? { uri: span.link } : {}), ...(span.goTo ? { dest: span.goTo } : {}) }, description, () => {

@@ -3,7 +3,7 @@ import type Handlebars from 'handlebars';
 import { formatDate, formatNumber, formatPercent } from '../text/format.js';
 import { formatMoney } from '../units/index.js';
 import { label, type Locale } from '../locale/index.js';
-import { isCalendar } from '../input/schema.js';
+import { isCalendar } from '../input/formats.js';
 import { SCALES } from '../dataset/types.js';
 import { escapeMarkdown, textOf } from './escape.js';
 

@@ -7,7 +7,7 @@ import { parseYaml } from '../input/yaml.js';
 import { validateAgainstSchema } from '../input/schema.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import type { ThemeFile } from './file.js';
-import { resolveFontPath } from '../fonts/index.js';
+import { resolveFontPath } from '../fonts/paths.js';
 import { hasHyphenation } from '../text/hyphenation.js';
 import { isObject, mergeDeep } from '../input/merge.js';
 import { loadLocale, type Locale } from '../locale/index.js';

@@ -6,8 +6,15 @@ declare module 'fontkit' {
     codePoints: number[];
     path: unknown;
   }
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
   export interface GlyphRun {
     glyphs: Glyph[];
+    positions: GlyphPosition[];
     advanceWidth: number;
   }
   export interface Font {

@@ -89,9 +89,9 @@ describe('locale', () => {
     );
   });
 
-  it("links each [n] of an explanation to its source, like the narrative's citations", () => {
+  it("links each [n] of an explanation to its source, like the narrative's citations", async () => {
     for (const locale of [en, vi]) {
-      const { document } = toDocument(loadReview(fixture, locale), templateDirs(), locale);
+      const { document } = await toDocument(loadReview(fixture, locale), templateDirs(), locale);
       const cells = document.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((row) => row) : []));
       // The label conflict's finding: "Source [3] calls well over 325,000 … (give or take 300,000 [2]) …".
       const finding = cells.find((spans) => spans.some((s) => s.text.includes('expected container traffic')));

@@ -44,6 +44,31 @@ describe('the dataset folder as an argument', () => {
   });
 });
 
+describe('where drawn charts are kept', () => {
+  const kept = (dir: string) => (existsSync(join(dir, 'charts')) ? readdirSync(join(dir, 'charts'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')) : []);
+
+  it('--cache-dir keeps them there, the same PDF comes from them, and --no-cache keeps nothing', async () => {
+    const cache = join(work, 'cache');
+    const first = await runCli('build', base, '-o', join(work, 'c1.pdf'), '--cache-dir', cache);
+    expect(first.status, first.stderr).toBe(0);
+    expect(kept(cache).length).toBeGreaterThan(0);
+    const again = await runCli('build', base, '-o', join(work, 'c2.pdf'), '--cache-dir', cache);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(work, 'c2.pdf')).equals(readFileSync(join(work, 'c1.pdf')))).toBe(true);
+    const other = join(work, 'cache-env');
+    const saved = process.env.ANNUAL_REVIEW_CACHE_DIR;
+    process.env.ANNUAL_REVIEW_CACHE_DIR = other;
+    try {
+      const none = await runCli('build', base, '-o', join(work, 'c3.pdf'), '--no-cache');
+      expect(none.status, none.stderr).toBe(0);
+      expect(kept(other)).toEqual([]);
+    } finally {
+      process.env.ANNUAL_REVIEW_CACHE_DIR = saved;
+    }
+    expect((await runCli('build', base, '--no-cache', '--cache-dir', cache)).status).toBe(2);
+  });
+});
+
 describe('where the PDF goes', () => {
   it('-o FILE writes there with its exports; --no-exports writes the PDF alone', async () => {
     const out = join(work, 'a', 'review.pdf');

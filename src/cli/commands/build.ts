@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPath, defaultDataDir } from '../../input/paths.js';
+import { defaultCacheDir, displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
 import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
@@ -53,6 +53,13 @@ function pdfStandardOption(value: string): PdfStandard {
   throw new UsageError(`--pdf-standard must be one of ${PDF_STANDARDS.join(', ')}, not "${value}"`);
 }
 
+/** --cache-dir DIR, else the default cache folder; --no-cache: charts drawn afresh and nothing kept. */
+export function cacheOption(values: OptionValues): { cacheDir?: string } {
+  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('give --cache-dir DIR or --no-cache, not both');
+  if (values['no-cache']) return {};
+  return { cacheDir: values['cache-dir'] === undefined ? defaultCacheDir() : resolve(String(values['cache-dir'])) };
+}
+
 /** One report per dataset and locale, in the order given. */
 export function jobsOf(values: OptionValues, positionals: readonly string[]): BuildFileOptions[] {
   const datasets = positionals.length ? [dataDirOf(values, positionals)] : optionList(values.data);
@@ -65,6 +72,7 @@ export function jobsOf(values: OptionValues, positionals: readonly string[]): Bu
   const limits = values.limit ? { limits: limitsOption(optionList(values.limit)) } : {};
   const pdfStandard = values['pdf-standard'] ? { pdfStandard: pdfStandardOption(String(values['pdf-standard'])) } : {};
   const csv = values['csv-delimiter'] === undefined ? {} : { csvDelimiter: csvDelimiterOption(String(values['csv-delimiter'])) };
+  const cache = cacheOption(values);
   return (datasets.length ? datasets : [defaultDataDir]).flatMap((data) =>
     (locales.length ? locales : [undefined]).map((locale) => ({
       data: resolve(data),
@@ -74,6 +82,7 @@ export function jobsOf(values: OptionValues, positionals: readonly string[]): Bu
       ...pageSize,
       ...pdfStandard,
       ...csv,
+      ...cache,
       ...png,
       ...limits,
       ...(locale ? { locale } : {}),
@@ -161,6 +170,8 @@ export const build: Command = {
     'emit-markdown': { type: 'string' },
     png: { type: 'boolean' },
     limit: { type: 'string', multiple: true },
+    'cache-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
   },
   async run(values, positionals) {
     const jobs = jobsOf(values, positionals);

@@ -25,6 +25,8 @@ export const preview: Command = {
     'page-size': { type: 'string' },
     'pdf-standard': { type: 'string' },
     limit: { type: 'string', multiple: true },
+    'cache-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     port: { type: 'string' },
     'no-open': { type: 'boolean' },
   },

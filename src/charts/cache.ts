@@ -1,0 +1,79 @@
+// Charts kept on disk between runs: a folder of drawn charts, each under a hash of everything that decides its
+// drawing (spec, data, theme, the bytes of its fonts, the versions of Vega and Vega-Lite and the code that draws).
+// A chart whose inputs have not changed is read back instead of drawn, like Typst's and Quarto's frozen results.
+// The folder can be deleted at any time; an entry that cannot be read is drawn again and written anew.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+import { loadFont } from '../fonts/index.js';
+import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
+
+/** Raised when the entries' format changes, so that no older entry is read as a newer one. */
+const FORMAT = 1;
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+let drawer: string | undefined;
+
+/** The drawing code and its libraries: a change to either draws every chart afresh. */
+function drawerIdentity(): string {
+  if (drawer !== undefined) return drawer;
+  const require = createRequire(import.meta.url);
+  // Their package.json files are not exported: found above the resolved entry point.
+  const version = (name: string) => {
+    for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+      const manifest = join(dir, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const read = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (read.name === name) return read.version;
+    }
+    return undefined;
+  };
+  const hash = createHash('sha256').update(`vega ${version('vega') ?? '?'} vega-lite ${version('vega-lite') ?? '?'}\n`);
+  // The chart stage's own code and the font metrics it measures text with (in the bundled CLI, its chunks), told
+  // apart by name, size and time of change: any rebuild draws afresh, without reading the code on every run.
+  for (const dir of [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)].map((url) => fileURLToPath(url))) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.[jt]s$/.test(f) && !f.endsWith('.d.ts'))
+      .sort()) {
+      const { size, mtimeMs } = statSync(join(dir, file));
+      hash.update(`${file} ${size} ${mtimeMs}\n`);
+    }
+  }
+  return (drawer = hash.digest('hex'));
+}
+
+/** The entry's name: a hash of the chart's input, its theme with the fonts' bytes for their paths, and the drawer. */
+export function chartKey(input: ChartInput, theme: ChartTheme): string {
+  const fonts = { regular: sha256(loadFont(theme.fonts.regular).bytes), bold: sha256(loadFont(theme.fonts.bold).bytes) };
+  return sha256(JSON.stringify([FORMAT, drawerIdentity(), input.name, input.file, input.spec, input.data, { ...theme, fonts }]));
+}
+
+const entryPath = (dir: string, key: string) => join(dir, 'charts', key.slice(0, 2), `${key}.json`);
+
+/** The chart kept under `key`, or undefined when there is none or it cannot be read whole. */
+export function readKept(dir: string, key: string): DrawnChart | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as Partial<DrawnChart> & { key?: string };
+    const whole = entry.key === key && typeof entry.svg === 'string' && typeof entry.width === 'number' && typeof entry.height === 'number' && Array.isArray(entry.warnings);
+    return whole ? { name: entry.name!, svg: entry.svg!, width: entry.width!, height: entry.height!, warnings: entry.warnings! } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a drawn chart under `key`; a folder that cannot be written leaves the chart drawn but not kept. */
+export function keep(dir: string, key: string, chart: DrawnChart): void {
+  const path = entryPath(dir, key);
+  const temporary = `${path}.${process.pid}-${threadId}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, JSON.stringify({ key, ...chart }));
+    renameSync(temporary, path);
+  } catch {
+    // A cache is an optimisation: a read-only or full disk costs time, never the build.
+  }
+}
