@@ -19,6 +19,7 @@ const OWNERS = {
   'mdast-util-*': ['markup'],
   'micromark-*': ['markup'],
   'remark-*': ['markup'],
+  unified: ['markup'],
   ajv: ['input'],
   'ajv/*': ['input'],
   'pdfjs-dist': ['pdf'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the TypeScript types of the files a user writes, generated from their JSON Schemas (schema/*.schema.json),
-// so that the schemas are the one source of their shapes: src/dataset/files.ts (the dataset's files) and
-// src/theme/file.ts (theme.yaml). `--check` fails, saying so, when a file is not what the schemas give.
+// so that the schemas are the one source of their shapes: src/dataset/files.ts (the dataset's files), src/theme/file.ts
+// (theme.yaml) and src/locale/file.ts (locales/*.yaml). `--check` fails, saying so, when a file is not what the schemas give.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,16 +35,22 @@ export async function generateDataset() {
   return `// Generated from schema/*.schema.json by scripts/schema-types.mjs (npm run schema-types): do not edit. The schemas\n// are the one source of the dataset files' shapes; src/dataset/types.ts builds the Dataset's types from these.\n\n${ts.trim()}\n`;
 }
 
-/** theme.yaml's type: every key optional, as a theme file of the user's gives only what it changes. */
-export async function generateTheme() {
-  const schema = JSON.parse(readFileSync(join(schemaDir, 'theme.schema.json'), 'utf8'));
-  const ts = await compile({ ...schema, title: 'ThemeFile' }, 'ThemeFile', { cwd: schemaDir, bannerComment: '', additionalProperties: false, format: false, strictIndexSignatures: false });
-  return `// Generated from schema/theme.schema.json by scripts/schema-types.mjs (npm run schema-types): do not edit. The\n// schema is the one source of the theme's shape; src/theme/index.ts builds the complete Theme's type from this.\n\n${ts.trim()}\n`;
+/** The type of the file one schema describes (`theme` → ThemeFile); `uses` names the module that builds on it. */
+async function generateOne(name, uses) {
+  const schema = JSON.parse(readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8'));
+  const title = `${pascal(name)}File`;
+  const ts = await compile({ ...schema, title }, title, { cwd: schemaDir, bannerComment: '', additionalProperties: false, format: false, strictIndexSignatures: false });
+  return `// Generated from schema/${name}.schema.json by scripts/schema-types.mjs (npm run schema-types): do not edit. The\n// schema is the one source of the ${name}'s shape; ${uses}.\n\n${ts.trim()}\n`;
 }
 
 /** Each generated file, by its path from the package's root. */
 export async function generate() {
-  return { 'src/dataset/files.ts': await generateDataset(), 'src/theme/file.ts': await generateTheme() };
+  return {
+    'src/dataset/files.ts': await generateDataset(),
+    // theme.yaml's type: every key optional, as a theme file of the user's gives only what it changes.
+    'src/theme/file.ts': await generateOne('theme', "src/theme/index.ts builds the complete Theme's type from this"),
+    'src/locale/file.ts': await generateOne('locale', 'src/locale/index.ts reads its texts as this'),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

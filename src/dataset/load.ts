@@ -9,21 +9,25 @@ import { messages } from './messages.js';
 import { messages as inputMessages } from '../input/messages.js';
 import { checkReferences } from './references.js';
 import { checkUnits } from './units.js';
-import { validateAgainstSchema } from '../input/schema.js';
+import { conforms } from '../input/schema.js';
 import type { Dataset, SourcePosition } from './types.js';
-import { parseYaml } from '../input/yaml.js';
+import type { DatasetFiles } from './files.js';
+import { parseYaml, type ParsedYaml } from '../input/yaml.js';
 
-/** The files of a dataset folder: which Dataset field each fills and under which top-level key. */
-const FILES = [
-  { file: 'review.yaml', field: 'meta', key: null, required: true },
-  { file: 'sources.yaml', field: 'sources', key: 'sources', required: true },
-  { file: 'metrics.yaml', field: 'metrics', key: 'metrics', required: true },
-  { file: 'claims.yaml', field: 'claims', key: 'claims', required: true },
-  { file: 'events.yaml', field: 'events', key: 'events', required: false },
-  { file: 'partnerships.yaml', field: 'partnerships', key: 'partnerships', required: false },
-  { file: 'people.yaml', field: 'people', key: 'people', required: false },
-  { file: 'narrative.yaml', field: 'narrative', key: 'sections', required: true },
-] as const;
+/**
+ * The files of a dataset folder, each named as its schema is (`claims.yaml`, `claims.schema.json`): which Dataset field
+ * each fills, under which top-level key, and whether the folder must have it.
+ */
+const FILES = {
+  review: { field: 'meta', key: null, required: true },
+  sources: { field: 'sources', key: 'sources', required: true },
+  metrics: { field: 'metrics', key: 'metrics', required: true },
+  claims: { field: 'claims', key: 'claims', required: true },
+  events: { field: 'events', key: 'events', required: false },
+  partnerships: { field: 'partnerships', key: 'partnerships', required: false },
+  people: { field: 'people', key: 'people', required: false },
+  narrative: { field: 'narrative', key: 'sections', required: true },
+} as const satisfies Record<keyof DatasetFiles, { field: keyof Dataset; key: string | null; required: boolean }>;
 
 /**
  * Invisible format characters that steer shaping or direction (zero-width joiners, bidirectional controls, the
@@ -67,45 +71,43 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
 
   const diagnostics: Diagnostic[] = [];
   const positions = new Map<string, SourcePosition>();
-  const fields: Record<string, unknown> = { events: [], partnerships: [], people: [] };
-  const bodies = new Map<number, { text: string; at: SourcePosition }>();
+  let narrativeYaml: ParsedYaml | undefined;
 
-  for (const spec of FILES) {
-    const path = join(dir, spec.file);
+  /** One file, read, checked against its schema, its positions kept and its strings normalised; undefined when it is absent or wrong. */
+  const readFile = <K extends keyof DatasetFiles>(name: K): DatasetFiles[K] | undefined => {
+    const spec = FILES[name];
+    const file = `${name}.yaml`;
+    const path = join(dir, file);
     const shown = displayPath(path);
     let text: string | Diagnostic;
     try {
       statSync(path);
       text = readText(path, limits);
     } catch {
-      if (spec.required) diagnostics.push(error('dataset/missing-file', messages.fileMissing(spec.file), { file: shown }));
-      continue;
+      if (spec.required) diagnostics.push(error('dataset/missing-file', messages.fileMissing(file), { file: shown }));
+      return undefined;
     }
     if (typeof text !== 'string') {
       diagnostics.push(text);
-      continue;
+      return undefined;
     }
     const parsed = parseYaml(text, shown, limits);
     if (parsed.diagnostics.length) {
       diagnostics.push(...parsed.diagnostics);
-      continue;
+      return undefined;
     }
     // The schema would say "must be object": say what is wrong with the file instead.
     if (parsed.value === null || parsed.value === undefined || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
       const empty = parsed.value === null || parsed.value === undefined;
-      diagnostics.push(error('dataset/not-a-mapping', empty ? messages.emptyFile(spec.file) : messages.notAMapping(spec.file), { file: shown, ...(empty ? {} : { line: 1, column: 1 }) }));
-      continue;
+      diagnostics.push(error('dataset/not-a-mapping', empty ? messages.emptyFile(file) : messages.notAMapping(file), { file: shown, ...(empty ? {} : { line: 1, column: 1 }) }));
+      return undefined;
     }
     const list = spec.key === null ? undefined : (parsed.value as Record<string, unknown>)[spec.key];
     if (spec.field === 'claims' && Array.isArray(list) && list.length > limits.claims) {
       diagnostics.push(error('dataset/too-many-claims', messages.tooManyClaims(list.length, limits.claims), parsed.positions.get(spec.key) ?? { file: shown }, inputMessages.limitHint('claims')));
-      continue;
+      return undefined;
     }
-    const schemaDiagnostics = validateAgainstSchema(parsed.value, spec.file.replace('.yaml', '.schema.json'), shown, parsed.positions);
-    if (schemaDiagnostics.length) {
-      diagnostics.push(...schemaDiagnostics);
-      continue;
-    }
+    if (!conforms<DatasetFiles, K>(parsed.value, name, shown, parsed.positions, diagnostics)) return undefined;
     // Re-key positions from the file's own paths to the Dataset's ("sections[0]" in narrative.yaml is "narrative[0]").
     for (const [p, pos] of parsed.positions) {
       if (spec.key === null) positions.set(p ? `${spec.field}.${p}` : spec.field, pos);
@@ -113,37 +115,39 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
         positions.set(spec.field + p.slice(spec.key.length), pos);
       }
     }
-    const value = normaliseStrings(parsed.value, (path, codes) => {
+    if (name === 'narrative') narrativeYaml = parsed;
+    return normaliseStrings(parsed.value, (path, codes) => {
       const at = parsed.positions.get(path) ?? { file: shown };
       warnings?.push(warning('dataset/format-character', messages.formatCharacters(codes), { ...at, path }));
-    }) as Record<string, unknown>;
-    fields[spec.field] = spec.key === null ? value : value[spec.key];
-    if (spec.field === 'narrative') {
-      const lines = text.split('\n');
-      (value[spec.key] as { body: string }[]).forEach((_, i) => {
-        const at = parsed.positions.get(`${spec.key}[${i}].body`);
-        if (at) bodies.set(i, { text: lines.slice(at.line - 1).join('\n'), at });
-      });
-    }
-  }
-  if (diagnostics.length) throw new ReviewError(diagnostics);
-
-  const read = { dir, ...fields, positions } as unknown as Dataset;
-  const locate = (path: string): Location => positions.get(path) ?? positions.get(path.replace(/\.[^.[\]]+$|\[\d+\]$/, '')) ?? {};
-  const locateInBody = (section: number, offset: number): Location => {
-    const entry = bodies.get(section);
-    if (!entry) return locate(`narrative[${section}].body`);
-    // The body text starts on the line after a block scalar indicator ("body: |"); find the directive there.
-    const body = read.narrative[section]!.body;
-    const lineInBody = body.slice(0, offset).split('\n').length - 1;
-    const lineText = body.split('\n')[lineInBody] ?? '';
-    const fileLines = entry.text.split('\n');
-    const fileIndex = fileLines.findIndex((l, idx) => idx > 0 && l.trimStart() === lineText.trimStart() && lineText.trim() !== '');
-    const column = offset - body.lastIndexOf('\n', offset - 1);
-    if (fileIndex < 0) return { file: entry.at.file, line: entry.at.line, column: entry.at.column };
-    const indent = (fileLines[fileIndex] ?? '').length - (fileLines[fileIndex] ?? '').trimStart().length;
-    return { file: entry.at.file, line: entry.at.line + fileIndex, column: indent + column };
+    });
   };
+
+  const review = readFile('review');
+  const sources = readFile('sources');
+  const metrics = readFile('metrics');
+  const claims = readFile('claims');
+  const events = readFile('events');
+  const partnerships = readFile('partnerships');
+  const people = readFile('people');
+  const narrative = readFile('narrative');
+  // A required file absent or wrong has been reported.
+  if (diagnostics.length || !review || !sources || !metrics || !claims || !narrative) throw new ReviewError(diagnostics);
+
+  const read: Dataset = {
+    dir,
+    meta: review,
+    sources: sources.sources,
+    metrics: metrics.metrics,
+    claims: claims.claims,
+    events: events?.events ?? [],
+    partnerships: partnerships?.partnerships ?? [],
+    people: people?.people ?? [],
+    narrative: narrative.sections,
+    positions,
+  };
+  const locate = (path: string): Location => positions.get(path) ?? positions.get(path.replace(/\.[^.[\]]+$|\[\d+\]$/, '')) ?? {};
+  const locateInBody = (section: number, offset: number): Location =>
+    narrativeYaml?.positionIn(`sections[${section}].body`, read.narrative[section]!.body, offset) ?? locate(`narrative[${section}].body`);
   const units = checkUnits(read, locate);
   const dataset = units.dataset;
   const problems = [...units.diagnostics, ...checkReferences(dataset, locate, locateInBody)];

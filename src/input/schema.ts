@@ -95,3 +95,14 @@ export function validateAgainstSchema(value: unknown, schemaFile: string, file: 
   }
   return out;
 }
+
+/**
+ * True when `name`'s schema (schema/NAME.schema.json) accepts `value`, which then has `Files[name]`: `Files` maps
+ * schema names to the types generated from those schemas (npm run schema-types), as DatasetFiles does. The schema's
+ * problems go to `out`.
+ */
+export function conforms<Files, K extends keyof Files & string>(value: unknown, name: K, file: string, positions: ReadonlyMap<string, SourcePosition>, out: Diagnostic[]): value is Files[K] {
+  const problems = validateAgainstSchema(value, `${name}.schema.json`, file, positions);
+  out.push(...problems);
+  return !problems.length;
+}

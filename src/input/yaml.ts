@@ -1,5 +1,5 @@
 // Parses one YAML file into plain data plus a map from field path ("claims[3].quote") to line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { error } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { SourcePosition, Diagnostic } from '../errors.js';
@@ -9,6 +9,48 @@ export interface ParsedYaml {
   value: unknown;
   positions: Map<string, SourcePosition>;
   diagnostics: Diagnostic[];
+  /**
+   * Where the character at `offset` of `value`, the text of the string at `path` (as read, or normalised since),
+   * stands in the file: the line and column inside a block scalar, also a folded one.
+   */
+  positionIn: (path: string, value: string, offset: number) => SourcePosition | undefined;
+}
+
+/** What a scalar's value lacks of its source between two characters: indentation, line breaks, marks NFC composed, dropped format characters. */
+const STEPPED_OVER = /[\s\p{M}\p{Cf}]/u;
+
+/** The length of a double-quoted scalar's escape by the letter after its backslash (\x41, \u00e9); others take two. */
+const ESCAPE_LENGTH: Readonly<Record<string, number>> = { x: 4, u: 6, U: 10 };
+
+/**
+ * The offset in the file of the character at `offset` of `value`, a string scalar's value. The value is the scalar's
+ * source (from its range) less what YAML takes away: a block scalar's header line, indentation, folded line breaks,
+ * quotes and escapes. Walking the two together, a character of the value meets its own in the source, or a space the
+ * line break it was folded from, or the escape that wrote it, and what the value lacks is stepped over.
+ */
+function sourceOffset(text: string, node: Scalar, value: string, offset: number): number {
+  const [start, end] = node.range ?? [0, text.length];
+  const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+  let j = block ? text.indexOf('\n', start) + 1 : node.type === Scalar.PLAIN ? start : start + 1;
+  for (let i = 0; i < offset && j < end;) {
+    const c = value[i];
+    const s = text[j]!;
+    if (node.type === Scalar.QUOTE_DOUBLE && s === '\\') {
+      // An escaped line break writes nothing; any other escape one character.
+      const next = text[j + 1] ?? '';
+      if (next !== '\n') i += 1;
+      j += ESCAPE_LENGTH[next] ?? 2;
+    } else if (node.type === Scalar.QUOTE_SINGLE && s === "'") {
+      // '' is one quotation mark.
+      i += 1;
+      j += 2;
+    } else {
+      if (c === s || (c === ' ' && s === '\n') || !STEPPED_OVER.test(s)) i += 1;
+      j += 1;
+    }
+  }
+  while (j < end && value[offset] !== text[j] && STEPPED_OVER.test(text[j]!)) j += 1;
+  return j;
 }
 
 /** "claims[3].value", or "(top level)" for the document itself. */
@@ -26,6 +68,7 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
     return error('dataset/yaml-syntax', messages.yamlSyntax((e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '')), at);
   });
   const positions = new Map<string, SourcePosition>();
+  const strings = new Map<string, Scalar>();
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
@@ -42,6 +85,7 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
       return;
     }
     if (isScalar(node)) {
+      if (typeof node.value === 'string') strings.set(path, node);
       if (typeof node.value === 'number' && !Number.isFinite(node.value)) problem(error('dataset/number-range', messages.numberRange(String(node.source ?? node.value)), where()));
       if (typeof node.value === 'string' && node.value.length > limits.stringLength) {
         problem(error('dataset/string-length', messages.stringLength(node.value.length, limits.stringLength), where(), messages.limitHint('stringLength')));
@@ -61,9 +105,13 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
     }
   };
   if (!diagnostics.length) walk(doc.contents, '');
-  if (diagnostics.length) return { value: undefined, positions, diagnostics };
+  const positionIn = (path: string, value: string, offset: number) => {
+    const node = strings.get(path);
+    return node && at(sourceOffset(text, node, value, offset));
+  };
+  if (diagnostics.length) return { value: undefined, positions, diagnostics, positionIn };
   try {
-    return { value: doc.toJS({ maxAliasCount: limits.yamlAliases }), positions, diagnostics };
+    return { value: doc.toJS({ maxAliasCount: limits.yamlAliases }), positions, diagnostics, positionIn };
   } catch (e) {
     // An alias of a node that holds aliases multiplies: a few lines can expand to billions of nodes ("billion laughs").
     if (!(e instanceof ReferenceError)) throw e;
@@ -74,6 +122,6 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
         return first ? visit.BREAK : undefined;
       },
     });
-    return { value: undefined, positions, diagnostics: [error('dataset/yaml-aliases', messages.yamlAliases(limits.yamlAliases), first ?? { file }, messages.limitHint('yamlAliases'))] };
+    return { value: undefined, positions, positionIn, diagnostics: [error('dataset/yaml-aliases', messages.yamlAliases(limits.yamlAliases), first ?? { file }, messages.limitHint('yamlAliases'))] };
   }
 }

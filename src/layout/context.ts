@@ -108,10 +108,11 @@ export const canFloat = (ctx: LayoutContext) => ctx.tags.stack.length === 1;
  */
 export function deferFloat(ctx: LayoutContext, height: number, place: () => void): void {
   const element = reserve(ctx, 'Div');
+  const placeHere = ctx.fonts.bind(place);
   ctx.floats.push({
     height,
     place: () => {
-      within(ctx, element, place);
+      within(ctx, element, placeHere);
       element.end();
     },
   });

@@ -3,6 +3,7 @@ import type PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { loadFont, missingGlyphs } from '../fonts/index.js';
 import type { FontStyle, Theme } from '../theme/index.js';
+import type { Origin } from '../document.js';
 
 export interface FontRef {
   /** Name the font is registered under in the document. */
@@ -13,18 +14,25 @@ export interface FontRef {
   path: string;
 }
 
-/** Characters a font was asked to set but has no glyph for, with a word that needs them. */
+/** Characters a font was asked to set but has no glyph for, with a word that needs them and where it was written. */
 export interface MissingGlyphs {
   key: string;
   path: string;
   chars: Set<string>;
   example: string;
+  /** The block whose text needs them; none for what the layout writes itself (running heads, the contents). */
+  origin?: Origin;
 }
 
 export interface FontBook {
   get(family: string, bold?: boolean, italic?: boolean): FontRef;
   /** Notes the characters of `text` that `font` cannot set (checked once per font and text). */
   check(font: FontRef, text: string): void;
+  /** Runs `work` with the text it checks noted as written at `origin` (a block without one keeps the enclosing block's). */
+  from<T>(origin: Origin | undefined, work: () => T): T;
+  /** `work`, to run later under the origin noted now (a figure placed after the text that follows it). */
+  bind(work: () => void): () => void;
+  /** For each font, and each place its text was written, what it missed. */
   missing(): MissingGlyphs[];
 }
 
@@ -43,6 +51,16 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): FontBook {
   }
   const checked = new Set<string>();
   const missing = new Map<string, MissingGlyphs>();
+  let origin: Origin | undefined;
+  const from = <T>(at: Origin | undefined, work: () => T): T => {
+    const outer = origin;
+    origin = at ?? outer;
+    try {
+      return work();
+    } finally {
+      origin = outer;
+    }
+  };
   return {
     check(ref, text) {
       const seen = `${ref.name}\u0000${text}`;
@@ -50,9 +68,15 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): FontBook {
       checked.add(seen);
       const chars = missingGlyphs(ref.font, text);
       if (!chars.length) return;
-      const entry = missing.get(ref.path) ?? { key: ref.key, path: ref.path, chars: new Set<string>(), example: text };
+      const place = `${ref.path}\u0000${origin ? `${origin.file}:${origin.line}` : ''}`;
+      const entry = missing.get(place) ?? { key: ref.key, path: ref.path, chars: new Set<string>(), example: text, ...(origin ? { origin } : {}) };
       for (const c of chars) entry.chars.add(c);
-      missing.set(ref.path, entry);
+      missing.set(place, entry);
+    },
+    from,
+    bind(work) {
+      const at = origin;
+      return () => from(at, work);
     },
     missing: () => [...missing.values()],
     get(family, bold, italic) {

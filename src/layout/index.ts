@@ -32,14 +32,15 @@ interface BlockLayout<B> {
 }
 type Layouts = { [K in BlockType]: BlockLayout<Extract<Block, { type: K }>> };
 
+// Each block is measured and placed with the fonts noting its origin, so a missing glyph names where its text was written.
 const flow: BlockFlow = {
   place(blocks, ctx) {
     blocks.forEach((block, i) => {
       const next = blocks[i + 1];
-      layoutOf(block).place(block, ctx, () => (next ? layoutOf(next).minStart(next, ctx) : 0));
+      ctx.fonts.from(block.origin, () => layoutOf(block).place(block, ctx, () => (next ? flow.minStart(next, ctx) : 0)));
     });
   },
-  minStart: (block, ctx) => layoutOf(block).minStart(block, ctx),
+  minStart: (block, ctx) => ctx.fonts.from(block.origin, () => layoutOf(block).minStart(block, ctx)),
 };
 
 const layouts: Layouts = {
@@ -102,7 +103,10 @@ export function layoutDocument(doc: PDFKit.PDFDocument, document: Document, them
   drawFurniture(ctx, document.info.title);
   // A font without a glyph draws nothing (or a box) and extracts wrongly: the build fails instead.
   const missing = fonts.missing();
-  if (missing.length) throw new ReviewError(missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, m.chars, m.example), { file: displayPath(m.path) })));
+  if (missing.length)
+    throw new ReviewError(
+      missing.map((m) => error('font/glyphs', messages.missingGlyphs(m.key, displayPath(m.path), m.chars, m.example), m.origin ?? { file: displayPath(m.path) }, messages.glyphsHint())),
+    );
   const citedOn = new Map([...ctx.citedOn].map(([k, v]) => [k, [...v].sort((a, b) => a - b).map((p) => p + 1)]));
   return {
     headings: ctx.headings,

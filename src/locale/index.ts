@@ -4,18 +4,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath, builtinTemplateDir } from '../input/paths.js';
-import { validateAgainstSchema } from '../input/schema.js';
+import { conforms } from '../input/schema.js';
 import { parseYaml } from '../input/yaml.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { fillPattern, type DateStyle } from '../text/format.js';
 import type { MoneyStyle } from '../units/index.js';
 import { closest } from '../text/suggest.js';
 import { mergeDeep } from '../input/merge.js';
+import type { LocaleFile } from './file.js';
 
 export const REFERENCE_LOCALE = 'en';
 
-/** Group → key → text (or, for month names, a list). */
-export type LabelTree = Record<string, Record<string, string | string[]>>;
+/** Group → key → text (or, for month names, a list): the shape of a locale file (schema/locale.schema.json, generated file.ts). */
+export type LabelTree = LocaleFile;
 
 export interface Locale {
   /** "en", "vi", … as asked for. */
@@ -43,9 +44,9 @@ function readLayer(file: string): Layer | undefined {
   const parsed = parseYaml(readFileSync(file, 'utf8'), shown);
   if (parsed.diagnostics.length) throw new ReviewError(parsed.diagnostics);
   if (parsed.value === null || parsed.value === undefined) return { file, value: {}, positions: parsed.positions };
-  const problems = validateAgainstSchema(parsed.value, 'locale.schema.json', shown, parsed.positions);
-  if (problems.length) throw new ReviewError(problems);
-  return { file, value: parsed.value as LabelTree, positions: parsed.positions };
+  const problems: Diagnostic[] = [];
+  if (!conforms<{ locale: LocaleFile }, 'locale'>(parsed.value, 'locale', shown, parsed.positions, problems)) throw new ReviewError(problems);
+  return { file, value: parsed.value, positions: parsed.positions };
 }
 
 const keysOf = (tree: LabelTree) => Object.entries(tree).flatMap(([group, texts]) => Object.keys(texts).map((k) => `${group}.${k}`));
@@ -91,7 +92,15 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   const diagnostics: Diagnostic[] = [];
   for (const layer of layers) {
     for (const key of keysOf(layer.value)) {
-      if (known.has(key)) continue;
+      if (known.has(key)) {
+        // A list where the reference has a text, or a text where it has a list (month names), would be read wrongly.
+        const list = Array.isArray(valueAt(reference.value, key));
+        if (Array.isArray(valueAt(layer.value, key)) !== list) {
+          const at = layer.positions.get(key) ?? { file: displayPath(layer.file) };
+          diagnostics.push(error('locale/wrong-kind', list ? 'must be a list of 12 month names, January first' : 'must be a text, not a list', { ...at, path: key }));
+        }
+        continue;
+      }
       const guess = closest(key, known);
       const at = layer.positions.get(`${key}#key`) ?? { file: displayPath(layer.file) };
       diagnostics.push(error('locale/unknown-key', `not a key of the template's texts`, { ...at, path: key }, guess ? `did you mean "${guess}"?` : undefined));
@@ -115,15 +124,27 @@ export function loadLocale(dirs: readonly string[], name = REFERENCE_LOCALE): Lo
   }
   if (diagnostics.length) throw new ReviewError(diagnostics);
   const format = merged.format ?? {};
-  const intl = String(format.intl ?? name);
-  const dates = { date: String(format.date), month: String(format.month), months: format.months as string[] };
-  return { name, language: String(format.language ?? name), labels: merged, intl, dates, money: { intl, pattern: String(format.money), scales: merged.charts ?? {} } };
+  const intl = textIn(format, 'intl') ?? name;
+  const months = format.months;
+  const dates = { date: textIn(format, 'date') ?? '', month: textIn(format, 'month') ?? '', months: Array.isArray(months) ? months : [] };
+  return { name, language: textIn(format, 'language') ?? name, labels: merged, intl, dates, money: { intl, pattern: textIn(format, 'money') ?? '', scales: merged.charts ?? {} } };
+}
+
+/** The value at `key` ("group.key"). */
+function valueAt(labels: LabelTree, key: string): LabelTree[string][string] | undefined {
+  const [group, name] = key.split('.') as [string, string | undefined];
+  return name === undefined ? undefined : labels[group]?.[name];
+}
+
+/** The text of a group's `key`: every key of the reference is present, each of its kind, once the checks have passed. */
+function textIn(group: LabelTree[string], key: string): string | undefined {
+  const value = group[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The text at `key` ("group.key"), if the locale has one there. */
 function textAt(labels: LabelTree, key: string): string | undefined {
-  const [group, name] = key.split('.') as [string, string | undefined];
-  const text = name === undefined ? undefined : labels[group]?.[name];
+  const text = valueAt(labels, key);
   return typeof text === 'string' ? text : undefined;
 }
 

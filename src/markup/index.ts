@@ -5,6 +5,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
 import type { Block, Origin } from '../document.js';
 import { error, type Diagnostic } from '../errors.js';
 import type { Citation } from '../review.js';
@@ -24,8 +26,7 @@ export function slug(text: string): string {
 }
 
 /** Typographic punctuation: curly quotes and apostrophes, "--" as an en dash, "..." as an ellipsis. */
-// The plugin is a plain function returning the transformer; it needs no unified processor.
-const smartPunctuation = (remarkSmartypants as unknown as (options: object) => (tree: ReturnType<typeof fromMarkdown>) => void)({ dashes: 'oldschool' });
+const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
 
 export interface Markup {
   blocks: Block[];
@@ -50,7 +51,10 @@ export function parseMarkup(markdown: string, cite: (id: string) => Citation | u
     mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
   });
   // Block by block: over the whole document as one text, the plugin's work grows with the square of its length.
-  for (const child of root.children) smartPunctuation({ type: 'root', children: [child] });
+  for (const child of root.children) {
+    const block: Root = { type: 'root', children: [child] };
+    smartPunctuation.runSync(block);
+  }
   const diagnostics: Diagnostic[] = [];
   const used = new Map<string, number>();
   const ctx: BlockContext = {

@@ -109,7 +109,7 @@ describe('annual-review build', () => {
     await expectFailureKeepsPdf(theme('cover:\n  logo: crest.svg\n'), /theme\.yaml:2:9: cover\.logo: no such file "crest\.svg"/);
   });
 
-  it('refuses a theme font that lacks letters the review sets, naming the font and the letters', async () => {
+  it('refuses a theme font that lacks letters the review sets, at the template line that wrote them, naming the font and the letters', async () => {
     const template = mkdtempSync(join(work, 'font-'));
     // Liberation Sans has no Vietnamese letters with stacked marks.
     const dir = join(packageRoot, 'node_modules', 'pdfjs-dist', 'standard_fonts');
@@ -117,7 +117,7 @@ describe('annual-review build', () => {
     writeFileSync(join(template, 'theme.yaml'), `fonts:\n  sans:\n    regular: ${file('Regular')}\n    bold: ${file('Bold')}\n    italic: ${file('Italic')}\n    boldItalic: ${file('BoldItalic')}\n`);
     await expectFailureKeepsPdf(
       run('build', '--template', template, '--out', pdfPath),
-      /LiberationSans-Regular\.ttf: fonts\.sans\.regular: the font has no glyph for .*"ạ" \(U\+1EA1\).*which the review sets \(e\.g\. in "[^"]*[ạằặịếồộ]/,
+      /\.md\.hbs:\d+:\d+: the font of fonts\.sans\.regular \([^)]*LiberationSans-Regular\.ttf\) has no glyph for .*"ạ" \(U\+1EA1\).*which the text written here sets \(e\.g\. in "[^"]*[ạằặịếồộ]/,
     );
   });
 

@@ -32,3 +32,35 @@ describe('parseYaml limits', () => {
     expect(codes('v: -1e309\n')).toEqual(['dataset/number-range']);
   });
 });
+
+describe('parseYaml positions inside a string', () => {
+  // Where a character of the value stands in the file: [line, column] of the first "X" of each value.
+  const whereX = (text: string, path: string, value?: string) => {
+    const parsed = parseYaml(text, 'x.yaml');
+    const read = value ?? (parsed.value as Record<string, string>)[path]!;
+    const at = parsed.positionIn(path, read, read.indexOf('X'));
+    return [at?.line, at?.column];
+  };
+
+  it('finds a character in a literal block scalar, also on a line that repeats an earlier one', () => {
+    expect(whereX('a: |  # a comment\n  same line\n  same line\n  and X\n', 'a')).toEqual([4, 7]);
+    expect(whereX('a: |\n  X\n  X\n', 'a', 'X\nX\n'.replace('X', 'x'))).toEqual([3, 3]);
+  });
+
+  it('finds a character in a folded block scalar, whose lines the value joins', () => {
+    expect(whereX('a: >\n  one\n  two\n\n  three X\n', 'a')).toEqual([5, 9]);
+    expect(whereX('a: >-\n  one\n    more X\n', 'a')).toEqual([3, 10]);
+  });
+
+  it('finds a character in a plain scalar over two lines, and in a value normalised since it was read', () => {
+    expect(whereX('a: one\n  two X\n', 'a')).toEqual([2, 7]);
+    // "Cafe\u0301" in the file is "Café" in the value (NFC): one character fewer before the X.
+    expect(whereX('a: |\n  Cafe\u0301 X\n', 'a', 'Caf\u00e9 X\n')).toEqual([2, 9]);
+  });
+
+  it('finds a character after the escapes of a quoted scalar, each of which writes one character', () => {
+    expect(whereX('a: "tab\\there \\u00e9\\x41 X"\n', 'a')).toEqual([1, 26]);
+    expect(whereX('a: "over \\\n  two lines X"\n', 'a')).toEqual([2, 13]);
+    expect(whereX("a: 'it''s X'\n", 'a')).toEqual([1, 11]);
+  });
+});

@@ -95,4 +95,15 @@ describe('sentence splitting', () => {
   it('ends sentences at full stops and line breaks, not after abbreviations, and drops list markers', () => {
     expect(splitSentences('Unit No. 4 left. Then 2025 began.\n1. First item\n- Second item')).toEqual(['Unit No. 4 left.', 'Then 2025 began.', 'First item', 'Second item']);
   });
+
+  it('follows Unicode sentence boundaries: other scripts and opening marks, and no break before a figure after an abbreviation', () => {
+    // Fictional sentences.
+    expect(splitSentences('Lo dijo. ¿Qué pasó? ¡Nada! Bien.')).toEqual(['Lo dijo.', '¿Qué pasó?', '¡Nada!', 'Bien.']);
+    expect(splitSentences('港口吞吐量增长了5%。明年将更高。')).toEqual(['港口吞吐量增长了5%。', '明年将更高。']);
+    expect(splitSentences('Under Art. 5 of the charter, see p. 12 of it. Dr. Okafor agreed. Mr. Tamsin did not.')).toEqual([
+      'Under Art. 5 of the charter, see p. 12 of it.',
+      'Dr. Okafor agreed.',
+      'Mr. Tamsin did not.',
+    ]);
+  });
 });
