@@ -15,6 +15,7 @@ const OWNERS = {
   'vega-interpreter': ['charts'],
   '@resvg/resvg-wasm': ['charts'],
   'jsonc-parser': ['charts'],
+  piscina: ['charts'],
   handlebars: ['template'],
   'mdast-util-*': ['markup'],
   'micromark-*': ['markup'],

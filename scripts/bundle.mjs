@@ -3,7 +3,7 @@
 // each with shared chunks beside them in dist/cli/, so that starting the CLI reads a handful of files instead of about
 // a thousand modules. Heavy parts stay behind dynamic imports (one chunk each), loaded only by the commands that need
 // them. The library (dist/index.js) is left as tsc wrote it. Left outside the bundle: packages that find files of their
-// own beside their code (pdfkit's standard fonts and ICC profile, resvg's WebAssembly, pdf.js, open's xdg-open).
+// own beside their code (pdfkit's standard fonts and ICC profile, piscina's thread script, resvg's WebAssembly, pdf.js, open's xdg-open).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,7 @@ await build({
   target: 'node20',
   // ES module builds first: a UMD build's require() of its own parts cannot be bundled.
   mainFields: ['module', 'main'],
-  external: ['pdfkit', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'],
+  external: ['pdfkit', 'piscina', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'],
   // CommonJS packages inside an ES module bundle still call require and name __filename (write-file-atomic seeds a
   // hash with it); none of those bundled reads a file beside its code.
   banner: {

@@ -1,13 +1,22 @@
-// The thread a chart is drawn on when its time is bounded (src/charts/bounded.ts): Vega's evaluation is synchronous,
-// so only a thread that can be stopped from outside bounds it. Draws each chart it is sent, one at a time.
-import { parentPort } from 'node:worker_threads';
-import { ReviewError } from '../errors.js';
+// The task a chart is drawn by when its time is bounded (src/charts/bounded.ts runs it on the pool's thread): Vega's
+// evaluation is synchronous, so only a thread that can be stopped from outside bounds it. A problem with the chart
+// comes back as its diagnostics (a ReviewError's own fields do not cross the thread); anything else is thrown.
+import { ReviewError, type Diagnostic } from '../errors.js';
 import { drawChart } from './render.js';
-import type { ChartInput, ChartTheme } from './types.js';
+import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
-parentPort!.on('message', (job: { id: number; input: ChartInput; theme: ChartTheme }) => {
-  drawChart(job.input, job.theme).then(
-    (chart) => parentPort!.postMessage({ id: job.id, chart }),
-    (e: unknown) => parentPort!.postMessage(e instanceof ReviewError ? { id: job.id, diagnostics: e.diagnostics } : { id: job.id, failure: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-  );
-});
+export interface ChartJob {
+  input: ChartInput;
+  theme: ChartTheme;
+}
+
+export type ChartReply = { chart: DrawnChart } | { diagnostics: readonly Diagnostic[] };
+
+export default async function draw(job: ChartJob): Promise<ChartReply> {
+  try {
+    return { chart: await drawChart(job.input, job.theme) };
+  } catch (e) {
+    if (e instanceof ReviewError) return { diagnostics: e.diagnostics };
+    throw e;
+  }
+}
