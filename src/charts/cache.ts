@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { loadFont } from '../fonts/index.js';
+import { chartDataNames } from './describe.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
 /** Raised when the entries' format changes, so that no older entry is read as a newer one. */
@@ -46,10 +47,27 @@ function drawerIdentity(): string {
   return (drawer = hash.digest('hex'));
 }
 
-/** The entry's name: a hash of the chart's input, its theme with the fonts' bytes for their paths, and the drawer. */
-export function chartKey(input: ChartInput, theme: ChartTheme): string {
-  const fonts = { regular: sha256(loadFont(theme.fonts.regular).bytes), bold: sha256(loadFont(theme.fonts.bold).bytes) };
-  return sha256(JSON.stringify([FORMAT, drawerIdentity(), input.name, input.file, input.spec, input.data, { ...theme, fonts }]));
+/**
+ * Everything of a chart's input and theme that decides its drawing, as one text (also the memory's key, memo.ts): of
+ * the data, the names given (a message about an unknown one lists them) and the datasets the spec names, so that a
+ * change to data the chart does not read neither redraws it nor costs its key the text of every dataset.
+ */
+export function describeChart(input: ChartInput, theme: ChartTheme): string {
+  const read = Object.fromEntries(chartDataNames(input.spec).map((name) => [name, input.data[name]]));
+  return JSON.stringify([input.name, input.file, input.spec, Object.keys(input.data), read, theme]);
+}
+
+const fontHashes = new Map<string, string>();
+/** A font file's SHA-256, once per process (a review asks for it once per chart part). */
+function fontHash(path: string): string {
+  let hash = fontHashes.get(path);
+  if (hash === undefined) fontHashes.set(path, (hash = sha256(loadFont(path).bytes)));
+  return hash;
+}
+
+/** The entry's name: a hash of the chart's input and theme, the bytes of the theme's fonts, and the drawer. */
+export function chartKey(input: ChartInput, theme: ChartTheme, described = describeChart(input, theme)): string {
+  return sha256(`${FORMAT}\n${drawerIdentity()}\n${fontHash(theme.fonts.regular)} ${fontHash(theme.fonts.bold)}\n${described}`);
 }
 
 const entryPath = (dir: string, key: string) => join(dir, 'charts', key.slice(0, 2), `${key}.json`);

@@ -1,7 +1,7 @@
 // Which charts are drawn, and where: the charts already drawn in this process are served again, then those kept in
 // the cache folder (cache.ts); the others are drawn one at a time, here or, with a time limit, on the chart thread
 // (bounded.ts). Loads vega only to draw.
-import { chartKey, keep, readKept } from './cache.js';
+import { chartKey, describeChart, keep, readKept } from './cache.js';
 import { drawn, REMEMBERED } from './drawn.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
@@ -16,10 +16,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * (chart/timeout); without, in this thread.
  */
 export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: number, cacheDir?: string): Promise<DrawnChart> {
-  const key = JSON.stringify([input.name, input.file, input.spec, input.data, theme]);
+  const key = describeChart(input, theme);
   const hit = drawn.get(key);
   if (hit) return hit;
-  const kept = cacheDir === undefined ? undefined : { dir: cacheDir, key: chartKey(input, theme) };
+  const kept = cacheDir === undefined ? undefined : { dir: cacheDir, key: chartKey(input, theme, key) };
   const run = queue.then(async () => {
     const found = kept && readKept(kept.dir, kept.key);
     if (found) return found;

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chartKey } from '../../src/charts/cache.js';
+import { chartKey, describeChart } from '../../src/charts/cache.js';
 import { forgetDrawnCharts, renderChart } from '../../src/charts/index.js';
 import { barChart, theme } from './helpers.js';
 
@@ -75,5 +75,17 @@ describe('the chart cache', () => {
     const input = barChart([{ label: 'unwritable', value: 5 }]);
     expect((await drawnAfresh(input, file)).svg).toContain('<svg');
     expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+});
+
+describe('what decides a chart', () => {
+  it('is the data the spec names, not the other datasets given beside it', () => {
+    const input = barChart([{ label: 'a', value: 1 }]);
+    const beside = { ...input, data: { ...input.data, unread: [{ x: 1 }] } };
+    const changed = { ...input, data: { ...input.data, unread: [{ x: 2 }] } };
+    // The names given count (a message about an unknown dataset lists them); the values of one not read do not.
+    expect(describeChart(beside, theme)).not.toBe(describeChart(input, theme));
+    expect(describeChart(changed, theme)).toBe(describeChart(beside, theme));
+    expect(describeChart(barChart([{ label: 'a', value: 2 }]), theme)).not.toBe(describeChart(input, theme));
   });
 });
