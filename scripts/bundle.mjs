@@ -23,7 +23,7 @@ await build({
   target: 'node20',
   // ES module builds first: a UMD build's require() of its own parts cannot be bundled.
   mainFields: ['module', 'main'],
-  external: ['pdfkit', 'piscina', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'],
+  external: ['pdfkit', 'fontkit', 'linebreak', 'piscina', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'],
   // CommonJS packages inside an ES module bundle still call require and name __filename (write-file-atomic seeds a
   // hash with it); none of those bundled reads a file beside its code.
   banner: {
