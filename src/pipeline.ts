@@ -18,6 +18,7 @@ import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
 import type { LayoutResult, Places } from './layout/types.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
+import { saveShapes, useShapeStore } from './fonts/shapes.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -139,6 +140,8 @@ export async function toDocument(
 /** Builds the review PDF in memory. Throws a ReviewError with located diagnostics on bad input. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer(options.onStage);
+  // Strings shaped in an earlier run are read back from the cache folder, as charts are.
+  useShapeStore(options.cacheDir);
   const dirs = templateDirs(options.template);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);
@@ -168,6 +171,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   if (attachesData(standard)) attachFiles(doc, data, document.info.date);
   t.lap('layout');
   const pdf = await finishPdf(doc);
+  saveShapes();
   t.lap('pdf');
   return {
     pdf,

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { loadFont } from '../fonts/index.js';
+import { fontHash } from '../fonts/shapes.js';
 import { chartDataNames } from './describe.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
@@ -57,17 +58,12 @@ export function describeChart(input: ChartInput, theme: ChartTheme): string {
   return JSON.stringify([input.name, input.file, input.spec, Object.keys(input.data), read, theme]);
 }
 
-const fontHashes = new Map<string, string>();
 /** A font file's SHA-256, once per process (a review asks for it once per chart part). */
-function fontHash(path: string): string {
-  let hash = fontHashes.get(path);
-  if (hash === undefined) fontHashes.set(path, (hash = sha256(loadFont(path).bytes)));
-  return hash;
-}
+const fontHashOf = (path: string) => fontHash(loadFont(path).bytes);
 
 /** The entry's name: a hash of the chart's input and theme, the bytes of the theme's fonts, and the drawer. */
 export function chartKey(input: ChartInput, theme: ChartTheme, described = describeChart(input, theme)): string {
-  return sha256(`${FORMAT}\n${drawerIdentity()}\n${fontHash(theme.fonts.regular)} ${fontHash(theme.fonts.bold)}\n${described}`);
+  return sha256(`${FORMAT}\n${drawerIdentity()}\n${fontHashOf(theme.fonts.regular)} ${fontHashOf(theme.fonts.bold)}\n${described}`);
 }
 
 const entryPath = (dir: string, key: string) => join(dir, 'charts', key.slice(0, 2), `${key}.json`);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
+import { shapesOf, type KeptRun } from './shapes.js';
 
 export { resolveFontPath } from './paths.js';
 
@@ -34,7 +35,7 @@ export function loadFont(path: string): LoadedFont {
     throw new ReviewError([error('font/parse', `not a usable TTF/OTF font: ${(e as Error).message}`, { file: path })]);
   }
   keepCodePoints(font);
-  shapeOnce(font);
+  shapeOnce(font, bytes);
   const loaded = { path, bytes, font };
   cache.set(path, loaded);
   return loaded;
@@ -49,9 +50,72 @@ export function loadFont(path: string): LoadedFont {
 function keepCodePoints(font: fontkit.Font): void {
   const getGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id: number, codePoints: number[] = []) => {
-    const glyph = getGlyph(id, codePoints);
-    if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
-    return glyph;
+    const glyph = getGlyph(id, codePoints) as fontkit.Glyph | null;
+    if (glyph && codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    if (lookups) recordLookup(lookups, id, codePoints, glyph);
+    return glyph!;
+  };
+}
+
+/** The font's glyph lookups while a string is shaped for the store (see shapes.ts), or undefined. */
+let lookups: number[] | undefined;
+
+/** -1: the glyph came back with the code points asked with; -2: there is no such glyph. */
+const SAME = -1;
+const NONE = -2;
+
+function recordLookup(into: number[], id: number, asked: readonly number[], glyph: fontkit.Glyph | null): void {
+  into.push(id, asked.length, ...asked);
+  if (!glyph) into.push(NONE);
+  else if (sameCodePoints(glyph.codePoints, asked)) into.push(SAME);
+  else into.push(glyph.codePoints.length, ...glyph.codePoints);
+}
+
+const sameCodePoints = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A kept run rebuilt: the font's glyph lookups made again in order, so that each glyph is left as shaping would have
+ * left it. Undefined when a glyph comes back with other code points than when the run was kept: shaping, which reads
+ * them, might then take another path.
+ */
+function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): fontkit.GlyphRun | undefined {
+  const calls = kept.calls;
+  for (let i = 0; i < calls.length;) {
+    const id = calls[i]!;
+    const asked = calls.slice(i + 2, i + 2 + calls[i + 1]!);
+    i += 2 + asked.length;
+    const back = calls[i++]!;
+    const glyph = font.getGlyph(id, asked) as fontkit.Glyph | null;
+    if (back === NONE) {
+      if (glyph) return undefined;
+      continue;
+    }
+    const expected = back === SAME ? asked : calls.slice(i, (i += back));
+    if (!glyph || !sameCodePoints(glyph.codePoints, expected)) return undefined;
+  }
+  const p = kept.positions;
+  const run = Object.create(prototype) as fontkit.GlyphRun;
+  return Object.assign(run, {
+    glyphs: kept.glyphs.map((id) => font.getGlyph(id)),
+    positions: kept.glyphs.map((_, i) => ({ xAdvance: p[4 * i]!, yAdvance: p[4 * i + 1]!, xOffset: p[4 * i + 2]!, yOffset: p[4 * i + 3]! })),
+    script: kept.script,
+    language: kept.language,
+    direction: kept.direction,
+    features: { ...kept.features },
+  });
+}
+
+/** A run as kept: see `KeptRun`. */
+function keptOf(run: fontkit.GlyphRun, calls: number[]): KeptRun {
+  const r = run as fontkit.GlyphRun & { script: string; language: string | null; direction: string; features: Record<string, boolean> };
+  return {
+    calls,
+    glyphs: run.glyphs.map((g) => g.id),
+    positions: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+    script: r.script,
+    language: r.language,
+    direction: r.direction,
+    features: { ...r.features },
   };
 }
 
@@ -65,15 +129,30 @@ const SHAPED = 200_000;
  * pdfkit scales a run's positions in place; the glyphs are fontkit's own cached objects either way. A run asked for
  * with a script, language or direction is shaped afresh.
  */
-function shapeOnce(font: fontkit.Font): void {
+function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
   const layout = font.layout.bind(font);
   const shaped = new Map<string, fontkit.GlyphRun>();
+  let prototype: object | undefined;
   font.layout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => {
     if (rest.some((r) => r !== undefined)) return (layout as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = shaped.get(key);
     if (!run) {
-      run = layout(text, features);
+      const store = shapesOf(bytes);
+      const kept = store?.get(key);
+      // An empty string is shaped without a glyph lookup: its run gives the class of runs.
+      if (kept) run = rebuilt(font, kept, (prototype ??= Object.getPrototypeOf(layout('')) as object));
+      if (!run) {
+        lookups = store ? [] : undefined;
+        let calls: number[] | undefined;
+        try {
+          run = layout(text, features);
+        } finally {
+          calls = lookups;
+          lookups = undefined;
+        }
+        if (store && calls && !kept) store.keep(key, keptOf(run, calls));
+      }
       if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
       shaped.set(key, run);
     }
