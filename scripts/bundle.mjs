@@ -1,16 +1,46 @@
 #!/usr/bin/env node
-// Bundles the command line (npm run build, after tsc): dist/cli/main.js and the two worker threads become one file
-// each with shared chunks beside them in dist/cli/, so that starting the CLI reads a handful of files instead of about
-// a thousand modules. Heavy parts stay behind dynamic imports (one chunk each), loaded only by the commands that need
-// them. The library (dist/index.js) is left as tsc wrote it. Left outside the bundle: packages that find files of their
-// own beside their code (pdfkit's standard fonts and ICC profile, piscina's thread script, resvg's WebAssembly, pdf.js, open's xdg-open).
+// Bundles the command line (npm run build, after tsc), so that starting it reads a handful of files instead of about
+// a thousand modules:
+// - dist/cli/app.cjs: the command line (dist/cli/cli.js) as one CommonJS file, which dist/cli/main.js compiles with
+//   V8's code cache (src/cli/start.ts). Heavy parts stay behind dynamic imports, made lazy in the one file: run only
+//   by the commands that need them.
+// - the two worker threads (batch builds, a user's chart), each one ES module file with shared chunks in dist/cli/.
+// The library (dist/index.js) and dist/cli/main.js are left as tsc wrote them. Left outside the bundle: packages that
+// find files of their own beside their code (pdfkit's standard fonts and ICC profile, piscina's thread script, resvg's
+// WebAssembly, pdf.js, open's xdg-open), and those pdfkit shares (fontkit, linebreak: one copy of each).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
+const external = ['pdfkit', 'fontkit', 'linebreak', 'piscina', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'];
+// Vega's canvas is never used here (charts are drawn as SVG, text measured with the review's fonts): its build without
+// the optional `canvas` package (whose top-level await a CommonJS file cannot hold) behaves the same, and never picks
+// up a `canvas` package found installed elsewhere.
+const alias = { 'vega-canvas': fileURLToPath(new URL('../node_modules/vega-canvas/build/vega-canvas.browser.js', import.meta.url)) };
+
 await build({
-  entryPoints: ['cli/main.js', 'cli/batch-worker.js', 'charts/worker.js'].map((entry) => dist + entry),
+  entryPoints: [dist + 'cli/cli.js'],
+  outfile: dist + 'cli/app.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  external,
+  alias,
+  // The code finds the package's files relative to its own (src/input/paths.ts): app.cjs is at the depth of cli.js.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  // Read whole at every start: ASCII only (read as such, at a byte a character) and without the layout's white space.
+  charset: 'ascii',
+  minifyWhitespace: true,
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
+await build({
+  entryPoints: ['cli/batch-worker.js', 'charts/worker.js'].map((entry) => dist + entry),
   outbase: dist,
   outdir: dist,
   allowOverwrite: true,
@@ -23,7 +53,8 @@ await build({
   target: 'node20',
   // ES module builds first: a UMD build's require() of its own parts cannot be bundled.
   mainFields: ['module', 'main'],
-  external: ['pdfkit', 'fontkit', 'linebreak', 'piscina', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'],
+  external,
+  alias,
   // CommonJS packages inside an ES module bundle still call require and name __filename (write-file-atomic seeds a
   // hash with it); none of those bundled reads a file beside its code.
   banner: {

@@ -1,6 +1,7 @@
 // Reads back the files a review carries inside (see attachments.ts), with pdf.js: a PDF found in an archive gives
 // back the data it was made from.
 import { basename } from 'node:path';
+import { importEsm } from '../esm.js';
 import { error, ReviewError } from '../errors.js';
 import { messages } from './messages.js';
 
@@ -11,7 +12,7 @@ export interface AttachedFile {
 
 /** The attached files of a PDF, by name; `file` locates the errors. */
 export async function readAttachments(pdfBytes: Uint8Array, file: string): Promise<AttachedFile[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await importEsm<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>('pdfjs-dist/legacy/build/pdf.mjs');
   let attachments: Record<string, { filename: string; content: Uint8Array }> | null;
   try {
     const pdf = await getDocument({ data: new Uint8Array(pdfBytes), useSystemFonts: false, verbosity: 0 }).promise;

@@ -2,6 +2,7 @@
 // to the disk) and serves the last good PDF with the errors of a failed build (preview/server.ts).
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport } from '../../index.js';
+import { importEsm } from '../../esm.js';
 import { displayPath } from '../../input/paths.js';
 import { UsageError, type Command } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
@@ -60,7 +61,7 @@ export const preview: Command = {
     };
     try {
       if (!values['no-open']) {
-        const { default: open } = await import('open');
+        const { default: open } = await importEsm<typeof import('open')>('open');
         // The browser opens while the first build runs; the page shows it when it is ready.
         open(server.url).catch((e: unknown) => process.stderr.write(`annual-review preview: could not open a browser (${e instanceof Error ? e.message : String(e)}); open ${server.url}\n`));
       }

@@ -1,0 +1,60 @@
+// The built program starts from V8's code cache, kept in the cache folder per command: made by a first run, used by
+// the next, and never written with --no-cache. A run from the cache does all a first run does, ES module packages
+// imported while it runs (pdf.js, for extract-data) included.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/input/paths.js';
+import { runProgram } from '../support.js';
+
+const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
+const work = mkdtempSync(join(tmpdir(), 'annual-review-start-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const codeFiles = (cache: string) => (existsSync(join(cache, 'code')) ? readdirSync(join(cache, 'code')).sort() : []);
+
+describe('the program started from the code cache', () => {
+  it('is kept per command by a first run and used by the next, with the same results', () => {
+    const cache = join(work, 'cache');
+    const first = runProgram('build', base, '-o', join(work, 'a.pdf'), '--cache-dir', cache);
+    expect(first.status, first.stderr).toBe(0);
+    const kept = codeFiles(cache);
+    expect(kept).toEqual([expect.stringMatching(/-build\.bin$/)]);
+    const made = readFileSync(join(cache, 'code', kept[0]!));
+    const again = runProgram('build', base, '-o', join(work, 'b.pdf'), '--cache-dir', cache);
+    expect(again.status, again.stderr).toBe(0);
+    // Read, not made again (V8 accepted it), and the same PDF.
+    expect(readFileSync(join(cache, 'code', kept[0]!)).equals(made)).toBe(true);
+    expect(readFileSync(join(work, 'b.pdf')).equals(readFileSync(join(work, 'a.pdf')))).toBe(true);
+  });
+
+  it('imports ES module packages when started from the cache', () => {
+    const cache = join(work, 'cache-env');
+    const saved = process.env.ANNUAL_REVIEW_CACHE_DIR;
+    process.env.ANNUAL_REVIEW_CACHE_DIR = cache;
+    try {
+      for (const out of ['x1', 'x2']) {
+        const run = runProgram('extract-data', join(work, 'a.pdf'), '--out', join(work, out));
+        expect(run.status, run.stderr).toBe(0);
+        expect(readdirSync(join(work, out))).toContain('discrepancies.json');
+      }
+      expect(codeFiles(cache)).toEqual([expect.stringMatching(/-extract-data\.bin$/)]);
+    } finally {
+      process.env.ANNUAL_REVIEW_CACHE_DIR = saved;
+    }
+  });
+
+  it('keeps nothing with --no-cache', () => {
+    const cache = join(work, 'cache-none');
+    const saved = process.env.ANNUAL_REVIEW_CACHE_DIR;
+    process.env.ANNUAL_REVIEW_CACHE_DIR = cache;
+    try {
+      const run = runProgram('build', base, '-o', join(work, 'c.pdf'), '--no-cache');
+      expect(run.status, run.stderr).toBe(0);
+      expect(existsSync(cache)).toBe(false);
+    } finally {
+      process.env.ANNUAL_REVIEW_CACHE_DIR = saved;
+    }
+  });
+});
