@@ -4,6 +4,7 @@
 //   2 Review ─template─▶ Markdown ─markup─▶ Document            (template/, markup/)
 //   3 Document's figures + Review.chartData ─charts─▶ SVG       (charts/)
 //   4 Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes (layout/, pdf/)
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
 import type { Wording } from './analysis/index.js';
@@ -141,8 +142,8 @@ export async function toDocument(
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer(options.onStage);
   // Strings shaped in an earlier run are read back from the cache folder, as charts are.
-  useShapeStore(options.cacheDir);
   const dirs = templateDirs(options.template);
+  useShapeStore(options.cacheDir, JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]));
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);
   // 1. The dataset, checked and analysed: discrepancies, citations, chart data.

@@ -3,9 +3,9 @@
 // start neither parses the program nor compiles again the functions an earlier run of the same command compiled.
 // Without the bundle (the TypeScript compiler's output alone), the command line is imported as it is.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { provideImport } from '../esm.js';
@@ -66,6 +66,10 @@ export async function start(args: readonly string[]): Promise<number> {
       mkdirSync(dirname(cacheFile), { recursive: true });
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cacheFile);
+      // The same command's data for an earlier build of the program or another Node is of no more use.
+      // Names are the 32 digits of the program's identity, "-", the command.
+      const command = basename(cacheFile).slice(33);
+      for (const old of readdirSync(dirname(cacheFile))) if (old.slice(33) === command && old !== basename(cacheFile)) rmSync(join(dirname(cacheFile), old), { force: true });
     } catch {
       // A cache is an optimisation: a read-only or full disk costs time, never the run.
     }

@@ -37,6 +37,7 @@ export function loadFont(path: string): LoadedFont {
   keepCodePoints(font);
   shapeOnce(font, bytes);
   const loaded = { path, bytes, font };
+  bytesOf.set(font, bytes);
   cache.set(path, loaded);
   return loaded;
 }
@@ -119,6 +120,12 @@ function keptOf(run: fontkit.GlyphRun, calls: number[]): KeptRun {
   };
 }
 
+/** Each font's file, for its kept runs (shapes.ts). */
+const bytesOf = new WeakMap<fontkit.Font, Uint8Array>();
+
+/** A string's key among the font's shaped runs, in memory and in the store. */
+const shapeKey = (text: string, features?: string[] | Record<string, boolean>) => (features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`);
+
 /** Strings shaped per font before the oldest are forgotten: bounds the memory a very large review takes. */
 const SHAPED = 200_000;
 
@@ -135,9 +142,10 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
   let prototype: object | undefined;
   font.layout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => {
     if (rest.some((r) => r !== undefined)) return (layout as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
-    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    const key = shapeKey(text, features);
     let run = shaped.get(key);
-    if (!run) {
+    if (run) shapesOf(bytes)?.touch(key);
+    else {
       const store = shapesOf(bytes);
       const kept = store?.get(key);
       // An empty string is shaped without a glyph lookup: its run gives the class of runs.
@@ -191,6 +199,10 @@ export function measureText(font: fontkit.Font, text: string, size: number, feat
   if (units === undefined) {
     units = font.layout(text, features.length ? [...features] : undefined).advanceWidth;
     perFont.set(key, units);
+  } else {
+    // Measured earlier in the process: the string is still one the build uses.
+    const bytes = bytesOf.get(font);
+    if (bytes) shapesOf(bytes)?.touch(shapeKey(text, features.length ? [...features] : undefined));
   }
   return (units / font.unitsPerEm) * size;
 }

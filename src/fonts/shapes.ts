@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Runs kept per font: a very large review keeps its first strings, and shapes the rest each time. */
 const KEPT = 200_000;
 
@@ -37,38 +37,89 @@ export interface KeptRun {
   features: Record<string, boolean>;
 }
 
-/** The runs kept for one font. */
+const numbers = (text: string | undefined) => (text ? text.split(',').map(Number) : []);
+
+/**
+ * A kept run as one text, as it is held in memory and in the file: a string takes a fraction of the memory of its
+ * arrays, and is read in a moment. Its parts are separated by ";": calls, glyphs and positions (numbers separated by
+ * ","), script, language (empty for none), direction and features (each tag, "!" before one turned off).
+ */
+export function encodeRun(run: KeptRun): string {
+  const features = Object.entries(run.features).map(([tag, on]) => (on ? tag : `!${tag}`));
+  return [run.calls.join(','), run.glyphs.join(','), run.positions.join(','), run.script, run.language ?? '', run.direction, features.join(',')].join(';');
+}
+
+/** The run `encodeRun` wrote, or undefined for a text that is not one. */
+export function decodeRun(text: string): KeptRun | undefined {
+  const parts = text.split(';');
+  if (parts.length !== 7) return undefined;
+  const [calls, glyphs, positions, script, language, direction, features] = parts as [string, string, string, string, string, string, string];
+  const run: KeptRun = {
+    calls: numbers(calls),
+    glyphs: numbers(glyphs),
+    positions: numbers(positions),
+    script,
+    language: language || null,
+    direction,
+    features: Object.fromEntries((features ? features.split(',') : []).map((tag) => (tag.startsWith('!') ? [tag.slice(1), false] : [tag, true]))),
+  };
+  const whole = [run.calls, run.glyphs, run.positions].every((list) => list.every(Number.isFinite)) && run.positions.length === run.glyphs.length * 4;
+  return whole ? run : undefined;
+}
+
+/** The runs kept for one font and one review: those its last build used. */
 export class FontShapes {
-  readonly runs = new Map<string, KeptRun>();
+  /** Each run as `encodeRun` writes it: those read from the file and those shaped since. */
+  readonly runs = new Map<string, string>();
+  /** The runs the current build has used: the file is written with these alone. */
+  readonly used = new Set<string>();
   /** Runs added since the file was read. */
   added = 0;
   constructor(readonly file: string) {}
 
   get(key: string): KeptRun | undefined {
-    return this.runs.get(key);
+    const text = this.runs.get(key);
+    if (text === undefined) return undefined;
+    this.used.add(key);
+    return decodeRun(text);
+  }
+
+  /** A run the build took from memory, shaped or read earlier in the process: kept for the next. */
+  touch(key: string): void {
+    if (this.runs.has(key)) this.used.add(key);
   }
 
   /** Keeps a run shaped in this process, to be written by `saveShapes`. */
   keep(key: string, run: KeptRun): void {
     if (this.runs.size >= KEPT) return;
-    this.runs.set(key, run);
+    this.runs.set(key, encodeRun(run));
+    this.used.add(key);
     this.added++;
   }
 }
 
 let folder: string | undefined;
+let scope = '';
 /** Each font's runs, by the name of its file. */
 const stores = new Map<string, FontShapes>();
 /** The same, by the font's bytes. */
 const byBytes = new Map<Uint8Array, FontShapes>();
 
-/** Keeps shaped strings in `dir` (the build's cache folder), or, with undefined, in memory only. */
-export function useShapeStore(dir: string | undefined): void {
+/**
+ * Starts a build that keeps its shaped strings in `dir` (the build's cache folder), or, with undefined, in memory
+ * only. `review` tells reviews apart (its dataset, template and locale): each has its files, which hold the strings
+ * of its last build, so that a file stays the size of one review however many are built, and a build reads no other
+ * review's strings.
+ */
+export function useShapeStore(dir: string | undefined, review = ''): void {
   const next = dir && join(dir, 'shapes');
-  if (next === folder) return;
-  folder = next;
-  stores.clear();
-  byBytes.clear();
+  if (next !== folder || review !== scope) {
+    folder = next;
+    scope = review;
+    stores.clear();
+    byBytes.clear();
+  }
+  for (const store of stores.values()) store.used.clear();
 }
 
 let identity: string | undefined;
@@ -96,33 +147,20 @@ export function fontHash(bytes: Uint8Array): string {
   return hash;
 }
 
-const isKeptRun = (r: unknown): r is KeptRun => {
-  const run = r as Partial<KeptRun> | null;
-  return (
-    !!run &&
-    Array.isArray(run.calls) &&
-    Array.isArray(run.glyphs) &&
-    Array.isArray(run.positions) &&
-    run.positions.length === run.glyphs.length * 4 &&
-    typeof run.script === 'string' &&
-    typeof run.direction === 'string'
-  );
-};
-
 /** The runs kept for the font with these bytes, read from its file the first time; undefined without a store. */
 export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
   if (folder === undefined) return undefined;
   const known = byBytes.get(bytes);
   if (known) return known;
   const name = createHash('sha256')
-    .update(`${shaperIdentity()}\n${fontHash(bytes)}`)
+    .update(`${shaperIdentity()}\n${fontHash(bytes)}\n${scope}`)
     .digest('hex');
   let store = stores.get(name);
   if (!store) {
     store = new FontShapes(join(folder, `${name}.json`));
     try {
-      const read = JSON.parse(readFileSync(store.file, 'utf8')) as { name?: string; runs?: [string, unknown][] };
-      if (read.name === name && Array.isArray(read.runs)) for (const [key, run] of read.runs) if (isKeptRun(run)) store.runs.set(key, run);
+      const read = JSON.parse(readFileSync(store.file, 'utf8')) as { name?: string; runs?: [unknown, unknown][] };
+      if (read.name === name && Array.isArray(read.runs)) for (const [key, run] of read.runs) if (typeof key === 'string' && typeof run === 'string') store.runs.set(key, run);
     } catch {
       // No file yet, or one that cannot be read: every string is shaped, and the file written anew.
     }
@@ -132,10 +170,12 @@ export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
   return store;
 }
 
-/** Writes each font's file that gained runs in this process (a temporary file, renamed); a folder that cannot be written costs only time. */
+/** Writes each font's file whose runs the build changed (a temporary file, renamed); a folder that cannot be written costs only time. */
 export function saveShapes(): void {
   for (const [name, store] of stores) {
-    if (store.added === 0) continue;
+    if (store.added === 0 && store.used.size === store.runs.size) continue;
+    // The build's strings alone: those of earlier versions of the review are forgotten.
+    for (const key of store.runs.keys()) if (!store.used.has(key)) store.runs.delete(key);
     const temporary = `${store.file}.${process.pid}-${threadId}.tmp`;
     try {
       mkdirSync(dirname(store.file), { recursive: true });

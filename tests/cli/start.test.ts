@@ -1,7 +1,7 @@
 // The built program starts from V8's code cache, kept in the cache folder per command: made by a first run, used by
 // the next, and never written with --no-cache. A run from the cache does all a first run does, ES module packages
 // imported while it runs (pdf.js, for extract-data) included.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,10 +17,16 @@ const codeFiles = (cache: string) => (existsSync(join(cache, 'code')) ? readdirS
 describe('the program started from the code cache', () => {
   it('is kept per command by a first run and used by the next, with the same results', () => {
     const cache = join(work, 'cache');
+    // Data of an earlier build of the program: the command's is replaced, another command's left alone.
+    mkdirSync(join(cache, 'code'), { recursive: true });
+    const stale = (command: string) => `${'0'.repeat(32)}-${command}.bin`;
+    for (const command of ['build', 'extract-data']) writeFileSync(join(cache, 'code', stale(command)), 'old');
     const first = runProgram('build', base, '-o', join(work, 'a.pdf'), '--cache-dir', cache);
     expect(first.status, first.stderr).toBe(0);
-    const kept = codeFiles(cache);
-    expect(kept).toEqual([expect.stringMatching(/-build\.bin$/)]);
+    const kept = codeFiles(cache).filter((f) => f !== stale('extract-data'));
+    expect(kept).toEqual([expect.stringMatching(/^[0-9a-f]{32}-build\.bin$/)]);
+    expect(kept).not.toContain(stale('build'));
+    expect(codeFiles(cache)).toContain(stale('extract-data'));
     const made = readFileSync(join(cache, 'code', kept[0]!));
     const again = runProgram('build', base, '-o', join(work, 'b.pdf'), '--cache-dir', cache);
     expect(again.status, again.stderr).toBe(0);

@@ -1,10 +1,10 @@
 // Shaped strings kept in the cache folder: read back by a later process, and the PDF byte for byte the one a build
 // without them makes. Each build is its own process, since a process keeps its shapings in memory as well.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeptRun } from '../../src/fonts/shapes.js';
+import { decodeRun, encodeRun, type KeptRun } from '../../src/fonts/shapes.js';
 import { packageRoot } from '../../src/input/paths.js';
 import { runProgram } from '../support.js';
 
@@ -22,13 +22,17 @@ function build(...options: string[]): Buffer {
   expect(run.status, run.stderr).toBe(0);
   return readFileSync(out);
 }
-type StoreFile = { name: string; runs: [string, KeptRun][] };
+type StoreFile = { name: string; runs: [string, string][] };
 const files = () => readdirSync(shapes).filter((f) => f.endsWith('.json'));
 /** Rewrites every kept run of every font's file. */
 function rewrite(change: (run: KeptRun) => void): void {
   for (const file of files()) {
     const store = JSON.parse(readFileSync(join(shapes, file), 'utf8')) as StoreFile;
-    for (const [, run] of store.runs) change(run);
+    store.runs = store.runs.map(([key, text]) => {
+      const run = decodeRun(text)!;
+      change(run);
+      return [key, encodeRun(run)];
+    });
     writeFileSync(join(shapes, file), JSON.stringify(store));
   }
 }
@@ -61,6 +65,35 @@ describe('shaped strings kept between runs', () => {
       run.calls.splice(2 + asked, 1, 1, 0x10ffff);
     });
     expect(build('--cache-dir', cache).equals(first)).toBe(true);
+  });
+
+  it('are kept per review, each file with the strings of its last build alone', () => {
+    const other = join(work, 'other');
+    const cacheB = join(work, 'cache-b');
+    cpSync(base, other, { recursive: true });
+    const review = join(other, 'review.yaml');
+    writeFileSync(review, readFileSync(review, 'utf8').replace('title: Harbour Council Review 2030', 'title: Zebrafinch Council Review 2030'));
+    const run = (data: string) => {
+      const r = runProgram('build', data, '-o', join(work, `o${n++}.pdf`), '--no-exports', '--quiet', '--cache-dir', cacheB);
+      expect(r.status, r.stderr).toBe(0);
+    };
+    run(base);
+    const dir = join(cacheB, 'shapes');
+    const ofBase = readdirSync(dir).sort();
+    run(other);
+    // Another review has files of its own; the first review's are left as they were.
+    expect(readdirSync(dir).length).toBe(2 * ofBase.length);
+    const named = (text: string) =>
+      readdirSync(dir)
+        .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as StoreFile).runs.map(([key]) => key))
+        .filter((key) => key.includes(text));
+    expect(named('Harbour').length).toBeGreaterThan(0);
+    expect(named('Zebrafinch').length).toBeGreaterThan(0);
+    // A new title in the same review: its file forgets the old one.
+    writeFileSync(review, readFileSync(review, 'utf8').replace('title: Zebrafinch Council Review 2030', 'title: Quokkaville Council Review 2030'));
+    run(other);
+    expect(named('Zebrafinch')).toEqual([]);
+    expect(named('Quokkaville').length).toBeGreaterThan(0);
   });
 
   it('survive a file that cannot be read: its strings are shaped, and the file written anew', () => {
