@@ -1,9 +1,9 @@
 // The Handlebars environment: finds template files (a user's folder before the built-in one), compiles them so
 // that every {{value}} is escaped for Markdown, and checks helper and partial names before anything runs.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { displayPath } from '../input/paths.js';
+import { builtinTemplateDir, displayPath } from '../input/paths.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { closest } from '../text/suggest.js';
 import { escapeMarkdown, textOf } from './escape.js';
@@ -232,8 +232,12 @@ export interface CompiledTemplate {
   main: TemplateFile;
 }
 
-/** Loads, checks and compiles a template from its folders (highest priority first). */
-export function compileTemplate(dirs: readonly string[], mainName: string, locale: Locale): CompiledTemplate {
+/**
+ * Loads, checks and compiles a template from its folders (highest priority first). Its fields are checked against
+ * the dataset's schemas when a file of it is the user's (`check` "user", the default); the built-in template's
+ * are checked by the tests (`check` "always"), and a build does not pay for a second compilation and run.
+ */
+export function compileTemplate(dirs: readonly string[], mainName: string, locale: Locale, check: 'user' | 'always' = 'user'): CompiledTemplate {
   const env = Handlebars.create();
   const helpers = createHelpers(env.SafeString, locale);
   env.registerHelper(helpers);
@@ -292,16 +296,17 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   const renderMain = compileInto(env, false);
   // The same template in Handlebars' strict mode, where printing a field the context lacks throws: run first, it
   // finds misspelt fields ({{meta.titel}}) that would otherwise print nothing. Tests ({{#if x}}) are not affected.
+  const builtIn = parsed.every((p) => !relative(builtinTemplateDir, p.file.path).startsWith('..'));
   const checker = Handlebars.create();
   checker.registerHelper(helpers);
-  const checkFields = compileInto(checker, true);
+  const checkFields = builtIn && check === 'user' ? undefined : compileInto(checker, true);
   const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     main,
     render(context) {
       let rendered: string;
       try {
-        checkFields(context, runtimeOptions);
+        checkFields?.(context, runtimeOptions);
       } catch (e) {
         const missing = e instanceof Error && /^"([^"]+)" not defined in /.exec(e.message);
         // A field the dataset's schemas declare is optional and may be absent; only a name no schema knows is a mistake.

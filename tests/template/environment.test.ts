@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi as mock } from 'vitest';
-import { compileTemplate } from '../../src/template/environment.js';
+import { compileTemplate, MAIN_TEMPLATE } from '../../src/template/environment.js';
+import { templateContext } from '../../src/template/context.js';
+import { loadReview } from '../../src/pipeline.js';
 import { loadLocale } from '../../src/locale/index.js';
-import { builtinTemplateDir } from '../../src/input/paths.js';
+import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
 import { diagnosticsOf, folderMaker } from '../support.js';
 
 const en = loadLocale([builtinTemplateDir], 'en');
@@ -90,4 +92,18 @@ describe('template environment', () => {
     expect(d?.file).toContain(join('partials', 'broken.md.hbs'));
     expect(d?.line).toBe(3);
   });
+});
+
+describe('the built-in template', () => {
+  // A build checks the fields of a user's template; those of the built-in one are checked here, on every dataset
+  // and locale the package carries.
+  for (const dataset of ['vietnam-2025', 'marenna-2025'])
+    for (const locale of [en, vi])
+      it(`prints only fields the dataset's schemas declare: ${dataset}, ${locale.name}`, () => {
+        const review = loadReview(join(packageRoot, 'data', dataset), locale);
+        const context = templateContext(review, locale.labels, locale.name);
+        const checked = compileTemplate([builtinTemplateDir], MAIN_TEMPLATE, locale, 'always').render(context).text;
+        expect(checked.length).toBeGreaterThan(1000);
+        expect(checked).toBe(compileTemplate([builtinTemplateDir], MAIN_TEMPLATE, locale).render(context).text);
+      });
 });
