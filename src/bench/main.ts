@@ -1,5 +1,6 @@
 // `npm run bench`: for the default review and for larger datasets, the build's cold time (a fresh process of the
-// CLI: the first with an empty chart cache, reported apart, then with the cache as later builds find it), its warm
+// CLI: the first with an empty cache folder, reported apart, then with the cache as later builds find it: charts
+// drawn, text shaped and the program compiled), its warm
 // time (in one process: charts from memory, and drawn afresh), peak memory, and the time of each stage; then the
 // discrepancy engine on a large synthetic dataset. With a peer benchmark folder (BENCH_PEERS, or ../shared/bench
 // beside the package when it is there) the ×10 and ×100 datasets are made by its scale/gen.mjs and Typst's cold time
@@ -29,7 +30,7 @@ interface Run {
   rss: number;
 }
 
-/** One build of `data` in a fresh process of the CLI, with the chart cache in `cache`. */
+/** One build of `data` in a fresh process of the CLI, with the cache folder `cache`. */
 function coldRun(data: string, out: string, cache: string): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', peakProbe, cli, 'build', data, '--out', out, '--cache-dir', cache, '--quiet', '--limit', 'claims=1000000'], { encoding: 'utf8' });
@@ -106,8 +107,8 @@ async function main(): Promise<void> {
       const pages = /\/Type\s*\/Page\b/g[Symbol.match](readFileSync(pdf, 'latin1'))?.length ?? 0;
       lines.push(
         `${name} (${pages} pages, ${Math.round(readFileSync(pdf).length / 1024)} KB)`,
-        `  cold, first build (no chart cache): ${ms(first.ms)}${ratio(first.ms)}, peak RSS ${mb(first.rss)}`,
-        `  cold (${times} runs, charts from the cache): median ${ms(coldMs)}${ratio(coldMs)}, peak RSS median ${mb(median(cold.map((r) => r.rss)))}`,
+        `  cold, first build (empty cache folder): ${ms(first.ms)}${ratio(first.ms)}, peak RSS ${mb(first.rss)}`,
+        `  cold (${times} runs, from the cache folder): median ${ms(coldMs)}${ratio(coldMs)}, peak RSS median ${mb(median(cold.map((r) => r.rss)))}`,
       );
       for (const line of lines.splice(0)) process.stdout.write(`${line}\n`);
       // A hundred copies are measured cold only: a process that keeps building them is not how they are built.
