@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { DocumentInfo } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
+import { keepStreamText } from './streams.js';
 import { xmpDescriptions } from './xmp.js';
 
 const TOOL = 'annual-review';
@@ -37,6 +38,7 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
       ModDate: date,
     },
   });
+  keepStreamText(doc);
   // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.
   const xmp = xmpDescriptions({ title, author, ...(subject ? { subject } : {}), keywords, tool: TOOL, date, language: info.language, ua: true });
   (doc as unknown as { _addInfo(): void })._addInfo = () => doc.appendXML(xmp);
