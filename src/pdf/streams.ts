@@ -8,8 +8,8 @@ interface StreamRef {
   data: { Length?: number; Filter?: string };
   compress: boolean;
   uncompressedLength: number;
-  /** Text written since the last bytes. */
-  pending?: string;
+  /** Text written since the last bytes, a line each. */
+  pending?: string[];
   write: (this: StreamRef, chunk: unknown) => void;
   finalize: (this: StreamRef) => void;
 }
@@ -17,10 +17,10 @@ interface StreamRef {
 const PATCHED = Symbol.for('annual-review.stream-text');
 
 function flush(ref: StreamRef): void {
-  if (!ref.pending) return;
+  if (!ref.pending?.length) return;
   // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-  ref.buffer.push(Buffer.from(ref.pending, 'latin1'));
-  ref.pending = '';
+  ref.buffer.push(Buffer.from(`${ref.pending.join('\n')}\n`, 'latin1'));
+  ref.pending = [];
 }
 
 /** Makes pdfkit's indirect objects (whose class is that of `doc._root`) keep their streams' text as described above. */
@@ -34,10 +34,10 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
       write.call(this, chunk);
       return;
     }
-    const text = `${chunk as string}\n`;
-    this.pending = (this.pending ?? '') + text;
-    this.uncompressedLength += text.length;
-    this.data.Length = (this.data.Length ?? 0) + text.length;
+    const line = String(chunk);
+    (this.pending ??= []).push(line);
+    this.uncompressedLength += line.length + 1;
+    this.data.Length = (this.data.Length ?? 0) + line.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';
   };
   prototype.finalize = function (this: StreamRef) {

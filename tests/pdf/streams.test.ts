@@ -11,8 +11,8 @@ async function streamBytes(chunks: readonly (string | Uint8Array)[]): Promise<Bu
   const out: Buffer[] = [];
   doc.on('data', (c: Buffer) => out.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', resolve));
-  const ref = doc.ref({});
-  for (const chunk of chunks) ref.write(chunk as never);
+  const ref = doc.ref({}) as unknown as { write(chunk: string | Uint8Array): void; end(): void };
+  for (const chunk of chunks) ref.write(chunk);
   ref.end();
   doc.end();
   await done;
