@@ -46,7 +46,8 @@ export interface BuildOptions {
   /**
    * A folder where drawn charts are kept between runs, each under a hash of everything that decides it (spec, data,
    * theme, the fonts' bytes, the versions of Vega, Vega-Lite and the drawing code): a chart whose inputs have not
-   * changed is read back, not drawn. Absent: charts are kept only in this process's memory. The CLI's `--cache-dir`.
+   * changed is read back, not drawn; so is each string's shaping (glyphs and positions, per font and review).
+   * Absent: charts and shapings are kept only in this process's memory. The CLI's `--cache-dir`.
    */
   cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
@@ -141,8 +142,8 @@ export async function toDocument(
 /** Builds the review PDF in memory. Throws a ReviewError with located diagnostics on bad input. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer(options.onStage);
-  // Strings shaped in an earlier run are read back from the cache folder, as charts are.
   const dirs = templateDirs(options.template);
+  // Strings shaped in an earlier run are read back from the cache folder, as charts are.
   useShapeStore(options.cacheDir, JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]));
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);

@@ -3,12 +3,12 @@
 // A chart whose inputs have not changed is read back instead of drawn, like Typst's and Quarto's frozen results.
 // The folder can be deleted at any time; an entry that cannot be read is drawn again and written anew.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { loadFont } from '../fonts/index.js';
+import { packageVersion } from '../input/paths.js';
+import { keepInCache } from '../output/index.js';
 import { fontHash } from '../fonts/shapes.js';
 import { chartDataNames } from './describe.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
@@ -23,18 +23,7 @@ let drawer: string | undefined;
 /** The drawing code and its libraries: a change to either draws every chart afresh. */
 function drawerIdentity(): string {
   if (drawer !== undefined) return drawer;
-  const require = createRequire(import.meta.url);
-  // Their package.json files are not exported: found above the resolved entry point.
-  const version = (name: string) => {
-    for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-      const manifest = join(dir, 'package.json');
-      if (!existsSync(manifest)) continue;
-      const read = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-      if (read.name === name) return read.version;
-    }
-    return undefined;
-  };
-  const hash = createHash('sha256').update(`vega ${version('vega') ?? '?'} vega-lite ${version('vega-lite') ?? '?'}\n`);
+  const hash = createHash('sha256').update(`vega ${packageVersion('vega') ?? '?'} vega-lite ${packageVersion('vega-lite') ?? '?'}\n`);
   // The chart stage's own code and the font metrics it measures text with (in the bundled CLI, its chunks), told
   // apart by name, size and time of change: any rebuild draws afresh, without reading the code on every run.
   for (const dir of [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)].map((url) => fileURLToPath(url))) {
@@ -81,13 +70,5 @@ export function readKept(dir: string, key: string): DrawnChart | undefined {
 
 /** Keeps a drawn chart under `key`; a folder that cannot be written leaves the chart drawn but not kept. */
 export function keep(dir: string, key: string, chart: DrawnChart): void {
-  const path = entryPath(dir, key);
-  const temporary = `${path}.${process.pid}-${threadId}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, ...chart }));
-    renameSync(temporary, path);
-  } catch {
-    // A cache is an optimisation: a read-only or full disk costs time, never the build.
-  }
+  keepInCache(entryPath(dir, key), JSON.stringify({ key, ...chart }));
 }

@@ -3,24 +3,24 @@
 // start neither parses the program nor compiles again the functions an earlier run of the same command compiled.
 // Without the bundle (the TypeScript compiler's output alone), the command line is imported as it is.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { provideImport } from '../esm.js';
-import { defaultCacheDir } from '../input/paths.js';
+import { cacheFolder } from '../input/paths.js';
 import type { main as Main } from './cli.js';
 
 /** The cache folder as the command's options name it (`--cache-dir DIR`, `--no-cache`), read before the program is. */
 function cacheDirOf(args: readonly string[]): string | undefined {
-  if (args.includes('--no-cache')) return undefined;
-  for (let i = 0; i < args.length; i++) {
+  let given: string | undefined;
+  for (let i = 0; i < args.length && given === undefined; i++) {
     const arg = args[i]!;
-    if (arg === '--cache-dir' && args[i + 1] !== undefined) return resolve(args[i + 1]!);
-    if (arg.startsWith('--cache-dir=')) return resolve(arg.slice('--cache-dir='.length));
+    if (arg === '--cache-dir') given = args[i + 1];
+    else if (arg.startsWith('--cache-dir=')) given = arg.slice('--cache-dir='.length);
   }
-  return defaultCacheDir();
+  return cacheFolder({ noCache: args.includes('--no-cache'), ...(given === undefined ? {} : { dir: given }) });
 }
 
 /**
@@ -61,17 +61,15 @@ export async function start(args: readonly string[]): Promise<number> {
   const status = await module.exports.main!([...args]);
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // After the run, the data holds the functions it compiled as well as the program's top level.
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    const { keepInCache } = await import('../output/index.js');
+    keepInCache(cacheFile, script.createCachedData());
+    // The same command's data for an earlier build of the program or another Node is of no more use.
+    // Names are the 32 digits of the program's identity, "-", the command.
+    const command = basename(cacheFile).slice(33);
     try {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, cacheFile);
-      // The same command's data for an earlier build of the program or another Node is of no more use.
-      // Names are the 32 digits of the program's identity, "-", the command.
-      const command = basename(cacheFile).slice(33);
       for (const old of readdirSync(dirname(cacheFile))) if (old.slice(33) === command && old !== basename(cacheFile)) rmSync(join(dirname(cacheFile), old), { force: true });
     } catch {
-      // A cache is an optimisation: a read-only or full disk costs time, never the run.
+      // Left for a later run: a cache folder that cannot be read or written costs only space.
     }
   }
   return status;

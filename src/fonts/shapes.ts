@@ -11,10 +11,10 @@
 //
 // This file loads no fontkit: the pipeline points it at the cache folder before anything is laid out.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageVersion } from '../input/paths.js';
+import { keepInCache } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
 const FORMAT = 2;
@@ -125,18 +125,7 @@ export function useShapeStore(dir: string | undefined, review = ''): void {
 let identity: string | undefined;
 /** fontkit's version and this format: a new fontkit shapes every string afresh. */
 function shaperIdentity(): string {
-  if (identity !== undefined) return identity;
-  const require = createRequire(import.meta.url);
-  let version = '?';
-  for (let dir = dirname(require.resolve('fontkit')); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const read = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-    if (read.name !== 'fontkit') continue;
-    version = read.version ?? '?';
-    break;
-  }
-  return (identity = `fontkit ${version} format ${FORMAT}`);
+  return (identity ??= `fontkit ${packageVersion('fontkit') ?? '?'} format ${FORMAT}`);
 }
 
 const fontHashes = new Map<Uint8Array, string>();
@@ -176,14 +165,7 @@ export function saveShapes(): void {
     if (store.added === 0 && store.used.size === store.runs.size) continue;
     // The build's strings alone: those of earlier versions of the review are forgotten.
     for (const key of store.runs.keys()) if (!store.used.has(key)) store.runs.delete(key);
-    const temporary = `${store.file}.${process.pid}-${threadId}.tmp`;
-    try {
-      mkdirSync(dirname(store.file), { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ name, runs: [...store.runs] }));
-      renameSync(temporary, store.file);
-      store.added = 0;
-    } catch {
-      // A cache is an optimisation: a read-only or full disk costs time, never the build.
-    }
+    keepInCache(store.file, JSON.stringify({ name, runs: [...store.runs] }));
+    store.added = 0;
   }
 }

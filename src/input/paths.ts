@@ -1,7 +1,9 @@
 // Where the package's own files are, whether running from src/ (tests) or dist/ (the CLI).
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const schemaDir = join(packageRoot, 'schema');
@@ -11,13 +13,32 @@ export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
 
 /**
- * Where the CLI keeps drawn charts between runs: $ANNUAL_REVIEW_CACHE_DIR, else `annual-review` in the user's cache
- * folder ($XDG_CACHE_HOME, else ~/.cache). Safe to delete at any time.
+ * Where the CLI keeps drawn charts, shaped text and its compiled code between runs: $ANNUAL_REVIEW_CACHE_DIR, else
+ * `annual-review` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Safe to delete at any time.
  */
 export function defaultCacheDir(): string {
   const env = process.env;
   if (env.ANNUAL_REVIEW_CACHE_DIR) return env.ANNUAL_REVIEW_CACHE_DIR;
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'annual-review');
+}
+
+/** The cache folder the options name: none with `--no-cache`, the one given with `--cache-dir DIR`, else the default. */
+export function cacheFolder(options: { noCache?: boolean; dir?: string }): string | undefined {
+  if (options.noCache) return undefined;
+  return options.dir === undefined ? defaultCacheDir() : resolve(options.dir);
+}
+
+const require = createRequire(import.meta.url);
+
+/** An installed package's version, from the package.json above its entry point (packages need not export it). */
+export function packageVersion(name: string): string | undefined {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const read = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    if (read.name === name) return read.version;
+  }
+  return undefined;
 }
 
 /** A path as the user should read it: relative to the working folder when inside it. */

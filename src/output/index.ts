@@ -285,6 +285,18 @@ function isFolder(path: string): boolean {
   }
 }
 
+/**
+ * A file of the cache folder (drawn charts, shaped text, compiled code), written as `writeFileAtomic` writes: a
+ * cache is an optimisation, and a read-only or full disk costs time, never the build.
+ */
+export function keepInCache(path: string, bytes: Uint8Array | string): void {
+  try {
+    writeFileAtomic(path, bytes);
+  } catch {
+    // Read again next time, and drawn, shaped or compiled afresh.
+  }
+}
+
 /** One small file written whole or not at all (`init` and `new`, `extract-data`): a temporary beside it, flushed, then a rename. */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   try {

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { defaultCacheDir, displayPath, defaultDataDir } from '../../input/paths.js';
+import { cacheFolder, displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
 import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
@@ -53,11 +53,11 @@ function pdfStandardOption(value: string): PdfStandard {
   throw new UsageError(`--pdf-standard must be one of ${PDF_STANDARDS.join(', ')}, not "${value}"`);
 }
 
-/** --cache-dir DIR, else the default cache folder; --no-cache: charts drawn afresh and nothing kept. */
+/** --cache-dir DIR, else the default cache folder; --no-cache: charts drawn and text shaped afresh, and nothing kept. */
 export function cacheOption(values: OptionValues): { cacheDir?: string } {
   if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('give --cache-dir DIR or --no-cache, not both');
-  if (values['no-cache']) return {};
-  return { cacheDir: values['cache-dir'] === undefined ? defaultCacheDir() : resolve(String(values['cache-dir'])) };
+  const cacheDir = cacheFolder({ noCache: values['no-cache'] === true, ...(values['cache-dir'] === undefined ? {} : { dir: String(values['cache-dir']) }) });
+  return cacheDir === undefined ? {} : { cacheDir };
 }
 
 /** One report per dataset and locale, in the order given. */
