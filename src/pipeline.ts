@@ -20,6 +20,7 @@ import type { LayoutResult, Places } from './layout/types.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
 import { saveShapes, useShapeStore } from './fonts/shapes.js';
+import type { MarkupCache } from './markup/index.js';
 
 export interface BuildOptions {
   /** The dataset folder. */
@@ -46,8 +47,9 @@ export interface BuildOptions {
   /**
    * A folder where drawn charts are kept between runs, each under a hash of everything that decides it (spec, data,
    * theme, the fonts' bytes, the versions of Vega, Vega-Lite and the drawing code): a chart whose inputs have not
-   * changed is read back, not drawn; so is each string's shaping (glyphs and positions, per font and review).
-   * Absent: charts and shapings are kept only in this process's memory. The CLI's `--cache-dir`.
+   * changed is read back, not drawn; so is each string's shaping (glyphs and positions, per font and review) and the
+   * syntax tree of the review's Markdown. Absent: charts and shapings are kept only in this process's memory, and the
+   * Markdown is parsed. The CLI's `--cache-dir`.
    */
   cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
@@ -121,11 +123,12 @@ export async function toDocument(
   dirs: readonly string[],
   locale: Locale,
   onMarkdown?: (markdown: string) => void,
+  cache?: MarkupCache,
 ): Promise<{ markdown: string; document: Document; warnings: Diagnostic[] }> {
   const [{ renderTemplate }, { parseMarkup }] = await Promise.all([import('./template/index.js'), import('./markup/index.js')]);
   const { markdown, origins } = renderTemplate(review, dirs, locale);
   onMarkdown?.(markdown);
-  const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins);
+  const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins, cache);
   const warnings = failOnErrors(diagnostics);
   const meta = review.dataset.meta;
   const info = {
@@ -143,8 +146,10 @@ export async function toDocument(
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer(options.onStage);
   const dirs = templateDirs(options.template);
-  // Strings shaped in an earlier run are read back from the cache folder, as charts are.
-  useShapeStore(options.cacheDir, JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]));
+  // Strings shaped and Markdown parsed in an earlier run are read back from the cache folder, as charts are; each
+  // review (dataset, template, locale) keeps its own.
+  const scope = JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]);
+  useShapeStore(options.cacheDir, scope);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);
   // 1. The dataset, checked and analysed: discrepancies, citations, chart data.
@@ -155,7 +160,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const theme: Theme = options.pageSize ? { ...loaded, page: { ...loaded.page, size: options.pageSize } } : loaded;
   checkThemeRanges(theme, themeFileOf(dirs));
   // 2. The template's Markdown, parsed into the Document; every block knows the template line that wrote it.
-  const parsed = await toDocument(review, dirs, locale, options.onMarkdown);
+  const parsed = await toDocument(review, dirs, locale, options.onMarkdown, options.cacheDir === undefined ? undefined : { dir: options.cacheDir, review: scope });
   const { markdown, warnings } = parsed;
   t.lap('template+markup');
   // 3. The charts the Document's figures show.

@@ -3,11 +3,10 @@
 // A chart whose inputs have not changed is read back instead of drawn, like Typst's and Quarto's frozen results.
 // The folder can be deleted at any time; an entry that cannot be read is drawn again and written anew.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadFont } from '../fonts/index.js';
-import { packageVersion } from '../input/paths.js';
+import { codeIdentity } from '../input/paths.js';
 import { keepInCache } from '../output/index.js';
 import { fontHash } from '../fonts/shapes.js';
 import { chartDataNames } from './describe.js';
@@ -22,19 +21,8 @@ let drawer: string | undefined;
 
 /** The drawing code and its libraries: a change to either draws every chart afresh. */
 function drawerIdentity(): string {
-  if (drawer !== undefined) return drawer;
-  const hash = createHash('sha256').update(`vega ${packageVersion('vega') ?? '?'} vega-lite ${packageVersion('vega-lite') ?? '?'}\n`);
-  // The chart stage's own code and the font metrics it measures text with (in the bundled CLI, its chunks), told
-  // apart by name, size and time of change: any rebuild draws afresh, without reading the code on every run.
-  for (const dir of [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)].map((url) => fileURLToPath(url))) {
-    for (const file of readdirSync(dir)
-      .filter((f) => /\.[jt]s$/.test(f) && !f.endsWith('.d.ts'))
-      .sort()) {
-      const { size, mtimeMs } = statSync(join(dir, file));
-      hash.update(`${file} ${size} ${mtimeMs}\n`);
-    }
-  }
-  return (drawer = hash.digest('hex'));
+  // The chart stage's own code and the font metrics it measures text with (in the bundled CLI, the bundle).
+  return (drawer ??= codeIdentity(['vega', 'vega-lite'], [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)]));
 }
 
 /**

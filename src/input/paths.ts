@@ -1,5 +1,6 @@
 // Where the package's own files are, whether running from src/ (tests) or dist/ (the CLI).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
@@ -13,8 +14,9 @@ export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
 
 /**
- * Where the CLI keeps drawn charts, shaped text and its compiled code between runs: $ANNUAL_REVIEW_CACHE_DIR, else
- * `annual-review` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Safe to delete at any time.
+ * Where the CLI keeps drawn charts, shaped text, parsed Markdown and its compiled code between runs:
+ * $ANNUAL_REVIEW_CACHE_DIR, else `annual-review` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Safe to
+ * delete at any time.
  */
 export function defaultCacheDir(): string {
   const env = process.env;
@@ -39,6 +41,24 @@ export function packageVersion(name: string): string | undefined {
     if (read.name === name) return read.version;
   }
   return undefined;
+}
+
+/**
+ * The code that computes a kept result, as a hash: the versions of the packages it runs and its own files (in the
+ * bundled command line, the bundle's), told apart by name, size and time of change. Any new version or rebuild
+ * computes afresh, without reading the code on every run.
+ */
+export function codeIdentity(packages: readonly string[], dirs: readonly URL[]): string {
+  const hash = createHash('sha256').update(`${packages.map((name) => `${name} ${packageVersion(name) ?? '?'}`).join(' ')}\n`);
+  for (const dir of dirs.map((url) => fileURLToPath(url))) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'))
+      .sort()) {
+      const { size, mtimeMs } = statSync(join(dir, file));
+      hash.update(`${file} ${size} ${mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
 }
 
 /** A path as the user should read it: relative to the working folder when inside it. */

@@ -11,6 +11,9 @@ import type { Block, Origin } from '../document.js';
 import { error, type Diagnostic } from '../errors.js';
 import type { Citation } from '../review.js';
 import { rootToBlocks, type BlockContext } from './blocks.js';
+import { keptTree, type MarkupCache } from './kept.js';
+
+export type { MarkupCache } from './kept.js';
 
 /** "Việt Nam & the world" → "viet-nam-the-world" */
 export function slug(text: string): string {
@@ -28,6 +31,20 @@ export function slug(text: string): string {
 /** Typographic punctuation: curly quotes and apostrophes, "--" as an en dash, "..." as an ellipsis. */
 const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
 
+/** Markdown's syntax tree, with typographic punctuation. */
+function parseTree(markdown: string): Root {
+  const root = fromMarkdown(markdown.normalize('NFC'), {
+    extensions: [gfmTable(), directive()],
+    mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
+  });
+  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length.
+  for (const child of root.children) {
+    const block: Root = { type: 'root', children: [child] };
+    smartPunctuation.runSync(block);
+  }
+  return root;
+}
+
 export interface Markup {
   blocks: Block[];
   diagnostics: Diagnostic[];
@@ -39,22 +56,15 @@ const MARKUP_ERROR = { code: 'markup/invalid' };
 /**
  * Parses Markdown into blocks. `source` says where the Markdown came from: a file name, or the origin of each of its
  * lines (the template file and line that wrote it), which messages and every block's `origin` then give.
- * Citations are resolved here, so every [n] in the Document already knows the source it links to.
+ * Citations are resolved here, so every [n] in the Document already knows the source it links to. With `cache`, the
+ * syntax tree is kept there between runs (kept.ts).
  */
-export function parseMarkup(markdown: string, cite: (id: string) => Citation | undefined, source: string | readonly Origin[]): Markup {
+export function parseMarkup(markdown: string, cite: (id: string) => Citation | undefined, source: string | readonly Origin[], cache?: MarkupCache): Markup {
   const locate = (line: number | undefined): Origin | { file: string } => {
     if (typeof source === 'string') return line === undefined ? { file: source } : { file: source, line };
     return source[(line ?? 1) - 1] ?? source[source.length - 1] ?? { file: '' };
   };
-  const root = fromMarkdown(markdown.normalize('NFC'), {
-    extensions: [gfmTable(), directive()],
-    mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
-  });
-  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length.
-  for (const child of root.children) {
-    const block: Root = { type: 'root', children: [child] };
-    smartPunctuation.runSync(block);
-  }
+  const root = keptTree(markdown, parseTree, cache);
   const diagnostics: Diagnostic[] = [];
   const used = new Map<string, number>();
   const ctx: BlockContext = {

@@ -1,0 +1,47 @@
+// The template's Markdown kept parsed between runs, beside the drawn charts and shaped text: a file per review (its
+// dataset, template and locale) with the syntax tree of the Markdown its last build wrote, under a hash of that
+// Markdown and of the parsing code. A build whose template writes the same Markdown reads the tree back instead of
+// parsing it (Markdown and typographic punctuation are most of the cost of turning a review into a Document); one
+// whose Markdown differs in any character parses it and keeps the new tree in place of the old. Each review's file
+// stays the size of one tree. The folder can be deleted at any time; a file that cannot be read is written anew.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { codeIdentity } from '../input/paths.js';
+import { keepInCache } from '../output/index.js';
+
+/** Raised when the file's format changes, so that no older file is read as a newer one. */
+const FORMAT = 1;
+
+/** Where a build keeps its parsed Markdown: the cache folder, and what tells its review apart from others. */
+export interface MarkupCache {
+  dir: string;
+  review: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+let parser: string | undefined;
+/** The parsing code and the packages it runs: a change to either parses afresh. */
+const parserIdentity = () =>
+  (parser ??= codeIdentity(
+    ['micromark', 'mdast-util-from-markdown', 'micromark-extension-directive', 'mdast-util-directive', 'micromark-extension-gfm-table', 'mdast-util-gfm-table', 'remark-smartypants'],
+    [new URL('./', import.meta.url)],
+  ));
+
+/** The tree `parse` makes of `markdown`: read from the review's file when it holds this Markdown's, else parsed and kept. */
+export function keptTree(markdown: string, parse: (markdown: string) => Root, cache?: MarkupCache): Root {
+  if (!cache) return parse(markdown);
+  const file = join(cache.dir, 'markup', `${sha256(`${FORMAT}\n${cache.review}`)}.json`);
+  const key = sha256(`${FORMAT}\n${parserIdentity()}\n${markdown}`);
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; root?: Root };
+    if (kept.key === key && kept.root?.type === 'root' && Array.isArray(kept.root.children)) return kept.root;
+  } catch {
+    // No file yet, or one that cannot be read: parsed, and written anew.
+  }
+  const root = parse(markdown);
+  keepInCache(file, JSON.stringify({ key, root }));
+  return root;
+}

@@ -1,0 +1,65 @@
+// The template's Markdown kept parsed in the cache folder: a build reads the tree back when its Markdown is the one
+// kept, and gets the Document it would have parsed; any other Markdown is parsed and replaces the review's tree.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../../src/markup/index.js';
+import { loadReview, templateDirs, toDocument } from '../../src/pipeline.js';
+import { loadLocale } from '../../src/locale/index.js';
+import { packageRoot } from '../../src/input/paths.js';
+
+const cacheDir = () => mkdtempSync(join(tmpdir(), 'ar-markup-'));
+const keptFiles = (dir: string) => readdirSync(join(dir, 'markup')).map((name) => join(dir, 'markup', name));
+const none = () => undefined;
+const markdown = `# "Quoted" title\n\nIt's a -- short ... text with a :cite[s1] and "quotes".\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n:::note\nA note's text.\n:::\n`;
+
+describe('the kept Markdown tree', () => {
+  it.each([
+    ['vietnam-2025', 'en'],
+    ['vietnam-2025', 'vi'],
+    ['marenna-2025', 'en'],
+    ['marenna-2025', 'vi'],
+  ])('gives the Document parsing gives, for %s in %s, when written and when read', async (name, code) => {
+    const dirs = templateDirs();
+    const locale = loadLocale(dirs, code);
+    const review = loadReview(join(packageRoot, 'data', name), locale);
+    const parsed = await toDocument(review, dirs, locale);
+    const cache = { dir: cacheDir(), review: name };
+    const written = await toDocument(review, dirs, locale, undefined, cache);
+    expect(keptFiles(cache.dir)).toHaveLength(1);
+    const read = await toDocument(review, dirs, locale, undefined, cache);
+    expect(written.document).toEqual(parsed.document);
+    expect(read.document).toEqual(parsed.document);
+    expect(read.warnings).toEqual(parsed.warnings);
+  });
+
+  it('reads the kept tree instead of parsing, and parses other Markdown in its place', () => {
+    const cache = { dir: cacheDir(), review: 'one' };
+    const first = parseMarkup(markdown, none, 'test.md', cache);
+    expect(first).toEqual(parseMarkup(markdown, none, 'test.md'));
+    const [file] = keptFiles(cache.dir);
+    // The file's tree is what the next parse returns: an edit to it shows.
+    const kept = readFileSync(file!, 'utf8');
+    expect(kept).toContain('“Quoted”');
+    writeFileSync(file!, kept.replace('“Quoted”', '“Kept”'));
+    expect(JSON.stringify(parseMarkup(markdown, none, 'test.md', cache).blocks)).toContain('“Kept”');
+    // Other Markdown is parsed, and its tree replaces the review's.
+    const other = parseMarkup(`${markdown}\nOne more "line".\n`, none, 'test.md', cache);
+    expect(JSON.stringify(other.blocks)).toContain('“Quoted”');
+    expect(JSON.stringify(other.blocks)).toContain('One more “line”.');
+    expect(keptFiles(cache.dir)).toEqual([file]);
+    expect(readFileSync(file!, 'utf8')).toContain('One more “line”.');
+  });
+
+  it('parses again when the file is torn, and keeps each review apart', () => {
+    const dir = cacheDir();
+    parseMarkup(markdown, none, 'test.md', { dir, review: 'one' });
+    const [file] = keptFiles(dir);
+    writeFileSync(file!, readFileSync(file!, 'utf8').slice(0, 100));
+    expect(parseMarkup(markdown, none, 'test.md', { dir, review: 'one' })).toEqual(parseMarkup(markdown, none, 'test.md'));
+    expect(JSON.parse(readFileSync(file!, 'utf8'))).toHaveProperty('root.type', 'root');
+    parseMarkup('# Another review', none, 'test.md', { dir, review: 'two' });
+    expect(keptFiles(dir)).toHaveLength(2);
+  });
+});
