@@ -13,6 +13,7 @@ import type { Document, RenderedChart } from './document.js';
 import { failOnErrors, type Diagnostic } from './errors.js';
 import { limitsWith, type Limits } from './input/limits.js';
 import { builtinTemplateDir } from './input/paths.js';
+import { keepYamlIn } from './input/yaml.js';
 import type { Review } from './review.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
@@ -47,9 +48,9 @@ export interface BuildOptions {
   /**
    * A folder where drawn charts are kept between runs, each under a hash of everything that decides it (spec, data,
    * theme, the fonts' bytes, the versions of Vega, Vega-Lite and the drawing code): a chart whose inputs have not
-   * changed is read back, not drawn; so is each string's shaping (glyphs and positions, per font and review) and the
-   * syntax tree of the review's Markdown. Absent: charts and shapings are kept only in this process's memory, and the
-   * Markdown is parsed. The CLI's `--cache-dir`.
+   * changed is read back, not drawn; so is each string's shaping (glyphs and positions, per font and review), each
+   * YAML file's reading and the syntax tree of the review's Markdown. Absent: charts and shapings are kept only in
+   * this process's memory, and YAML and Markdown are parsed. The CLI's `--cache-dir`.
    */
   cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
@@ -146,10 +147,11 @@ export async function toDocument(
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer(options.onStage);
   const dirs = templateDirs(options.template);
-  // Strings shaped and Markdown parsed in an earlier run are read back from the cache folder, as charts are; each
-  // review (dataset, template, locale) keeps its own.
+  // YAML read, strings shaped and Markdown parsed in an earlier run are read back from the cache folder, as charts
+  // are; each review (dataset, template, locale) keeps its own.
   const scope = JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]);
   useShapeStore(options.cacheDir, scope);
+  keepYamlIn(options.cacheDir);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);
   // 1. The dataset, checked and analysed: discrepancies, citations, chart data.

@@ -14,7 +14,7 @@ export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
 
 /**
- * Where the CLI keeps drawn charts, shaped text, parsed Markdown and its compiled code between runs:
+ * Where the CLI keeps drawn charts, shaped text, read YAML, parsed Markdown and its compiled code between runs:
  * $ANNUAL_REVIEW_CACHE_DIR, else `annual-review` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Safe to
  * delete at any time.
  */

@@ -1,9 +1,14 @@
 // Parses one YAML file into plain data plus a map from field path ("claims[3].quote") to line and column.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { error } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { SourcePosition, Diagnostic } from '../errors.js';
 import { messages } from './messages.js';
+import { codeIdentity } from './paths.js';
+import { keepInCache } from '../output/index.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -56,7 +61,7 @@ function sourceOffset(text: string, node: Scalar, value: string, offset: number)
 /** "claims[3].value", or "(top level)" for the document itself. */
 const shownPath = (path: string) => (path.length > 48 ? `${path.slice(0, 48)}…` : path || '(top level)');
 
-export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_LIMITS): ParsedYaml {
+function parseYamlText(text: string, file: string, limits: Limits): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   // After the first syntax error the parser's further complaints are mostly its consequences: report the first.
@@ -124,4 +129,64 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
     });
     return { value: undefined, positions, positionIn, diagnostics: [error('dataset/yaml-aliases', messages.yamlAliases(limits.yamlAliases), first ?? { file }, messages.limitHint('yamlAliases'))] };
   }
+}
+
+/** Raised when the kept files' format changes, so that no older file is read as a newer one. */
+const FORMAT = 1;
+let keptIn: string | undefined;
+
+/**
+ * Keeps what parseYaml reads in `dir` (the build's cache folder), or, with undefined, nothing: a file that has not
+ * changed since is read back instead of parsed. A slot per file shown (and working folder) holds its last reading.
+ */
+export function keepYamlIn(dir: string | undefined): void {
+  keptIn = dir && join(dir, 'yaml');
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+let parser: string | undefined;
+/** The YAML package and this folder's code: a change to either parses afresh. */
+const parserIdentity = () => (parser ??= codeIdentity(['yaml'], [new URL('./', import.meta.url)]));
+
+/** A value JSON gives back as it was: no -0 (nor non-finite numbers, which are reported and never kept). */
+const keepable = (value: unknown): string | undefined => {
+  const inexact: number[] = [];
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v))) inexact.push(v);
+    return v;
+  }) as string | undefined;
+  return inexact.length ? undefined : text;
+};
+
+/**
+ * One YAML text read (`file` is its name as messages show it): its value, the position of every field, and problems
+ * (the first syntax error, or those of depth, length and range). With `keepYamlIn`, a text read before whole and
+ * without problems is read back from the cache folder with its positions; the rare question of a position inside a
+ * string parses it then.
+ */
+export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_LIMITS): ParsedYaml {
+  if (keptIn === undefined) return parseYamlText(text, file, limits);
+  const slot = join(keptIn, `${sha256(`${FORMAT}\n${process.cwd()}\n${file}`)}.json`);
+  const key = sha256(`${FORMAT}\n${parserIdentity()}\n${JSON.stringify([file, limits.yamlDepth, limits.yamlAliases, limits.stringLength])}\n${text}`);
+  try {
+    const kept = JSON.parse(readFileSync(slot, 'utf8')) as { key?: unknown; value?: unknown; positions?: [string, number, number][] };
+    if (kept.key === key && Array.isArray(kept.positions)) {
+      let parsed: ParsedYaml | undefined;
+      return {
+        value: kept.value,
+        positions: new Map(kept.positions.map(([path, line, column]) => [path, { file, line, column }])),
+        diagnostics: [],
+        positionIn: (path, value, offset) => (parsed ??= parseYamlText(text, file, limits)).positionIn(path, value, offset),
+      };
+    }
+  } catch {
+    // No file yet, or one that cannot be read: parsed, and written anew.
+  }
+  const parsed = parseYamlText(text, file, limits);
+  const value = parsed.diagnostics.length ? undefined : keepable(parsed.value);
+  if (value !== undefined) {
+    const positions = JSON.stringify([...parsed.positions].map(([path, at]) => [path, at.line, at.column]));
+    keepInCache(slot, `{"key":${JSON.stringify(key)},"value":${value},"positions":${positions}}`);
+  }
+  return parsed;
 }
