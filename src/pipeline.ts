@@ -127,7 +127,7 @@ export async function toDocument(
   cache?: MarkupCache,
 ): Promise<{ markdown: string; document: Document; warnings: Diagnostic[] }> {
   const [{ renderTemplate }, { parseMarkup }] = await Promise.all([import('./template/index.js'), import('./markup/index.js')]);
-  const { markdown, origins } = renderTemplate(review, dirs, locale);
+  const { markdown, origins } = renderTemplate(review, dirs, locale, cache?.dir);
   onMarkdown?.(markdown);
   const { blocks, diagnostics } = parseMarkup(markdown, (id) => review.cite(id), origins, cache);
   const warnings = failOnErrors(diagnostics);

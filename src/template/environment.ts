@@ -2,8 +2,10 @@
 // that every {{value}} is escaped for Markdown, and checks helper and partial names before anything runs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { builtinTemplateDir, displayPath } from '../input/paths.js';
+import { builtinTemplateDir, codeIdentity, displayPath } from '../input/paths.js';
+import { keepInCache } from '../output/index.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { closest } from '../text/suggest.js';
 import { escapeMarkdown, textOf } from './escape.js';
@@ -226,6 +228,62 @@ function parse(file: TemplateFile, text: string): hbs.AST.Program | Diagnostic {
   }
 }
 
+/** The options every template is compiled with (strict mode for the check of fields). */
+const compileOptions = (strict: boolean) => ({ noEscape: true, preventIndent: true, strict });
+
+/**
+ * Each file's template compiled to JavaScript (Handlebars' precompiled form, the one its `template` runs): in the
+ * main render, every value printed goes through the Markdown escape and every line is marked with its origin. The
+ * specs are kept in memory and, with `cacheDir`, on disk, under a hash of the files' names and texts, the helpers'
+ * names, the mode, and the Handlebars version and this folder's code, so that unchanged templates are not compiled
+ * again.
+ */
+function compiledSpecs(files: readonly { path: string; text: string }[], helperNames: readonly string[], strict: boolean, cacheDir?: string): TemplateSpecification[] {
+  const key = specKey(JSON.stringify([files, [...helperNames].sort(), strict]));
+  const known = specs.get(key);
+  if (known) return known;
+  const slot = cacheDir === undefined ? undefined : join(cacheDir, 'templates', `${sha256(JSON.stringify([files.map((f) => f.path), strict]))}.json`);
+  const kept = slot === undefined ? undefined : keptSpecs(slot, key, files.length);
+  const sources =
+    kept ??
+    files.map(({ text }, index) => {
+      const ast = Handlebars.parse(text);
+      if (!strict) {
+        new EscapeRouter(new Set(helperNames)).accept(ast);
+        markOrigins(ast, index);
+      }
+      return Handlebars.precompile(ast, compileOptions(strict)) as unknown as string;
+    });
+  if (!kept && slot !== undefined) keepInCache(slot, JSON.stringify({ key, sources }));
+  // Handlebars' own way to load a precompiled template, as `compile` does with the same code.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const load = (source: string) => new Function(`return ${source};`) as () => TemplateSpecification;
+  const loaded = sources.map((source) => load(source)());
+  if (specs.size >= 16) specs.clear();
+  specs.set(key, loaded);
+  return loaded;
+}
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+/** Compiled templates of this process, by key. */
+const specs = new Map<string, TemplateSpecification[]>();
+let compiler: string | undefined;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** A hash of `text` and of the compiling code: Handlebars' version and this folder's files. */
+const specKey = (text: string) => sha256(`${(compiler ??= codeIdentity(['handlebars'], [new URL('./', import.meta.url)]))}\n${text}`);
+
+/** The sources kept in `slot` under `key`, or undefined. */
+function keptSpecs(slot: string, key: string, count: number): string[] | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(slot, 'utf8')) as { key?: unknown; sources?: unknown };
+    const sources = kept.sources;
+    if (kept.key === key && Array.isArray(sources) && sources.length === count && sources.every((s) => typeof s === 'string')) return sources;
+  } catch {
+    // None yet, or not readable: compiled, and kept anew.
+  }
+  return undefined;
+}
+
 export interface CompiledTemplate {
   /** Renders the main template to Markdown, with the template file and line each line of it came from. */
   render(context: object): Unmarked;
@@ -237,7 +295,7 @@ export interface CompiledTemplate {
  * the dataset's schemas when a file of it is the user's (`check` "user", the default); the built-in template's
  * are checked by the tests (`check` "always"), and a build does not pay for a second compilation and run.
  */
-export function compileTemplate(dirs: readonly string[], mainName: string, locale: Locale, check: 'user' | 'always' = 'user'): CompiledTemplate {
+export function compileTemplate(dirs: readonly string[], mainName: string, locale: Locale, check: 'user' | 'always' = 'user', cacheDir?: string): CompiledTemplate {
   const env = Handlebars.create();
   const helpers = createHelpers(env.SafeString, locale);
   env.registerHelper(helpers);
@@ -272,13 +330,14 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
    * two compilations must not share a tree that one of them rewrites.
    */
   const compileInto = (target: typeof Handlebars, strict: boolean): Handlebars.TemplateDelegate => {
-    const [mainTemplate, ...partials] = parsed.map(({ file, text }, index) => {
-      const ast = Handlebars.parse(text);
-      if (!strict) {
-        new EscapeRouter(new Set(Object.keys(helpers))).accept(ast);
-        markOrigins(ast, index);
-      }
-      const template = target.compile(ast, { noEscape: true, preventIndent: true, strict });
+    const specs = compiledSpecs(
+      parsed.map(({ file, text }) => ({ path: file.path, text })),
+      Object.keys(helpers),
+      strict,
+      cacheDir,
+    );
+    const [mainTemplate, ...partials] = parsed.map(({ file }, index) => {
+      const template = target.template(specs[index]!);
       // An error in a partial is told with the partial's file, not the main template's.
       const tagged: Handlebars.TemplateDelegate = (context, options) => {
         try {

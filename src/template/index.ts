@@ -17,8 +17,9 @@ export interface RenderedTemplate {
   origins: Origin[];
 }
 
-export function renderTemplate(review: Review, dirs: readonly string[], locale: Locale): RenderedTemplate {
-  const template = compileTemplate(dirs, MAIN_TEMPLATE, locale);
+/** The review's Markdown, from the template in `dirs`; with `cacheDir`, its compiled code is kept there between runs. */
+export function renderTemplate(review: Review, dirs: readonly string[], locale: Locale, cacheDir?: string): RenderedTemplate {
+  const template = compileTemplate(dirs, MAIN_TEMPLATE, locale, 'user', cacheDir);
   const { text, lines } = template.render(templateContext(review, locale.labels, locale.name));
   return { markdown: text.normalize('NFC'), origins: lines };
 }
