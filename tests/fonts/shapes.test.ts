@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeRun, encodeRun, type KeptRun } from '../../src/fonts/shapes.js';
+import { decodeRun, encodeRun, numbers, type KeptRun } from '../../src/fonts/shapes.js';
 import { packageRoot } from '../../src/input/paths.js';
 import { runProgram } from '../support.js';
 
@@ -100,5 +100,17 @@ describe('shaped strings kept between runs', () => {
     for (const file of files()) writeFileSync(join(shapes, file), '{"name": "torn');
     expect(build('--cache-dir', cache).equals(first)).toBe(true);
     for (const file of files()) expect(() => JSON.parse(readFileSync(join(shapes, file), 'utf8')) as unknown).not.toThrow();
+  });
+});
+
+describe('the numbers of a kept run', () => {
+  it('are read as Number reads each part between commas, integers without a string each', () => {
+    const texts = ['', '0', '-0', '12,-3,450', '1.5,2e3,-7', ',', '1,,2', '-', 'x', '123456789012345678', '999999999999999', ' 4', '+5', '-1.25', '0x10'];
+    for (const text of texts) {
+      const expected = text ? text.split(',').map(Number) : [];
+      const read = numbers(text);
+      expect(read.length, text).toBe(expected.length);
+      read.forEach((n, i) => expect(Object.is(n, expected[i]), `${text}: ${n} for ${expected[i]}`).toBe(true));
+    }
   });
 });
