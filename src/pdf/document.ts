@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { DocumentInfo } from '../document.js';
 import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
-import { keepStreamText } from './streams.js';
+import { collectOutput, keepStreamText } from './streams.js';
 import { xmpDescriptions } from './xmp.js';
 
 const TOOL = 'annual-review';
@@ -39,18 +39,26 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
     },
   });
   keepStreamText(doc);
+  // What pdfkit writes from here on (all but the file's header) is collected without its readable stream.
+  collected.set(doc, collectOutput(doc));
   // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.
   const xmp = xmpDescriptions({ title, author, ...(subject ? { subject } : {}), keywords, tool: TOOL, date, language: info.language, ua: true });
   (doc as unknown as { _addInfo(): void })._addInfo = () => doc.appendXML(xmp);
   return doc;
 }
 
-/** Ends the document and collects its bytes. */
+/** The rest of each document's bytes, after those of its readable stream. */
+const collected = new WeakMap<PDFKit.PDFDocument, () => Buffer>();
+
+/** Ends the document and collects its bytes: those its readable stream gives (the header), then the rest. */
 export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => {
+      const rest = collected.get(doc);
+      resolve(Buffer.concat(rest ? [...chunks, rest()] : chunks));
+    });
     doc.on('error', reject);
     doc.end();
   });

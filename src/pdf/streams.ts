@@ -10,17 +10,24 @@ interface StreamRef {
   uncompressedLength: number;
   /** Text written since the last bytes, a line each. */
   pending?: string[];
+  /** Earlier lines of that text, joined by the thousand (a page's text is otherwise held as many small strings). */
+  joined?: string[];
   write: (this: StreamRef, chunk: unknown) => void;
   finalize: (this: StreamRef) => void;
 }
 
 const PATCHED = Symbol.for('annual-review.stream-text');
 
+/** Lines joined at a time. */
+const JOINED = 1024;
+
 function flush(ref: StreamRef): void {
-  if (!ref.pending?.length) return;
+  if (!ref.pending?.length && !ref.joined?.length) return;
+  const lines = ref.joined?.length ? [...ref.joined, ...(ref.pending ?? [])] : ref.pending!;
   // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-  ref.buffer.push(Buffer.from(`${ref.pending.join('\n')}\n`, 'latin1'));
+  ref.buffer.push(Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
   ref.pending = [];
+  ref.joined = [];
 }
 
 /** Makes pdfkit's indirect objects (whose class is that of `doc._root`) keep their streams' text as described above. */
@@ -35,7 +42,12 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
       return;
     }
     const line = String(chunk);
-    (this.pending ??= []).push(line);
+    const pending = (this.pending ??= []);
+    pending.push(line);
+    if (pending.length >= JOINED) {
+      (this.joined ??= []).push(pending.join('\n'));
+      this.pending = [];
+    }
     this.uncompressedLength += line.length + 1;
     this.data.Length = (this.data.Length ?? 0) + line.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';
@@ -45,4 +57,38 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
     finalize.call(this);
   };
   prototype[PATCHED] = true;
+}
+
+/**
+ * The file's bytes written from now on, collected by the document itself: pdfkit makes a byte array of every line it
+ * writes (an object's header, its dictionary, a cross-reference entry), copied character by character, and pushes each
+ * into its readable stream, whose buffer a 700-page review fills with millions of them before they are read. Here the
+ * lines are kept as text and turned into bytes once; byte arrays (compressed streams) are kept as they are. The
+ * function returned gives the bytes written since, in order; the document's offsets are counted as pdfkit counts them.
+ */
+export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer {
+  const written = doc as unknown as { _write(data: unknown): void; _offset: number };
+  const parts: Buffer[] = [];
+  let lines: string[] = [];
+  const flushLines = () => {
+    if (!lines.length) return;
+    // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
+    parts.push(Buffer.from(lines.join(''), 'latin1'));
+    lines = [];
+  };
+  written._write = (data: unknown) => {
+    if (data instanceof Uint8Array) {
+      flushLines();
+      parts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      written._offset += data.byteLength;
+      return;
+    }
+    const line = `${String(data)}\n`;
+    lines.push(line);
+    written._offset += line.length;
+  };
+  return () => {
+    flushLines();
+    return Buffer.concat(parts);
+  };
 }

@@ -2,7 +2,7 @@
 // its line, in order with byte arrays written between, and each character's low byte.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { keepStreamText } from '../../src/pdf/streams.js';
+import { collectOutput, keepStreamText } from '../../src/pdf/streams.js';
 
 /** The bytes of an uncompressed stream written as `chunks`, in a document whose streams keep their text. */
 async function streamBytes(chunks: readonly (string | Uint8Array)[]): Promise<Buffer> {
@@ -27,6 +27,13 @@ describe('stream text', () => {
     expect([...bytes]).toEqual([...Buffer.from('q\n1 0 0 1 72 720 cm\n', 'latin1'), 0, 255, 10, ...Buffer.from('BT\n', 'latin1'), 0x41, 0xe9, 10, ...Buffer.from('ET\n', 'latin1')]);
   });
 
+  it('gives the same bytes for a page of thousands of lines, joined in parts', async () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => `${i} 0 0 1 ${i % 97} 720 cm`);
+    const bytes = await streamBytes([...lines.slice(0, 1500), new Uint8Array([7]), ...lines.slice(1500)]);
+    const expected = Buffer.concat([Buffer.from(`${lines.slice(0, 1500).join('\n')}\n`), Buffer.from([7]), Buffer.from(`${lines.slice(1500).join('\n')}\n`)]);
+    expect(bytes.equals(expected)).toBe(true);
+  });
+
   it('counts the stream length the text and arrays give', async () => {
     const doc = new PDFDocument({ compress: false, autoFirstPage: false });
     keepStreamText(doc);
@@ -35,5 +42,31 @@ describe('stream text', () => {
     ref.write(new Uint8Array([1, 2]));
     ref.write('de');
     expect(ref.data.Length).toBe(4 + 2 + 3);
+  });
+});
+
+/** A small document's bytes: pdfkit's readable stream alone, or its header from there and the rest collected. */
+async function documentBytes(collect: boolean): Promise<Buffer> {
+  const doc = new PDFDocument({ compress: true, info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'Ł\u00e9 (x)' } });
+  const rest = collect ? collectOutput(doc) : undefined;
+  const out: Buffer[] = [];
+  doc.on('data', (c: Buffer) => out.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  doc.text('Page one, é');
+  doc.addPage().rect(10, 10, 50, 50).fill('#336699');
+  const ref = doc.ref({ Kind: 'raw' }) as unknown as { write(chunk: string | Uint8Array): void; end(): void };
+  ref.write(new Uint8Array([0, 255, 10, 128]));
+  ref.end();
+  doc.end();
+  await done;
+  return Buffer.concat(rest ? [...out, rest()] : out);
+}
+
+describe('collected output', () => {
+  it('gives the bytes of pdfkit’s own stream, cross-reference offsets included', async () => {
+    const own = await documentBytes(false);
+    const collected = await documentBytes(true);
+    expect(own.toString('latin1')).toContain('xref');
+    expect(collected.equals(own)).toBe(true);
   });
 });
