@@ -9,7 +9,7 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   const svg = svgOrPath.trimStart().startsWith('<') ? svgOrPath : readFileSync(svgOrPath, 'utf8');
   const family = ctx.theme.chart.font;
   for (const [, text] of svg.matchAll(/<text\b[^>]*>([^<]+)</g)) ctx.fonts.check(ctx.fonts.get(family), parseEntities(text!));
-  SVGtoPDF(ctx.doc, svg, x, y, {
+  SVGtoPDF(ctx.doc, definitionsFirst(svg), x, y, {
     width,
     ...(height !== undefined ? { height } : {}),
     assumePt: true,
@@ -19,4 +19,20 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
     imageCallback: () => undefined,
     documentCallback: () => undefined,
   });
+}
+
+/**
+ * The SVG with its definitions (clip paths, gradients) moved ahead of the marks. Vega writes them last, and
+ * svg-to-pdfkit looks each reference up by walking the document from its top: a chart of thousands of marks that
+ * clips each of its hundreds of cells walked them all for each one. Definitions are not drawn where they stand, so the
+ * drawing is the same.
+ */
+export function definitionsFirst(svg: string): string {
+  const start = svg.lastIndexOf('<defs>');
+  const end = start < 0 ? -1 : svg.indexOf('</defs>', start);
+  const root = svg.indexOf('<svg');
+  const open = root < 0 ? -1 : svg.indexOf('>', root) + 1;
+  if (end < 0 || open <= 0 || start < open) return svg;
+  const close = end + '</defs>'.length;
+  return svg.slice(0, open) + svg.slice(start, close) + svg.slice(open, start) + svg.slice(close);
 }
