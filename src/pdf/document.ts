@@ -48,7 +48,7 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
 }
 
 /** The rest of each document's bytes, after those of its readable stream. */
-const collected = new WeakMap<PDFKit.PDFDocument, () => Buffer>();
+const collected = new WeakMap<PDFKit.PDFDocument, () => Buffer[]>();
 
 /** Ends the document and collects its bytes: those its readable stream gives (the header), then the rest. */
 export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -57,7 +57,8 @@ export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => {
       const rest = collected.get(doc);
-      resolve(Buffer.concat(rest ? [...chunks, rest()] : chunks));
+      // One copy of the whole file.
+      resolve(Buffer.concat(rest ? [...chunks, ...rest()] : chunks));
     });
     doc.on('error', reject);
     doc.end();

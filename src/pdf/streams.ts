@@ -64,9 +64,10 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
  * writes (an object's header, its dictionary, a cross-reference entry), copied character by character, and pushes each
  * into its readable stream, whose buffer a 700-page review fills with millions of them before they are read. Here the
  * lines are kept as text and turned into bytes once; byte arrays (compressed streams) are kept as they are. The
- * function returned gives the bytes written since, in order; the document's offsets are counted as pdfkit counts them.
+ * function returned gives the bytes written since, in order, in parts; the document's offsets are counted as pdfkit
+ * counts them.
  */
-export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer {
+export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer[] {
   const written = doc as unknown as { _write(data: unknown): void; _offset: number };
   const parts: Buffer[] = [];
   let lines: string[] = [];
@@ -89,6 +90,6 @@ export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer {
   };
   return () => {
     flushLines();
-    return Buffer.concat(parts);
+    return parts;
   };
 }

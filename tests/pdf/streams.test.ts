@@ -59,7 +59,7 @@ async function documentBytes(collect: boolean): Promise<Buffer> {
   ref.end();
   doc.end();
   await done;
-  return Buffer.concat(rest ? [...out, rest()] : out);
+  return Buffer.concat(rest ? [...out, ...rest()] : out);
 }
 
 describe('collected output', () => {
