@@ -30,18 +30,48 @@ const parserIdentity = () =>
     [new URL('./', import.meta.url)],
   ));
 
-/** The tree `parse` makes of `markdown`: read from the review's file when it holds this Markdown's, else parsed and kept. */
+/** Trees parsed or read in this process, as the text of their files, with the files known to hold them. */
+const memory = new Map<string, { text: string; files: Set<string> }>();
+/** Trees kept in memory: a few reviews, as a batch, `watch` or `preview` builds them. */
+const REMEMBERED = 8;
+
+/**
+ * The tree `parse` makes of `markdown`: from memory when this process has parsed or read it, else read from the
+ * review's file when it holds this Markdown's, else parsed; kept in memory and, with `cache`, in the review's file.
+ * Each call has a tree of its own.
+ */
 export function keptTree(markdown: string, parse: (markdown: string) => Root, cache?: MarkupCache): Root {
-  if (!cache) return parse(markdown);
-  const file = join(cache.dir, 'markup', `${sha256(`${FORMAT}\n${cache.review}`)}.json`);
   const key = sha256(`${FORMAT}\n${parserIdentity()}\n${markdown}`);
-  try {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; root?: Root };
-    if (kept.key === key && kept.root?.type === 'root' && Array.isArray(kept.root.children)) return kept.root;
-  } catch {
-    // No file yet, or one that cannot be read: parsed, and written anew.
+  const file = cache && join(cache.dir, 'markup', `${sha256(`${FORMAT}\n${cache.review}`)}.json`);
+  const known = memory.get(key);
+  if (known) {
+    if (file !== undefined && !known.files.has(file)) {
+      keepInCache(file, known.text);
+      known.files.add(file);
+    }
+    return (JSON.parse(known.text) as { root: Root }).root;
+  }
+  let read: string | undefined;
+  if (file !== undefined) {
+    try {
+      read = readFileSync(file, 'utf8');
+      const kept = JSON.parse(read) as { key?: unknown; root?: Root };
+      if (kept.key === key && kept.root?.type === 'root' && Array.isArray(kept.root.children)) {
+        remember(key, read, file);
+        return kept.root;
+      }
+    } catch {
+      // No file yet, or one that cannot be read: parsed, and written anew.
+    }
   }
   const root = parse(markdown);
-  keepInCache(file, JSON.stringify({ key, root }));
+  const text = JSON.stringify({ key, root });
+  if (file !== undefined) keepInCache(file, text);
+  remember(key, text, file);
   return root;
+}
+
+function remember(key: string, text: string, file: string | undefined): void {
+  if (memory.size >= REMEMBERED) memory.delete(memory.keys().next().value!);
+  memory.set(key, { text, files: new Set(file === undefined ? [] : [file]) });
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseMarkup } from '../../src/markup/index.js';
 import { loadReview, templateDirs, toDocument } from '../../src/pipeline.js';
 import { loadLocale } from '../../src/locale/index.js';
@@ -12,6 +12,11 @@ import { packageRoot } from '../../src/input/paths.js';
 const cacheDir = () => mkdtempSync(join(tmpdir(), 'ar-markup-'));
 const keptFiles = (dir: string) => readdirSync(join(dir, 'markup')).map((name) => join(dir, 'markup', name));
 const none = () => undefined;
+/** The markup stage as a new process loads it: no tree in memory. */
+async function fresh() {
+  vi.resetModules();
+  return (await import('../../src/markup/index.js')).parseMarkup;
+}
 const markdown = `# "Quoted" title\n\nIt's a -- short ... text with a :cite[s1] and "quotes".\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n:::note\nA note's text.\n:::\n`;
 
 describe('the kept Markdown tree', () => {
@@ -34,32 +39,39 @@ describe('the kept Markdown tree', () => {
     expect(read.warnings).toEqual(parsed.warnings);
   });
 
-  it('reads the kept tree instead of parsing, and parses other Markdown in its place', () => {
+  it('reads the kept tree instead of parsing, and parses other Markdown in its place', async () => {
     const cache = { dir: cacheDir(), review: 'one' };
-    const first = parseMarkup(markdown, none, 'test.md', cache);
-    expect(first).toEqual(parseMarkup(markdown, none, 'test.md'));
+    const first = (await fresh())(markdown, none, 'test.md', cache);
+    expect(first).toEqual((await fresh())(markdown, none, 'test.md'));
     const [file] = keptFiles(cache.dir);
-    // The file's tree is what the next parse returns: an edit to it shows.
+    // The file's tree is what the next process's parse returns: an edit to it shows.
     const kept = readFileSync(file!, 'utf8');
     expect(kept).toContain('“Quoted”');
     writeFileSync(file!, kept.replace('“Quoted”', '“Kept”'));
-    expect(JSON.stringify(parseMarkup(markdown, none, 'test.md', cache).blocks)).toContain('“Kept”');
+    const parse = await fresh();
+    expect(JSON.stringify(parse(markdown, none, 'test.md', cache).blocks)).toContain('“Kept”');
+    // And the tree it read is remembered, each parse getting a tree of its own.
+    expect(parse(markdown, none, 'test.md')).toEqual(parse(markdown, none, 'test.md', cache));
+    expect(JSON.stringify(parse(markdown, none, 'test.md').blocks)).toContain('“Kept”');
     // Other Markdown is parsed, and its tree replaces the review's.
-    const other = parseMarkup(`${markdown}\nOne more "line".\n`, none, 'test.md', cache);
+    const other = parse(`${markdown}\nOne more "line".\n`, none, 'test.md', cache);
     expect(JSON.stringify(other.blocks)).toContain('“Quoted”');
     expect(JSON.stringify(other.blocks)).toContain('One more “line”.');
     expect(keptFiles(cache.dir)).toEqual([file]);
     expect(readFileSync(file!, 'utf8')).toContain('One more “line”.');
   });
 
-  it('parses again when the file is torn, and keeps each review apart', () => {
+  it('parses again when the file is torn, keeps each review apart, and writes a remembered tree to a new file', async () => {
     const dir = cacheDir();
-    parseMarkup(markdown, none, 'test.md', { dir, review: 'one' });
+    (await fresh())(markdown, none, 'test.md', { dir, review: 'one' });
     const [file] = keptFiles(dir);
     writeFileSync(file!, readFileSync(file!, 'utf8').slice(0, 100));
-    expect(parseMarkup(markdown, none, 'test.md', { dir, review: 'one' })).toEqual(parseMarkup(markdown, none, 'test.md'));
+    const parse = await fresh();
+    expect(parse(markdown, none, 'test.md', { dir, review: 'one' })).toEqual(parse(markdown, none, 'test.md'));
     expect(JSON.parse(readFileSync(file!, 'utf8'))).toHaveProperty('root.type', 'root');
-    parseMarkup('# Another review', none, 'test.md', { dir, review: 'two' });
+    parse('# Another review', none, 'test.md', { dir, review: 'two' });
     expect(keptFiles(dir)).toHaveLength(2);
+    parse(markdown, none, 'test.md', { dir, review: 'three' });
+    expect(keptFiles(dir)).toHaveLength(3);
   });
 });
