@@ -41,7 +41,7 @@ export interface KeptRun {
 export function numbers(text: string | undefined): number[] {
   const list: number[] = [];
   if (!text) return list;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const comma = text.indexOf(',', start);
     const end = comma < 0 ? text.length : comma;
     const negative = text.charCodeAt(start) === 45;

@@ -39,7 +39,16 @@ describe('placesOf', () => {
   it('takes ids of any characters, ended by punctuation or the end of the text, and a caption that ends the boxes', () => {
     const review = { discrepancies: { discrepancies: [{ id: 'X-3' }, { id: 'X-30' }, { id: 'Đ1' }, { id: 'Q' }, { id: 'none' }] } } as never;
     const box = (kind: BoxKind, page: number, text?: string): LayoutBox => ({ kind, page, x: 0, y: 0, width: 1, height: 1, ...(text === undefined ? {} : { text }) });
-    const boxes = [box('row', 1, 'X-300 no'), box('row', 2, 'X-30: yes'), box('row', 3, 'X-3'), box('row', 4, 'Đ1–2'), box('row', 5, 'Q𝟙'), box('row', 6, 'Q.'), box('figure', 7), box('caption', 7, 'Last.')];
+    const boxes = [
+      box('row', 1, 'X-300 no'),
+      box('row', 2, 'X-30: yes'),
+      box('row', 3, 'X-3'),
+      box('row', 4, 'Đ1–2'),
+      box('row', 5, 'Q𝟙'),
+      box('row', 6, 'Q.'),
+      box('figure', 7),
+      box('caption', 7, 'Last.'),
+    ];
     const layout = { boxes, headings: [], pages: 7, citedOn: new Map(), continuedTables: [], page: { width: 1, height: 1, top: 0, bottom: 1, left: 0, right: 1 } };
     expect(placesOf(review, layout)).toEqual({
       discrepancies: [
