@@ -2,12 +2,10 @@
 // drawing (spec, data, theme, the bytes of its fonts, the versions of Vega and Vega-Lite and the code that draws).
 // A chart whose inputs have not changed is read back instead of drawn, like Typst's and Quarto's frozen results.
 // The folder can be deleted at any time; an entry that cannot be read is drawn again and written anew.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFont } from '../fonts/index.js';
 import { codeIdentity } from '../input/paths.js';
-import { keepInCache } from '../output/index.js';
+import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
 import { fontHash } from '../fonts/shapes.js';
 import { chartDataNames } from './describe.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
@@ -15,14 +13,10 @@ import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 /** Raised when the entries' format changes, so that no older entry is read as a newer one. */
 const FORMAT = 1;
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-let drawer: string | undefined;
-
 /** The drawing code and its libraries: a change to either draws every chart afresh. */
 function drawerIdentity(): string {
   // The chart stage's own code and the font metrics it measures text with (in the bundled CLI, the bundle).
-  return (drawer ??= codeIdentity(['vega', 'vega-lite'], [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)]));
+  return codeIdentity(['vega', 'vega-lite'], [new URL('./', import.meta.url), new URL('../fonts/', import.meta.url)]);
 }
 
 /**
@@ -47,13 +41,9 @@ const entryPath = (dir: string, key: string) => join(dir, 'charts', key.slice(0,
 
 /** The chart kept under `key`, or undefined when there is none or it cannot be read whole. */
 export function readKept(dir: string, key: string): DrawnChart | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as Partial<DrawnChart> & { key?: string };
-    const whole = entry.key === key && typeof entry.svg === 'string' && typeof entry.width === 'number' && typeof entry.height === 'number' && Array.isArray(entry.warnings);
-    return whole ? { name: entry.name!, svg: entry.svg!, width: entry.width!, height: entry.height!, warnings: entry.warnings! } : undefined;
-  } catch {
-    return undefined;
-  }
+  const entry = readCacheEntry(entryPath(dir, key), key) as (Partial<DrawnChart> & { key: string }) | undefined;
+  const whole = entry && typeof entry.svg === 'string' && typeof entry.width === 'number' && typeof entry.height === 'number' && Array.isArray(entry.warnings);
+  return whole ? { name: entry.name!, svg: entry.svg!, width: entry.width!, height: entry.height!, warnings: entry.warnings! } : undefined;
 }
 
 /** Keeps a drawn chart under `key`; a folder that cannot be written leaves the chart drawn but not kept. */

@@ -10,14 +10,12 @@
 // the string is shaped afresh. Either way the PDF is byte for byte the one a build without the store makes.
 //
 // This file loads no fontkit: the pipeline points it at the cache folder before anything is laid out.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVersion } from '../input/paths.js';
-import { keepInCache } from '../output/index.js';
+import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Runs kept per font: a very large review keeps its first strings, and shapes the rest each time. */
 const KEPT = 200_000;
 
@@ -153,7 +151,7 @@ const fontHashes = new Map<Uint8Array, string>();
 /** A font file's SHA-256, once per process. */
 export function fontHash(bytes: Uint8Array): string {
   let hash = fontHashes.get(bytes);
-  if (hash === undefined) fontHashes.set(bytes, (hash = createHash('sha256').update(bytes).digest('hex')));
+  if (hash === undefined) fontHashes.set(bytes, (hash = sha256(bytes)));
   return hash;
 }
 
@@ -162,17 +160,14 @@ export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
   if (folder === undefined) return undefined;
   const known = byBytes.get(bytes);
   if (known) return known;
-  const name = createHash('sha256')
-    .update(`${shaperIdentity()}\n${fontHash(bytes)}\n${scope}`)
-    .digest('hex');
+  const name = sha256(`${shaperIdentity()}\n${fontHash(bytes)}\n${scope}`);
   let store = stores.get(name);
   if (!store) {
     store = new FontShapes(join(folder, `${name}.json`));
-    try {
-      const read = JSON.parse(readFileSync(store.file, 'utf8')) as { name?: string; runs?: [unknown, unknown][] };
-      if (read.name === name && Array.isArray(read.runs)) for (const [key, run] of read.runs) if (typeof key === 'string' && typeof run === 'string') store.runs.set(key, run);
-    } catch {
-      // No file yet, or one that cannot be read: every string is shaped, and the file written anew.
+    // Without a file yet, or one that cannot be read, every string is shaped and the file written anew.
+    const runs = readCacheEntry(store.file, name)?.runs;
+    for (const kept of Array.isArray(runs) ? (runs as unknown[]) : []) {
+      if (Array.isArray(kept) && typeof kept[0] === 'string' && typeof kept[1] === 'string') store.runs.set(kept[0], kept[1]);
     }
     stores.set(name, store);
   }
@@ -186,7 +181,7 @@ export function saveShapes(): void {
     if (store.added === 0 && store.used.size === store.runs.size) continue;
     // The build's strings alone: those of earlier versions of the review are forgotten.
     for (const key of store.runs.keys()) if (!store.used.has(key)) store.runs.delete(key);
-    keepInCache(store.file, JSON.stringify({ name, runs: [...store.runs] }));
+    keepInCache(store.file, JSON.stringify({ key: name, runs: [...store.runs] }));
     store.added = 0;
   }
 }

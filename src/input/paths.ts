@@ -46,9 +46,12 @@ export function packageVersion(name: string): string | undefined {
 /**
  * The code that computes a kept result, as a hash: the versions of the packages it runs and its own files (in the
  * bundled command line, the bundle's), told apart by name, size and time of change. Any new version or rebuild
- * computes afresh, without reading the code on every run.
+ * computes afresh, without reading the code on every run. Found once per process.
  */
 export function codeIdentity(packages: readonly string[], dirs: readonly URL[]): string {
+  const asked = JSON.stringify([packages, dirs.map((url) => url.href)]);
+  const known = identities.get(asked);
+  if (known !== undefined) return known;
   const hash = createHash('sha256').update(`${packages.map((name) => `${name} ${packageVersion(name) ?? '?'}`).join(' ')}\n`);
   for (const dir of dirs.map((url) => fileURLToPath(url))) {
     for (const file of readdirSync(dir)
@@ -58,8 +61,12 @@ export function codeIdentity(packages: readonly string[], dirs: readonly URL[]):
       hash.update(`${file} ${size} ${mtimeMs}\n`);
     }
   }
-  return hash.digest('hex');
+  const identity = hash.digest('hex');
+  identities.set(asked, identity);
+  return identity;
 }
+/** Each code's identity, once per process. */
+const identities = new Map<string, string>();
 
 /** A path as the user should read it: relative to the working folder when inside it. */
 export function displayPath(path: string): string {

@@ -1,6 +1,4 @@
 // Parses one YAML file into plain data plus a map from field path ("claims[3].quote") to line and column.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { error } from '../errors.js';
@@ -8,7 +6,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { SourcePosition, Diagnostic } from '../errors.js';
 import { messages } from './messages.js';
 import { codeIdentity } from './paths.js';
-import { keepInCache } from '../output/index.js';
+import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -143,10 +141,8 @@ export function keepYamlIn(dir: string | undefined): void {
   keptIn = dir && join(dir, 'yaml');
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-let parser: string | undefined;
 /** The YAML package and this folder's code: a change to either parses afresh. */
-const parserIdentity = () => (parser ??= codeIdentity(['yaml'], [new URL('./', import.meta.url)]));
+const parserIdentity = () => codeIdentity(['yaml'], [new URL('./', import.meta.url)]);
 
 /** A value JSON gives back as it was: no -0 (nor non-finite numbers, which are reported and never kept). */
 const keepable = (value: unknown): string | undefined => {
@@ -168,19 +164,16 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
   if (keptIn === undefined) return parseYamlText(text, file, limits);
   const slot = join(keptIn, `${sha256(`${FORMAT}\n${process.cwd()}\n${file}`)}.json`);
   const key = sha256(`${FORMAT}\n${parserIdentity()}\n${JSON.stringify([file, limits.yamlDepth, limits.yamlAliases, limits.stringLength])}\n${text}`);
-  try {
-    const kept = JSON.parse(readFileSync(slot, 'utf8')) as { key?: unknown; value?: unknown; positions?: [string, number, number][] };
-    if (kept.key === key && Array.isArray(kept.positions)) {
-      let parsed: ParsedYaml | undefined;
-      return {
-        value: kept.value,
-        positions: new Map(kept.positions.map(([path, line, column]) => [path, { file, line, column }])),
-        diagnostics: [],
-        positionIn: (path, value, offset) => (parsed ??= parseYamlText(text, file, limits)).positionIn(path, value, offset),
-      };
-    }
-  } catch {
-    // No file yet, or one that cannot be read: parsed, and written anew.
+  // Without a file yet, or one that cannot be read, the text is parsed and the file written anew.
+  const kept = readCacheEntry(slot, key) as { value?: unknown; positions?: [string, number, number][] } | undefined;
+  if (kept && Array.isArray(kept.positions)) {
+    let parsed: ParsedYaml | undefined;
+    return {
+      value: kept.value,
+      positions: new Map(kept.positions.map(([path, line, column]) => [path, { file, line, column }])),
+      diagnostics: [],
+      positionIn: (path, value, offset) => (parsed ??= parseYamlText(text, file, limits)).positionIn(path, value, offset),
+    };
   }
   const parsed = parseYamlText(text, file, limits);
   const value = parsed.diagnostics.length ? undefined : keepable(parsed.value);

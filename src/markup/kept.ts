@@ -4,12 +4,10 @@
 // parsing it (Markdown and typographic punctuation are most of the cost of turning a review into a Document); one
 // whose Markdown differs in any character parses it and keeps the new tree in place of the old. Each review's file
 // stays the size of one tree. The folder can be deleted at any time; a file that cannot be read is written anew.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { codeIdentity } from '../input/paths.js';
-import { keepInCache } from '../output/index.js';
+import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
 const FORMAT = 1;
@@ -20,15 +18,12 @@ export interface MarkupCache {
   review: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-let parser: string | undefined;
 /** The parsing code and the packages it runs: a change to either parses afresh. */
 const parserIdentity = () =>
-  (parser ??= codeIdentity(
+  codeIdentity(
     ['micromark', 'mdast-util-from-markdown', 'micromark-extension-directive', 'mdast-util-directive', 'micromark-extension-gfm-table', 'mdast-util-gfm-table', 'remark-smartypants'],
     [new URL('./', import.meta.url)],
-  ));
+  );
 
 /** Trees parsed or read in this process, as the text of their files, with the files known to hold them. */
 const memory = new Map<string, { text: string; files: Set<string> }>();
@@ -51,18 +46,11 @@ export function keptTree(markdown: string, parse: (markdown: string) => Root, ca
     }
     return (JSON.parse(known.text) as { root: Root }).root;
   }
-  let read: string | undefined;
-  if (file !== undefined) {
-    try {
-      read = readFileSync(file, 'utf8');
-      const kept = JSON.parse(read) as { key?: unknown; root?: Root };
-      if (kept.key === key && kept.root?.type === 'root' && Array.isArray(kept.root.children)) {
-        remember(key, read, file);
-        return kept.root;
-      }
-    } catch {
-      // No file yet, or one that cannot be read: parsed, and written anew.
-    }
+  // Without a file yet, or one that cannot be read, the Markdown is parsed and the file written anew.
+  const kept = file === undefined ? undefined : (readCacheEntry(file, key) as { key: string; root?: Root } | undefined);
+  if (kept?.root?.type === 'root' && Array.isArray(kept.root.children)) {
+    remember(key, JSON.stringify(kept), file);
+    return kept.root;
   }
   const root = parse(markdown);
   const text = JSON.stringify({ key, root });

@@ -3,6 +3,7 @@
 // previous one, under a lock, by two renames. A failed or killed build leaves the previous set as it was; the
 // staging folder of a killed build is cleaned (or its half-made move undone) by the next build to the same target.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import writeFileAtomicModule from 'write-file-atomic';
@@ -294,6 +295,22 @@ export function keepInCache(path: string, bytes: Uint8Array | string): void {
     writeFileAtomic(path, bytes);
   } catch {
     // Read again next time, and drawn, shaped or compiled afresh.
+  }
+}
+
+/** A SHA-256 in hex: what names and keys the cache folder's files. */
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The cache file at `path` when it holds the entry written under `key` (a JSON object whose `key` is it), else
+ * undefined: no file yet, one that cannot be read whole, or another input's entry in the same place.
+ */
+export function readCacheEntry(path: string, key: string): Record<string, unknown> | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return entry !== null && typeof entry === 'object' && (entry as { key?: unknown }).key === key ? (entry as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

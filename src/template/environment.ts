@@ -2,10 +2,9 @@
 // that every {{value}} is escaped for Markdown, and checks helper and partial names before anything runs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { builtinTemplateDir, codeIdentity, displayPath } from '../input/paths.js';
-import { keepInCache } from '../output/index.js';
+import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
 import { error, ReviewError, type Diagnostic } from '../errors.js';
 import { closest } from '../text/suggest.js';
 import { escapeMarkdown, textOf } from './escape.js';
@@ -267,21 +266,14 @@ function compiledSpecs(files: readonly { path: string; text: string }[], helperN
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 /** Compiled templates of this process, by key. */
 const specs = new Map<string, TemplateSpecification[]>();
-let compiler: string | undefined;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** A hash of `text` and of the compiling code: Handlebars' version and this folder's files. */
-const specKey = (text: string) => sha256(`${(compiler ??= codeIdentity(['handlebars'], [new URL('./', import.meta.url)]))}\n${text}`);
+const specKey = (text: string) => sha256(`${codeIdentity(['handlebars'], [new URL('./', import.meta.url)])}\n${text}`);
 
 /** The sources kept in `slot` under `key`, or undefined. */
 function keptSpecs(slot: string, key: string, count: number): string[] | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(slot, 'utf8')) as { key?: unknown; sources?: unknown };
-    const sources = kept.sources;
-    if (kept.key === key && Array.isArray(sources) && sources.length === count && sources.every((s) => typeof s === 'string')) return sources;
-  } catch {
-    // None yet, or not readable: compiled, and kept anew.
-  }
-  return undefined;
+  // None yet, or not readable: compiled, and kept anew.
+  const sources = readCacheEntry(slot, key)?.sources;
+  return Array.isArray(sources) && sources.length === count && sources.every((s) => typeof s === 'string') ? sources : undefined;
 }
 
 export interface CompiledTemplate {
@@ -325,10 +317,7 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   });
   checkPartialCycles(parsed, diagnostics);
   if (diagnostics.length) throw new ReviewError(diagnostics);
-  /**
-   * Compiles the main template with its partials into `target`. Each file is parsed afresh: compiling is lazy, so
-   * two compilations must not share a tree that one of them rewrites.
-   */
+  /** The main template with its partials, loaded into `target` from their compiled code (`compiledSpecs`). */
   const compileInto = (target: typeof Handlebars, strict: boolean): Handlebars.TemplateDelegate => {
     const specs = compiledSpecs(
       parsed.map(({ file, text }) => ({ path: file.path, text })),

@@ -22,7 +22,7 @@ function build(...options: string[]): Buffer {
   expect(run.status, run.stderr).toBe(0);
   return readFileSync(out);
 }
-type StoreFile = { name: string; runs: [string, string][] };
+type StoreFile = { key: string; runs: [string, string][] };
 const files = () => readdirSync(shapes).filter((f) => f.endsWith('.json'));
 /** Rewrites every kept run of every font's file. */
 function rewrite(change: (run: KeptRun) => void): void {
@@ -97,7 +97,7 @@ describe('shaped strings kept between runs', () => {
   });
 
   it('survive a file that cannot be read: its strings are shaped, and the file written anew', () => {
-    for (const file of files()) writeFileSync(join(shapes, file), '{"name": "torn');
+    for (const file of files()) writeFileSync(join(shapes, file), '{"key": "torn');
     expect(build('--cache-dir', cache).equals(first)).toBe(true);
     for (const file of files()) expect(() => JSON.parse(readFileSync(join(shapes, file), 'utf8')) as unknown).not.toThrow();
   });
