@@ -40,17 +40,29 @@ async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T
   }
 }
 
-/** One chart drawn in this thread, from its spec and data: what renderChart serves and the chart thread runs. */
-export async function drawChart(input: ChartInput, theme: ChartTheme): Promise<DrawnChart> {
-  return withLocale(theme.locale, () => renderInLocale(input, theme));
+/** How a composite chart is fitted to the column: `recompile` compiles it afresh for each width it tries. */
+interface Fitting {
+  recompile?: boolean;
 }
 
-async function renderInLocale(input: ChartInput, theme: ChartTheme): Promise<DrawnChart> {
+/** One chart drawn in this thread, from its spec and data: what renderChart serves and the chart thread runs. */
+export async function drawChart(input: ChartInput, theme: ChartTheme, fitting: Fitting = {}): Promise<DrawnChart> {
+  return withLocale(theme.locale, () => renderInLocale(input, theme, fitting));
+}
+
+async function renderInLocale(input: ChartInput, theme: ChartTheme, fitting: Fitting): Promise<DrawnChart> {
   const fonts = loadChartFonts(theme.fonts);
   const spec = normaliseStrings(input.spec) as Plain;
-  const chart = await withChartFonts(fonts, () =>
-    isComposite(spec) && spec.width === undefined ? renderToWidth(input, spec, theme, fonts) : renderPass(input, fittedUnit(spec, theme), theme, fonts, theme.width),
-  );
+  const composite = isComposite(spec) && spec.width === undefined;
+  const drawn = composite ? spec : fittedUnit(spec, theme);
+  const chart = await withChartFonts(fonts, async () => {
+    const pass = composite ? await fitToWidth(input, spec, theme, fitting) : await openPass(input, drawn, theme, theme.width);
+    try {
+      return await draw(pass, input, drawn, theme, fonts);
+    } finally {
+      pass.view.finalize();
+    }
+  });
   return { name: input.name, ...chart };
 }
 
@@ -70,25 +82,78 @@ function fittedUnit(spec: Plain, theme: ChartTheme): Plain {
 /**
  * Vega-Lite cannot fit a composite chart to a width, so the cells' default width is solved for: the total
  * width grows linearly with it (slope = number of columns), so two corrections reach the column width.
+ *
+ * The chart is compiled and its view made once. Vega-Lite writes the cells' default width into the compiled spec as
+ * the value of a signal or two (`child_width`); when compiling for another width changes nothing else
+ * (`cellWidthSignals`), each correction sets those signals on the same view and runs it again, which draws what a
+ * view made afresh for that width draws. Otherwise (or with `fitting.recompile`) each correction compiles the chart
+ * again.
  */
-async function renderToWidth(input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts): Promise<Chart> {
+async function fitToWidth(input: ChartInput, spec: Plain, theme: ChartTheme, fitting: Fitting): Promise<Pass> {
   const target = theme.width;
-  const pass = (inner: number) => renderPass(input, spec, theme, fonts, Math.max(MIN_INNER_WIDTH, inner));
+  const inner = (width: number) => Math.max(MIN_INNER_WIDTH, width);
   // Within a point of the column and never wider: a chart a fraction too wide would be drawn scaled down.
   const fits = (width: number) => width <= target && target - width < 1;
-  const first = await pass(target);
-  if (fits(first.width)) return first;
-  const secondInner = target + target - first.width;
-  const second = await pass(secondInner);
-  if (fits(second.width) || second.width === first.width) return second;
-  const slope = (second.width - first.width) / (secondInner - target);
-  const third = await pass(secondInner + (target - second.width) / slope);
-  return third.width <= target ? third : pass(secondInner + (Math.floor(target) - second.width) / slope - 0.5);
+  let pass = await openPass(input, spec, theme, inner(target));
+  try {
+    const first = pass.width;
+    if (fits(first)) return pass;
+    const secondInner = target + target - first;
+    const signals = fitting.recompile
+      ? undefined
+      : cellWidthSignals(pass.compiled, compileSpec(input, spec, themeConfig(theme, inner(secondInner)), recordingLogger()), inner(target), inner(secondInner));
+    const widthAt = async (width: number): Promise<number> => {
+      if (signals) {
+        for (const name of signals) pass.view.signal(name, inner(width));
+        // A view lays itself out once unless told to again, as a new view does on its first run.
+        pass.view.resize();
+        await run(pass, input);
+      } else {
+        const next = await openPass(input, spec, theme, inner(width));
+        pass.view.finalize();
+        pass = next;
+      }
+      return pass.width;
+    };
+    const second = await widthAt(secondInner);
+    if (!fits(second) && second !== first) {
+      const slope = (second - first) / (secondInner - target);
+      const third = await widthAt(secondInner + (target - second) / slope);
+      if (third > target) await widthAt(secondInner + (Math.floor(target) - second) / slope - 0.5);
+    }
+    return pass;
+  } catch (e) {
+    pass.view.finalize();
+    throw e;
+  }
+}
+
+/**
+ * The signals that carry the cells' default width in a spec compiled for `width`, when the same spec compiled for
+ * `other` (`otherSpec`) differs from it in their values alone; undefined when it differs in anything else.
+ */
+function cellWidthSignals(spec: vega.Spec, otherSpec: vega.Spec, width: number, other: number): string[] | undefined {
+  const signals = spec.signals ?? [];
+  const names = signals.filter((s) => 'value' in s && s.value === width && !('update' in s) && !('init' in s)).map((s) => s.name);
+  if (names.length === 0) return undefined;
+  const swapped = { ...spec, signals: signals.map((s) => (names.includes(s.name) ? { ...s, value: other } : s)) };
+  return JSON.stringify(swapped) === JSON.stringify(otherSpec) ? names : undefined;
 }
 
 type Chart = Omit<DrawnChart, 'name'>;
 
-async function renderPass(input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts, innerWidth: number): Promise<Chart> {
+/** A chart compiled, bound to its data and run, not yet drawn: its view, and the width it came to. */
+interface Pass {
+  view: vega.View;
+  compiled: vega.Spec;
+  log: RecordingLogger;
+  refused: readonly string[];
+  /** The log's entries made before the first run: those after them come from the last run alone. */
+  before: number;
+  width: number;
+}
+
+async function openPass(input: ChartInput, spec: Plain, theme: ChartTheme, innerWidth: number): Promise<Pass> {
   const log = recordingLogger();
   const compiled = compileSpec(input, spec, themeConfig(theme, innerWidth), log);
   const missing = externalDataNames(compiled).filter((name) => !(name in input.data));
@@ -96,21 +161,39 @@ async function renderPass(input: ChartInput, spec: Plain, theme: ChartTheme, fon
 
   const { loader, refused } = refusingLoader();
   const view = createView(input, bindData(compiled, input.data), loader, log);
+  const pass: Pass = { view, compiled, log, refused, before: log.entries.length, width: 0 };
   try {
-    await view.runAsync();
-    failOnProblems(input, refused, log);
-    // The typings describe the scenegraph without its root group.
-    const root = (view.scenegraph() as unknown as { root: unknown }).root;
-    if (hasImages(root)) throw new ReviewError([message.imageMark(input)]);
-    finishText(root, fonts, theme.fontFamily);
-    // Clip and gradient ids count up per process; resetting them keeps equal charts byte-identical.
-    vega.resetSVGDefIds();
-    const svg = await view.toSVG();
-    const warnings = log.entries.filter((entry) => !isAssumedSameSource(entry.message, spec) && !isOurFitY(entry.message, input));
-    return { svg, ...svgSize(svg), warnings: warnings.map((entry) => message.vegaWarning(input, entry.message)) };
-  } finally {
+    await run(pass, input);
+  } catch (e) {
     view.finalize();
+    throw e;
   }
+  return pass;
+}
+
+/** Runs the pass's view and reads the width it laid itself out at (that of the SVG it would write). */
+async function run(pass: Pass, input: ChartInput): Promise<void> {
+  pass.log.entries.length = pass.before;
+  await pass.view.runAsync();
+  failOnProblems(input, pass.refused, pass.log);
+  // As Vega sizes the SVG: the view's width (not in its typings) and its padding, which it keeps as an object.
+  const view = pass.view as vega.View & { _viewWidth: number };
+  const padding = view.padding() as { left: number; right: number };
+  pass.width = Math.max(0, view._viewWidth + padding.left + padding.right);
+}
+
+/** The pass's chart as SVG, with the warnings of its compilation and its last run. The caller finalises the view. */
+async function draw(pass: Pass, input: ChartInput, spec: Plain, theme: ChartTheme, fonts: ChartFonts): Promise<Chart> {
+  const { view, log } = pass;
+  // The typings describe the scenegraph without its root group.
+  const root = (view.scenegraph() as unknown as { root: unknown }).root;
+  if (hasImages(root)) throw new ReviewError([message.imageMark(input)]);
+  finishText(root, fonts, theme.fontFamily);
+  // Clip and gradient ids count up per process; resetting them keeps equal charts byte-identical.
+  vega.resetSVGDefIds();
+  const svg = await view.toSVG();
+  const warnings = log.entries.filter((entry) => !isAssumedSameSource(entry.message, spec) && !isOurFitY(entry.message, input));
+  return { svg, ...svgSize(svg), warnings: warnings.map((entry) => message.vegaWarning(input, entry.message)) };
 }
 
 /**
