@@ -11,6 +11,7 @@ import { Script } from 'node:vm';
 import { provideImport } from '../esm.js';
 import { cacheFolder } from '../input/paths.js';
 import type { main as Main } from './cli.js';
+import { deferRarelyUsed } from './deferred.js';
 
 /** The cache folder as the command's options name it (`--cache-dir DIR`, `--no-cache`), read before the program is. */
 function cacheDirOf(args: readonly string[]): string | undefined {
@@ -54,6 +55,8 @@ export async function start(args: readonly string[]): Promise<number> {
     filename: app,
     ...(cachedData ? { cachedData } : {}),
   });
+  // Parts of packages it almost never uses wait for their first use: see deferred.ts.
+  deferRarelyUsed(app);
   // The ES module packages it imports (pdf.js, open): see esm.ts.
   provideImport((specifier) => import(specifier));
   const module = { exports: {} as { main?: typeof Main } };
