@@ -21,6 +21,7 @@ import type { LayoutResult, Places } from './layout/types.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
 import { saveShapes, useShapeStore } from './fonts/shapes.js';
+import { keepHyphenationIn, saveHyphenation } from './text/hyphenation.js';
 import type { MarkupCache } from './markup/index.js';
 
 export interface BuildOptions {
@@ -147,10 +148,11 @@ export async function toDocument(
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const t = timer(options.onStage);
   const dirs = templateDirs(options.template);
-  // YAML read, strings shaped and Markdown parsed in an earlier run are read back from the cache folder, as charts
-  // are; each review (dataset, template, locale) keeps its own.
+  // YAML read, strings shaped, words hyphenated and Markdown parsed in an earlier run are read back from the cache
+  // folder, as charts are; each review (dataset, template, locale) keeps its own.
   const scope = JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]);
   useShapeStore(options.cacheDir, scope);
+  keepHyphenationIn(options.cacheDir, scope);
   keepYamlIn(options.cacheDir);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
   const limits = limitsWith(options.limits);
@@ -181,6 +183,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   saveShapes();
+  saveHyphenation();
   t.lap('pdf');
   return {
     pdf,
