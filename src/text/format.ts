@@ -11,9 +11,30 @@ export interface DateStyle {
   months: readonly string[];
 }
 
+/**
+ * An Intl object made once per locale and options: making one (ICU's formatter or rules) costs far more than using
+ * it, and a review writes thousands of numbers. Intl's objects are pure functions of their arguments.
+ */
+function intlOnce<T>(make: (intl: string, option: number) => T): (intl: string, option: number) => T {
+  const made = new Map<string, T>();
+  return (intl, option) => {
+    const key = `${intl}\u0000${option}`;
+    let found = made.get(key);
+    if (found === undefined) made.set(key, (found = make(intl, option)));
+    return found;
+  };
+}
+
+const numberFormat = intlOnce((intl, maximumFractionDigits) => new Intl.NumberFormat(intl, { maximumFractionDigits }));
+
+const pluralRules = intlOnce((intl, maximumFractionDigits) => new Intl.PluralRules(intl, { maximumFractionDigits }));
+
+/** The plural category ("one", "other"…) of `value` written with up to `places` decimals in `intl`. */
+export const pluralCategory = (value: number, intl: string, places: number): Intl.LDMLPluralRule => pluralRules(intl, places).select(value);
+
 /** 1234.5 → "1,234.5" in en-GB, "1.234,5" in vi-VN. `intl` is an Intl locale tag. */
 export function formatNumber(value: number, intl = 'en-GB', maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(intl, { maximumFractionDigits }).format(value);
+  return numberFormat(intl, maximumFractionDigits).format(value);
 }
 
 export function formatPercent(value: number, intl = 'en-GB'): string {

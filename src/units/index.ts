@@ -4,7 +4,7 @@
 // (whole? non-negative? converted to the metric's unit), the template's money helper, the chart rows (the unit's word
 // in a panel title), table alignment (does a cell hold a figure?) and `extract` (which marks name a unit).
 import { SCALES, type Scale } from '../dataset/types.js';
-import { fillPattern, formatNumber } from '../text/format.js';
+import { fillPattern, formatNumber, pluralCategory } from '../text/format.js';
 import { closest } from '../text/suggest.js';
 import { BUILTIN_UNITS } from './builtin.js';
 import { CURRENCIES, currencyMarks, currencySymbol, isCurrency } from './currency.js';
@@ -167,7 +167,7 @@ function write(unit: UnitDefinition, value: number, style: MoneyStyle, digits: n
   const word = style.scales[scale];
   const amount = formatNumber(value / factor, style.intl, places) + (scale === 'one' ? '' : ` ${typeof word === 'string' ? word : scale}`);
   // With a scale word the figure is large ("1 million tonnes" is plural); without, the digits as printed decide.
-  const category = new Intl.PluralRules(style.intl, { maximumFractionDigits: places }).select(value);
+  const category = pluralCategory(value, style.intl, places);
   return fillPattern(pattern(unit, style.intl, category), { amount });
 }
 
