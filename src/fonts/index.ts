@@ -171,13 +171,20 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
   };
 }
 
+/** Per font, whether it has a glyph for each code point asked about: a cmap lookup costs more than a map's. */
+const coverage = new WeakMap<fontkit.Font, Map<number, boolean>>();
+
 /** Characters of `text` the font has no glyph for (deduplicated, in order of first appearance). */
 export function missingGlyphs(font: fontkit.Font, text: string): string[] {
+  let known = coverage.get(font);
+  if (!known) coverage.set(font, (known = new Map<number, boolean>()));
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || ch === '\u00ad') continue;
-    if (!font.hasGlyphForCodePoint(cp)) missing.add(ch);
+    let has = known.get(cp);
+    if (has === undefined) known.set(cp, (has = font.hasGlyphForCodePoint(cp)));
+    if (!has) missing.add(ch);
   }
   return [...missing];
 }
