@@ -81,9 +81,15 @@ const sameCodePoints = (a: readonly number[], b: readonly number[]) => a.length 
  */
 function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): fontkit.GlyphRun | undefined {
   const calls = kept.calls;
+  // Code points as fontkit keeps them on a glyph: a plain array (the kept numbers are views of a file's floats).
+  const points = (from: number, to: number) => {
+    const list: number[] = [];
+    for (let k = from; k < to; k++) list.push(calls[k]!);
+    return list;
+  };
   for (let i = 0; i < calls.length;) {
     const id = calls[i]!;
-    const asked = calls.slice(i + 2, i + 2 + calls[i + 1]!);
+    const asked = points(i + 2, i + 2 + calls[i + 1]!);
     i += 2 + asked.length;
     const back = calls[i++]!;
     const glyph = font.getGlyph(id, asked) as fontkit.Glyph | null;
@@ -91,14 +97,20 @@ function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): fontkit.
       if (glyph) return undefined;
       continue;
     }
-    const expected = back === SAME ? asked : calls.slice(i, (i += back));
+    const expected = back === SAME ? asked : points(i, (i += back));
     if (!glyph || !sameCodePoints(glyph.codePoints, expected)) return undefined;
   }
   const p = kept.positions;
+  const glyphs: fontkit.Glyph[] = [];
+  const positions: fontkit.GlyphPosition[] = [];
+  for (let i = 0; i < kept.glyphs.length; i++) {
+    glyphs.push(font.getGlyph(kept.glyphs[i]!));
+    positions.push({ xAdvance: p[4 * i]!, yAdvance: p[4 * i + 1]!, xOffset: p[4 * i + 2]!, yOffset: p[4 * i + 3]! });
+  }
   const run = Object.create(prototype) as fontkit.GlyphRun;
   return Object.assign(run, {
-    glyphs: kept.glyphs.map((id) => font.getGlyph(id)),
-    positions: kept.glyphs.map((_, i) => ({ xAdvance: p[4 * i]!, yAdvance: p[4 * i + 1]!, xOffset: p[4 * i + 2]!, yOffset: p[4 * i + 3]! })),
+    glyphs,
+    positions,
     script: kept.script,
     language: kept.language,
     direction: kept.direction,

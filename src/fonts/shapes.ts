@@ -1,5 +1,5 @@
-// Glyph runs kept on disk between runs, beside the drawn charts: a file per font (named by a hash of its bytes, the
-// fontkit version and this file's format) of the strings shaped with it. A string found there is not shaped again:
+// Glyph runs kept on disk between runs, beside the drawn charts: a file per font and review (named by a hash of the
+// font's bytes, the fontkit version, this file's format and the review) of the strings shaped with it. A string found there is not shaped again:
 // its run is rebuilt from the glyph ids and positions kept.
 //
 // A run is rebuilt exactly as shaping would have left the font. fontkit keeps each glyph object from the first time it
@@ -10,12 +10,14 @@
 // the string is shaped afresh. Either way the PDF is byte for byte the one a build without the store makes.
 //
 // This file loads no fontkit: the pipeline points it at the cache folder before anything is laid out.
+import { readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { packageVersion } from '../input/paths.js';
-import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
+import { keepInCache, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Runs kept per font: a very large review keeps its first strings, and shapes the rest each time. */
 const KEPT = 200_000;
 
@@ -26,81 +28,107 @@ const KEPT = 200_000;
  * x and y advance, x and y offset) and its script, language, direction and features.
  */
 export interface KeptRun {
-  calls: number[];
-  glyphs: number[];
-  positions: number[];
+  calls: ArrayLike<number>;
+  glyphs: ArrayLike<number>;
+  positions: ArrayLike<number>;
   script: string;
   language: string | null;
   direction: string;
   features: Record<string, boolean>;
 }
 
-/** The numbers of a text "12,-3,450" (as `Number` reads each, with no string made for an integer's digits). */
-export function numbers(text: string | undefined): number[] {
-  const list: number[] = [];
-  if (!text) return list;
-  for (let start = 0; start <= text.length;) {
-    const comma = text.indexOf(',', start);
-    const end = comma < 0 ? text.length : comma;
-    const negative = text.charCodeAt(start) === 45;
-    let i = negative ? start + 1 : start;
-    // Up to 15 digits, an integer a double holds exactly; anything else as Number reads it.
-    let plain = i < end && end - i < 16;
-    let value = 0;
-    for (; plain && i < end; i++) {
-      const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) plain = false;
-      else value = value * 10 + digit;
-    }
-    list.push(plain ? (negative ? -value : value) : Number(text.slice(start, end)));
-    start = end + 1;
-  }
-  return list;
-}
+/** A run's words (script, language, direction, features) and the lengths of its calls and glyphs, as a file lists them. */
+type RunHeader = [key: string, script: string, language: string | null, direction: string, features: Record<string, boolean>, calls: number, glyphs: number];
 
 /**
- * A kept run as one text, as it is held in memory and in the file: a string takes a fraction of the memory of its
- * arrays, and is read in a moment. Its parts are separated by ";": calls, glyphs and positions (numbers separated by
- * ","), script, language (empty for none), direction and features (each tag, "!" before one turned off).
+ * A font's kept runs as one file: the length of a JSON header (4 bytes, little-endian), the header (the file's key and
+ * each run's `RunHeader`), zeros up to a multiple of 8 bytes, then every run's numbers (calls, glyphs, positions) as
+ * 64-bit floats, run after run. Read back, each run's numbers are views of the file's bytes: nothing is parsed per
+ * number, and a run is a fraction of the memory of its arrays.
  */
-export function encodeRun(run: KeptRun): string {
-  const features = Object.entries(run.features).map(([tag, on]) => (on ? tag : `!${tag}`));
-  return [run.calls.join(','), run.glyphs.join(','), run.positions.join(','), run.script, run.language ?? '', run.direction, features.join(',')].join(';');
+export function encodeShapes(key: string, runs: Iterable<readonly [string, KeptRun]>): Buffer {
+  const headers: RunHeader[] = [];
+  const parts: ArrayLike<number>[] = [];
+  let count = 0;
+  for (const [text, run] of runs) {
+    headers.push([text, run.script, run.language, run.direction, run.features, run.calls.length, run.glyphs.length]);
+    parts.push(run.calls, run.glyphs, run.positions);
+    count += run.calls.length + run.glyphs.length + run.positions.length;
+  }
+  const header = Buffer.from(JSON.stringify({ key, runs: headers }), 'utf8');
+  const start = Math.ceil((4 + header.length) / 8) * 8;
+  const file = Buffer.alloc(start + count * 8);
+  file.writeUInt32LE(header.length, 0);
+  header.copy(file, 4);
+  const numbers = new Float64Array(file.buffer, file.byteOffset + start, count);
+  let at = 0;
+  for (const part of parts) {
+    numbers.set(part, at);
+    at += part.length;
+  }
+  return file;
 }
 
-/** The run `encodeRun` wrote, or undefined for a text that is not one. */
-export function decodeRun(text: string): KeptRun | undefined {
-  const parts = text.split(';');
-  if (parts.length !== 7) return undefined;
-  const [calls, glyphs, positions, script, language, direction, features] = parts as [string, string, string, string, string, string, string];
-  const run: KeptRun = {
-    calls: numbers(calls),
-    glyphs: numbers(glyphs),
-    positions: numbers(positions),
-    script,
-    language: language || null,
-    direction,
-    features: Object.fromEntries((features ? features.split(',') : []).map((tag) => (tag.startsWith('!') ? [tag.slice(1), false] : [tag, true]))),
-  };
-  const whole = [run.calls, run.glyphs, run.positions].every((list) => list.every(Number.isFinite)) && run.positions.length === run.glyphs.length * 4;
-  return whole ? run : undefined;
+const isHeader = (h: unknown): h is RunHeader =>
+  Array.isArray(h) &&
+  h.length === 7 &&
+  typeof h[0] === 'string' &&
+  typeof h[1] === 'string' &&
+  (h[2] === null || typeof h[2] === 'string') &&
+  typeof h[3] === 'string' &&
+  h[4] !== null &&
+  typeof h[4] === 'object' &&
+  Number.isInteger(h[5]) &&
+  Number.isInteger(h[6]) &&
+  (h[5] as number) >= 0 &&
+  (h[6] as number) >= 0;
+
+/** The runs `encodeShapes` wrote under `key`, or undefined for bytes that are not such a file (torn, another key). */
+export function decodeShapes(file: Buffer, key: string): Map<string, KeptRun> | undefined {
+  if (file.length < 4) return undefined;
+  const length = file.readUInt32LE(0);
+  if (4 + length > file.length) return undefined;
+  let header: { key?: unknown; runs?: unknown };
+  try {
+    header = JSON.parse(file.toString('utf8', 4, 4 + length)) as typeof header;
+  } catch {
+    return undefined;
+  }
+  if (header.key !== key || !Array.isArray(header.runs) || !header.runs.every(isHeader)) return undefined;
+  const start = Math.ceil((4 + length) / 8) * 8;
+  const headers = header.runs;
+  const count = headers.reduce((sum, h) => sum + h[5] + 5 * h[6], 0);
+  if (file.length !== start + count * 8) return undefined;
+  // A view needs its bytes at a multiple of 8 in their buffer; a file read into a shared pool may not be.
+  const bytes = (file.byteOffset + start) % 8 === 0 ? file : Buffer.from(file);
+  const numbers = new Float64Array(bytes.buffer, bytes.byteOffset + start, count);
+  if (!numbers.every(Number.isFinite)) return undefined;
+  const runs = new Map<string, KeptRun>();
+  let at = 0;
+  const take = (n: number) => numbers.subarray(at, (at += n));
+  for (const [text, script, language, direction, features, calls, glyphs] of headers) {
+    runs.set(text, { calls: take(calls), glyphs: take(glyphs), positions: take(4 * glyphs), script, language, direction, features });
+  }
+  return runs;
 }
 
 /** The runs kept for one font and one review: those its last build used. */
 export class FontShapes {
-  /** Each run as `encodeRun` writes it: those read from the file and those shaped since. */
-  readonly runs = new Map<string, string>();
+  /** The runs read from the file and those shaped since. */
+  readonly runs = new Map<string, KeptRun>();
   /** The runs the current build has used: the file is written with these alone. */
   readonly used = new Set<string>();
   /** Runs added since the file was read. */
   added = 0;
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    readonly key: string,
+  ) {}
 
   get(key: string): KeptRun | undefined {
-    const text = this.runs.get(key);
-    if (text === undefined) return undefined;
-    this.used.add(key);
-    return decodeRun(text);
+    const run = this.runs.get(key);
+    if (run !== undefined) this.used.add(key);
+    return run;
   }
 
   /** A run the build took from memory, shaped or read earlier in the process: kept for the next. */
@@ -108,10 +136,10 @@ export class FontShapes {
     if (this.runs.has(key)) this.used.add(key);
   }
 
-  /** Keeps a run shaped in this process, to be written by `saveShapes`. */
+  /** Keeps a run shaped in this process, to be written by `saveShapes`; its numbers as floats, as a file holds them. */
   keep(key: string, run: KeptRun): void {
     if (this.runs.size >= KEPT) return;
-    this.runs.set(key, encodeRun(run));
+    this.runs.set(key, { ...run, calls: Float64Array.from(run.calls), glyphs: Float64Array.from(run.glyphs), positions: Float64Array.from(run.positions) });
     this.used.add(key);
     this.added++;
   }
@@ -144,7 +172,7 @@ export function useShapeStore(dir: string | undefined, review = ''): void {
 let identity: string | undefined;
 /** fontkit's version and this format: a new fontkit shapes every string afresh. */
 function shaperIdentity(): string {
-  return (identity ??= `fontkit ${packageVersion('fontkit') ?? '?'} format ${FORMAT}`);
+  return (identity ??= `fontkit ${packageVersion('fontkit') ?? '?'} format ${FORMAT} ${endianness()}`);
 }
 
 const fontHashes = new Map<Uint8Array, string>();
@@ -163,12 +191,15 @@ export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
   const name = sha256(`${shaperIdentity()}\n${fontHash(bytes)}\n${scope}`);
   let store = stores.get(name);
   if (!store) {
-    store = new FontShapes(join(folder, `${name}.json`));
+    store = new FontShapes(join(folder, `${name}.bin`), name);
     // Without a file yet, or one that cannot be read, every string is shaped and the file written anew.
-    const runs = readCacheEntry(store.file, name)?.runs;
-    for (const kept of Array.isArray(runs) ? (runs as unknown[]) : []) {
-      if (Array.isArray(kept) && typeof kept[0] === 'string' && typeof kept[1] === 'string') store.runs.set(kept[0], kept[1]);
+    let file: Buffer | undefined;
+    try {
+      file = readFileSync(store.file);
+    } catch {
+      file = undefined;
     }
+    for (const [key, run] of (file && decodeShapes(file, name)) ?? []) store.runs.set(key, run);
     stores.set(name, store);
   }
   byBytes.set(bytes, store);
@@ -177,11 +208,11 @@ export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
 
 /** Writes each font's file whose runs the build changed (a temporary file, renamed); a folder that cannot be written costs only time. */
 export function saveShapes(): void {
-  for (const [name, store] of stores) {
+  for (const store of stores.values()) {
     if (store.added === 0 && store.used.size === store.runs.size) continue;
     // The build's strings alone: those of earlier versions of the review are forgotten.
     for (const key of store.runs.keys()) if (!store.used.has(key)) store.runs.delete(key);
-    keepInCache(store.file, JSON.stringify({ key: name, runs: [...store.runs] }));
+    keepInCache(store.file, encodeShapes(store.key, store.runs));
     store.added = 0;
   }
 }

@@ -2,9 +2,9 @@
 // without them makes. Each build is its own process, since a process keeps its shapings in memory as well.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeRun, encodeRun, numbers, type KeptRun } from '../../src/fonts/shapes.js';
+import { decodeShapes, encodeShapes, type KeptRun } from '../../src/fonts/shapes.js';
 import { packageRoot } from '../../src/input/paths.js';
 import { runProgram } from '../support.js';
 
@@ -22,18 +22,18 @@ function build(...options: string[]): Buffer {
   expect(run.status, run.stderr).toBe(0);
   return readFileSync(out);
 }
-type StoreFile = { key: string; runs: [string, string][] };
-const files = () => readdirSync(shapes).filter((f) => f.endsWith('.json'));
-/** Rewrites every kept run of every font's file. */
-function rewrite(change: (run: KeptRun) => void): void {
+const files = () => readdirSync(shapes).filter((f) => f.endsWith('.bin'));
+/** A font's kept runs: the file's key is its name. */
+const runsIn = (path: string) => decodeShapes(readFileSync(path), basename(path, '.bin'))!;
+/** Rewrites every kept run of every font's file, its numbers as plain arrays. */
+function rewrite(change: (run: KeptRun & { calls: number[]; positions: number[] }) => void): void {
   for (const file of files()) {
-    const store = JSON.parse(readFileSync(join(shapes, file), 'utf8')) as StoreFile;
-    store.runs = store.runs.map(([key, text]) => {
-      const run = decodeRun(text)!;
+    const runs = [...runsIn(join(shapes, file))].map(([key, kept]) => {
+      const run = { ...kept, calls: Array.from(kept.calls), glyphs: Array.from(kept.glyphs), positions: Array.from(kept.positions) };
       change(run);
-      return [key, encodeRun(run)];
+      return [key, run] as const;
     });
-    writeFileSync(join(shapes, file), JSON.stringify(store));
+    writeFileSync(join(shapes, file), encodeShapes(basename(file, '.bin'), runs));
   }
 }
 
@@ -45,8 +45,8 @@ describe('shaped strings kept between runs', () => {
 
   it('are kept per font, and a build from them is byte for byte a build without them', () => {
     expect(files().length).toBeGreaterThan(0);
-    const runs = files().flatMap((f) => (JSON.parse(readFileSync(join(shapes, f), 'utf8')) as StoreFile).runs);
-    expect(runs.some(([key]) => key.includes('Harbour'))).toBe(true);
+    const keys = files().flatMap((f) => [...runsIn(join(shapes, f)).keys()]);
+    expect(keys.some((key) => key.includes('Harbour'))).toBe(true);
     expect(build('--cache-dir', cache).equals(first)).toBe(true);
     expect(build('--no-cache').equals(first)).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('shaped strings kept between runs', () => {
     expect(readdirSync(dir).length).toBe(2 * ofBase.length);
     const named = (text: string) =>
       readdirSync(dir)
-        .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as StoreFile).runs.map(([key]) => key))
+        .flatMap((f) => [...runsIn(join(dir, f)).keys()])
         .filter((key) => key.includes(text));
     expect(named('Harbour').length).toBeGreaterThan(0);
     expect(named('Zebrafinch').length).toBeGreaterThan(0);
@@ -97,20 +97,44 @@ describe('shaped strings kept between runs', () => {
   });
 
   it('survive a file that cannot be read: its strings are shaped, and the file written anew', () => {
-    for (const file of files()) writeFileSync(join(shapes, file), '{"key": "torn');
+    for (const file of files()) writeFileSync(join(shapes, file), readFileSync(join(shapes, file)).subarray(0, 100));
     expect(build('--cache-dir', cache).equals(first)).toBe(true);
-    for (const file of files()) expect(() => JSON.parse(readFileSync(join(shapes, file), 'utf8')) as unknown).not.toThrow();
+    for (const file of files()) expect(runsIn(join(shapes, file)).size).toBeGreaterThan(0);
   });
 });
 
-describe('the numbers of a kept run', () => {
-  it('are read as Number reads each part between commas, integers without a string each', () => {
-    const texts = ['', '0', '-0', '12,-3,450', '1.5,2e3,-7', ',', '1,,2', '-', 'x', '123456789012345678', '999999999999999', ' 4', '+5', '-1.25', '0x10'];
-    for (const text of texts) {
-      const expected = text ? text.split(',').map(Number) : [];
-      const read = numbers(text);
-      expect(read.length, text).toBe(expected.length);
-      read.forEach((n, i) => expect(Object.is(n, expected[i]), `${text}: ${n} for ${expected[i]}`).toBe(true));
-    }
+describe("a font's file of kept runs", () => {
+  const run = (n: number): KeptRun => ({
+    calls: [n, 1, 65 + n, -1],
+    glyphs: [n, n + 1],
+    positions: [500.5, 0, -12.25, 3, 250, 0, 0, 0],
+    script: 'latn',
+    language: n % 2 ? null : 'vie',
+    direction: 'ltr',
+    features: { liga: true, kern: false },
+  });
+  const plain = (r: KeptRun) => ({ ...r, calls: Array.from(r.calls), glyphs: Array.from(r.glyphs), positions: Array.from(r.positions) });
+
+  it('gives back each run as written, under its key', () => {
+    const runs = [0, 1, 2].map((n) => [`text ${n} Phạm Thu Hằng`, run(n)] as const);
+    const file = encodeShapes('k', runs);
+    const read = decodeShapes(file, 'k')!;
+    expect([...read.keys()]).toEqual(runs.map(([key]) => key));
+    expect([...read.values()].map(plain)).toEqual(runs.map(([, r]) => r));
+    // Also from bytes not at a multiple of 8 in their buffer, as a file read into a shared pool may be.
+    const shifted = Buffer.concat([Buffer.alloc(3), file]).subarray(3);
+    expect([...decodeShapes(shifted, 'k')!.values()].map(plain)).toEqual(runs.map(([, r]) => r));
+  });
+
+  it('is refused when torn, under another key, or holding a number that is not finite', () => {
+    const file = encodeShapes('k', [['a', run(1)]]);
+    expect(decodeShapes(file, 'other')).toBeUndefined();
+    expect(decodeShapes(file.subarray(0, file.length - 8), 'k')).toBeUndefined();
+    expect(decodeShapes(file.subarray(0, 10), 'k')).toBeUndefined();
+    expect(decodeShapes(Buffer.alloc(0), 'k')).toBeUndefined();
+    const bad = Buffer.from(file);
+    bad.writeDoubleLE(Number.NaN, bad.length - 8);
+    expect(decodeShapes(bad, 'k')).toBeUndefined();
+    expect(decodeShapes(encodeShapes('k', []), 'k')!.size).toBe(0);
   });
 });
