@@ -2,6 +2,7 @@
 // copied character by character: a 700-page review holds over a million small arrays until its streams are
 // compressed, and the garbage collector walks them all. Here a stream's text is kept as one string and turned into
 // bytes once, when something else is written to the stream or when it ends: the same bytes, in the same order.
+import { deflateSync } from 'node:zlib';
 
 interface StreamRef {
   buffer: Uint8Array[];
@@ -21,11 +22,25 @@ const PATCHED = Symbol.for('annual-review.stream-text');
 /** Lines joined at a time. */
 const JOINED = 1024;
 
+/** The texts, each followed by a newline, as bytes: written straight into one buffer, with no joined string made. */
+function linesToBytes(lists: readonly (readonly string[])[]): Buffer {
+  let length = 0;
+  for (const list of lists) for (const text of list) length += text.length + 1;
+  const bytes = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const list of lists) {
+    for (const text of list) {
+      // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
+      at += bytes.write(text, at, 'latin1');
+      bytes[at++] = 0x0a;
+    }
+  }
+  return bytes;
+}
+
 function flush(ref: StreamRef): void {
   if (!ref.pending?.length && !ref.joined?.length) return;
-  const lines = ref.joined?.length ? [...ref.joined, ...(ref.pending ?? [])] : ref.pending!;
-  // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-  ref.buffer.push(Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
+  ref.buffer.push(linesToBytes([ref.joined ?? [], ref.pending ?? []]));
   ref.pending = [];
   ref.joined = [];
 }
@@ -54,6 +69,18 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
   };
   prototype.finalize = function (this: StreamRef) {
     flush(this);
+    // A stream of one part is compressed here, as pdfkit compresses it (deflateSync, its defaults), without pdfkit's
+    // copy of the uncompressed bytes into a new array first; pdfkit then copies only the compressed ones.
+    if (this.compress && this.buffer.length === 1) {
+      this.buffer = [deflateSync(this.buffer[0]!)];
+      this.compress = false;
+      try {
+        finalize.call(this);
+      } finally {
+        this.compress = true;
+      }
+      return;
+    }
     finalize.call(this);
   };
   prototype[PATCHED] = true;
