@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
-import { shapesOf, type KeptRun } from './shapes.js';
+import { keepRun, shapesOf, type KeptRun } from './shapes.js';
 
 export { resolveFontPath } from './paths.js';
 
@@ -171,7 +171,7 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
           calls = lookups;
           lookups = undefined;
         }
-        if (store && calls && !kept) store.keep(key, keptOf(run, calls));
+        if (store && calls && !kept) keepRun(store, key, keptOf(run, calls));
       }
       if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
       shaped.set(key, run);

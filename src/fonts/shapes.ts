@@ -10,11 +10,9 @@
 // the string is shaped afresh. Either way the PDF is byte for byte the one a build without the store makes.
 //
 // This file loads no fontkit: the pipeline points it at the cache folder before anything is laid out.
-import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { join } from 'node:path';
 import { packageVersion } from '../input/paths.js';
-import { keepInCache, sha256 } from '../output/index.js';
+import { KeptPart, ReviewStore, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
 const FORMAT = 4;
@@ -113,60 +111,19 @@ export function decodeShapes(file: Buffer, key: string): Map<string, KeptRun> | 
 }
 
 /** The runs kept for one font and one review: those its last build used. */
-export class FontShapes {
-  /** The runs read from the file and those shaped since. */
-  readonly runs = new Map<string, KeptRun>();
-  /** The runs the current build has used: the file is written with these alone. */
-  readonly used = new Set<string>();
-  /** Runs added since the file was read. */
-  added = 0;
-  constructor(
-    readonly file: string,
-    readonly key: string,
-  ) {}
+export type FontShapes = KeptPart<KeptRun>;
 
-  get(key: string): KeptRun | undefined {
-    const run = this.runs.get(key);
-    if (run !== undefined) this.used.add(key);
-    return run;
-  }
-
-  /** A run the build took from memory, shaped or read earlier in the process: kept for the next. */
-  touch(key: string): void {
-    if (this.runs.has(key)) this.used.add(key);
-  }
-
-  /** Keeps a run shaped in this process, to be written by `saveShapes`; its numbers as floats, as a file holds them. */
-  keep(key: string, run: KeptRun): void {
-    if (this.runs.size >= KEPT) return;
-    this.runs.set(key, { ...run, calls: Float64Array.from(run.calls), glyphs: Float64Array.from(run.glyphs), positions: Float64Array.from(run.positions) });
-    this.used.add(key);
-    this.added++;
-  }
-}
-
-let folder: string | undefined;
-let scope = '';
-/** Each font's runs, by the name of its file. */
-const stores = new Map<string, FontShapes>();
-/** The same, by the font's bytes. */
+const store = new ReviewStore<KeptRun>({ folder: 'shapes', extension: 'bin', limit: KEPT, decode: decodeShapes, encode: encodeShapes });
+/** Each font's runs, by the font's bytes. */
 const byBytes = new Map<Uint8Array, FontShapes>();
 
 /**
  * Starts a build that keeps its shaped strings in `dir` (the build's cache folder), or, with undefined, in memory
  * only. `review` tells reviews apart (its dataset, template and locale): each has its files, which hold the strings
- * of its last build, so that a file stays the size of one review however many are built, and a build reads no other
- * review's strings.
+ * of its last build.
  */
 export function useShapeStore(dir: string | undefined, review = ''): void {
-  const next = dir && join(dir, 'shapes');
-  if (next !== folder || review !== scope) {
-    folder = next;
-    scope = review;
-    stores.clear();
-    byBytes.clear();
-  }
-  for (const store of stores.values()) store.used.clear();
+  if (store.use(dir, review)) byBytes.clear();
 }
 
 let identity: string | undefined;
@@ -185,34 +142,19 @@ export function fontHash(bytes: Uint8Array): string {
 
 /** The runs kept for the font with these bytes, read from its file the first time; undefined without a store. */
 export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
-  if (folder === undefined) return undefined;
   const known = byBytes.get(bytes);
   if (known) return known;
-  const name = sha256(`${shaperIdentity()}\n${fontHash(bytes)}\n${scope}`);
-  let store = stores.get(name);
-  if (!store) {
-    store = new FontShapes(join(folder, `${name}.bin`), name);
-    // Without a file yet, or one that cannot be read, every string is shaped and the file written anew.
-    let file: Buffer | undefined;
-    try {
-      file = readFileSync(store.file);
-    } catch {
-      file = undefined;
-    }
-    for (const [key, run] of (file && decodeShapes(file, name)) ?? []) store.runs.set(key, run);
-    stores.set(name, store);
-  }
-  byBytes.set(bytes, store);
-  return store;
+  const part = store.part(`${shaperIdentity()}\n${fontHash(bytes)}`);
+  if (part) byBytes.set(bytes, part);
+  return part;
+}
+
+/** Keeps a run shaped in this process, its numbers as floats, as a file holds them. */
+export function keepRun(shapes: FontShapes, key: string, run: KeptRun): void {
+  shapes.keep(key, { ...run, calls: Float64Array.from(run.calls), glyphs: Float64Array.from(run.glyphs), positions: Float64Array.from(run.positions) });
 }
 
 /** Writes each font's file whose runs the build changed (a temporary file, renamed); a folder that cannot be written costs only time. */
 export function saveShapes(): void {
-  for (const store of stores.values()) {
-    if (store.added === 0 && store.used.size === store.runs.size) continue;
-    // The build's strings alone: those of earlier versions of the review are forgotten.
-    for (const key of store.runs.keys()) if (!store.used.has(key)) store.runs.delete(key);
-    keepInCache(store.file, encodeShapes(store.key, store.runs));
-    store.added = 0;
-  }
+  store.save();
 }

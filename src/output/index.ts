@@ -324,3 +324,111 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
     throw outputError(path, e);
   }
 }
+
+// What a build keeps per review in a folder of the cache (shaped strings, hyphenated words): a file per part (a font,
+// a language) and review, holding the entries the review's last build used, so that a file stays the size of one
+// review however many are built, and a build reads no other review's entries.
+
+/** One part's entries: those read from its file and those added since; the file is written with the used ones alone. */
+export class KeptPart<V> {
+  readonly entries = new Map<string, V>();
+  /** The entries the current build has used. */
+  readonly used = new Set<string>();
+  /** Entries added since the file was read. */
+  added = 0;
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    private readonly limit: number,
+  ) {}
+
+  /** The entry under `key`, noted as used; undefined when there is none. */
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) this.used.add(key);
+    return value;
+  }
+
+  /** An entry the build took from memory, made or read earlier in the process: kept for the next. */
+  touch(key: string): void {
+    if (this.entries.has(key)) this.used.add(key);
+  }
+
+  /** Keeps an entry made in this process, to be written by `save`; beyond the limit, none is added. */
+  keep(key: string, value: V): void {
+    if (this.entries.size >= this.limit) return;
+    this.entries.set(key, value);
+    this.used.add(key);
+    this.added++;
+  }
+}
+
+/** How a store's files are read and written: undefined for a file that is not one under `key` (torn, another key). */
+export interface KeptFormat<V> {
+  folder: string;
+  extension: string;
+  /** Entries a part keeps at most: a very large review keeps its first ones, and makes the rest each time. */
+  limit: number;
+  decode(file: Buffer, key: string): Iterable<readonly [string, V]> | undefined;
+  encode(key: string, entries: ReadonlyMap<string, V>): Uint8Array | string;
+}
+
+/** The parts of one store, for the review of the current build. */
+export class ReviewStore<V> {
+  private folder: string | undefined;
+  private scope = '';
+  /** Each part read, by its identity. */
+  private readonly parts = new Map<string, KeptPart<V>>();
+  constructor(private readonly format: KeptFormat<V>) {}
+
+  /**
+   * Starts a build that keeps its entries in `dir` (the build's cache folder), or with undefined in memory only; `review`
+   * tells reviews apart (its dataset, template and locale). True when the folder or the review changed, and the parts
+   * read for another were forgotten.
+   */
+  use(dir: string | undefined, review = ''): boolean {
+    const next = dir && join(dir, this.format.folder);
+    const changed = next !== this.folder || review !== this.scope;
+    if (changed) {
+      this.folder = next;
+      this.scope = review;
+      this.parts.clear();
+    }
+    for (const part of this.parts.values()) part.used.clear();
+    return changed;
+  }
+
+  /**
+   * The part `identity` names (what decides its entries: a font's bytes and the shaping library's version, say), read
+   * from its file the first time; undefined without a folder. Without a file yet, or one that cannot be read, the part
+   * starts empty and its file is written anew.
+   */
+  part(identity: string): KeptPart<V> | undefined {
+    if (this.folder === undefined) return undefined;
+    let part = this.parts.get(identity);
+    if (!part) {
+      const key = sha256(`${identity}\n${this.scope}`);
+      part = new KeptPart<V>(join(this.folder, `${key}.${this.format.extension}`), key, this.format.limit);
+      let file: Buffer | undefined;
+      try {
+        file = readFileSync(part.file);
+      } catch {
+        file = undefined;
+      }
+      for (const [name, value] of (file && this.format.decode(file, key)) ?? []) part.entries.set(name, value);
+      this.parts.set(identity, part);
+    }
+    return part;
+  }
+
+  /** Writes each part whose entries the build changed (a temporary file, renamed); a folder that cannot be written costs only time. */
+  save(): void {
+    for (const part of this.parts.values()) {
+      if (part.added === 0 && part.used.size === part.entries.size) continue;
+      // The build's entries alone: those of earlier versions of the review are forgotten.
+      for (const name of part.entries.keys()) if (!part.used.has(name)) part.entries.delete(name);
+      keepInCache(part.file, this.format.encode(part.key, part.entries));
+      part.added = 0;
+    }
+  }
+}
