@@ -306,8 +306,19 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
  * undefined: no file yet, one that cannot be read whole, or another input's entry in the same place.
  */
 export function readCacheEntry(path: string, key: string): Record<string, unknown> | undefined {
+  let text: string;
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return cacheEntryIn(text, key);
+}
+
+/** The entry a cache file's text holds under `key` (a JSON object whose `key` is it), else undefined. */
+export function cacheEntryIn(text: string, key: string): Record<string, unknown> | undefined {
+  try {
+    const entry = JSON.parse(text) as unknown;
     return entry !== null && typeof entry === 'object' && (entry as { key?: unknown }).key === key ? (entry as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -6,7 +6,7 @@
 // are loaded the first time a word is not found.
 import { createRequire } from 'node:module';
 import { packageVersion } from '../input/paths.js';
-import { ReviewStore } from '../output/index.js';
+import { cacheEntryIn, ReviewStore } from '../output/index.js';
 
 const require = createRequire(import.meta.url);
 type Factory = (patterns: object, options: { hyphenChar: string; minWordLength: number }) => (text: string) => string;
@@ -39,15 +39,10 @@ function hyphenate(language: string, word: string): string {
 
 /** A language's kept words as a file: `{ key, words: [[word, the word with soft hyphens], …] }`. */
 function decodeWords(file: Buffer, key: string): [string, string][] | undefined {
-  let entry: { key?: unknown; words?: unknown };
-  try {
-    entry = JSON.parse(file.toString('utf8')) as typeof entry;
-  } catch {
-    return undefined;
-  }
-  if (entry.key !== key || !Array.isArray(entry.words)) return undefined;
+  const words = cacheEntryIn(file.toString('utf8'), key)?.words;
+  if (!Array.isArray(words)) return undefined;
   // A word and its hyphenated form, which must spell the word.
-  return (entry.words as unknown[]).filter((e): e is [string, string] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && e[1].replaceAll(SOFT_HYPHEN, '') === e[0]);
+  return (words as unknown[]).filter((e): e is [string, string] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && e[1].replaceAll(SOFT_HYPHEN, '') === e[0]);
 }
 
 /** The words each build split, per language and review, each with soft hyphens at its points. */
