@@ -50,8 +50,9 @@ export interface BuildOptions {
    * A folder where drawn charts are kept between runs, each under a hash of everything that decides it (spec, data,
    * theme, the fonts' bytes, the versions of Vega, Vega-Lite and the drawing code): a chart whose inputs have not
    * changed is read back, not drawn; so is each string's shaping (glyphs and positions, per font and review), each
-   * YAML file's reading and the syntax tree of the review's Markdown. Absent: charts and shapings are kept only in
-   * this process's memory, and YAML and Markdown are parsed. The CLI's `--cache-dir`.
+   * word's hyphenation (per language and review), each YAML file's reading, the template's compiled code and the
+   * syntax tree of the review's Markdown. Absent: charts, shapings, hyphenations and compiled templates are kept only
+   * in this process's memory, and YAML and Markdown are parsed. The CLI's `--cache-dir`.
    */
   cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */

@@ -14,9 +14,9 @@ export const datasetSkeletonDir = join(packageRoot, 'templates', 'dataset');
 export const defaultDataDir = join(packageRoot, 'data', 'vietnam-2025');
 
 /**
- * Where the CLI keeps drawn charts, shaped text, read YAML, parsed Markdown and its compiled code between runs:
- * $ANNUAL_REVIEW_CACHE_DIR, else `annual-review` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Safe to
- * delete at any time.
+ * Where the CLI keeps drawn charts, shaped text, hyphenated words, read YAML, compiled templates, parsed Markdown and
+ * its compiled code between runs: $ANNUAL_REVIEW_CACHE_DIR, else `annual-review` in the user's cache folder
+ * ($XDG_CACHE_HOME, else ~/.cache). Safe to delete at any time.
  */
 export function defaultCacheDir(): string {
   const env = process.env;
