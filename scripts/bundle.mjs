@@ -9,6 +9,7 @@
 // find files of their own beside their code (pdfkit's standard fonts and ICC profile, piscina's thread script, resvg's
 // WebAssembly, pdf.js, open's xdg-open), and those pdfkit shares (fontkit, linebreak: one copy of each).
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -38,6 +39,7 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+asciiOnly(dist + 'cli/app.cjs');
 
 await build({
   entryPoints: ['cli/batch-worker.js', 'charts/worker.js'].map((entry) => dist + entry),
@@ -70,3 +72,16 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+/**
+ * Fails the build when the bundle holds a character outside ASCII: Node then reads the whole file as UTF-8 into a
+ * string of two bytes a character, at every start. esbuild escapes strings, but writes regular expression literals
+ * and String.raw templates as they are: in those the source writes such a character as an escape (`\u2019`).
+ */
+function asciiOnly(file) {
+  const lines = readFileSync(file, 'latin1').split('\n');
+  const at = lines.findIndex((line) => /[^\x00-\x7f]/.test(line));
+  if (at < 0) return;
+  const [hit] = /.{0,40}[^\x00-\x7f].{0,20}/.exec(Buffer.from(lines[at], 'latin1').toString('utf8')) ?? [''];
+  throw new Error(`${file}:${at + 1}: a character outside ASCII, in a regular expression or a String.raw template? Write it as a \\u escape in the source: ${hit}`);
+}

@@ -1,7 +1,7 @@
 // Splits an article into sentences, the unit a claim stub quotes.
 
 /** "1. ", "2) ", "- ", "• " at the start of a line: list markers, not part of the sentence. */
-const LIST_MARKER = /^\s*(?:[-*•]|\(?\d{1,3}[.)])\s+/;
+const LIST_MARKER = /^\s*(?:[-*\u2022]|\(?\d{1,3}[.)])\s+/;
 /**
  * Unicode's sentence boundaries (UAX #29, ICU's rules): "?" and "!" and the full stops of other scripts ("。") end a
  * sentence, "¿" may open one, and a full stop before a figure or a lower-case word ("Art. 5", "p. 12") does not end

@@ -81,9 +81,9 @@ function pieceOf(text: string, span: Span, style: TextStyle, fonts: FontBook): P
 const BREAKABLE_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/;
 const HARD_BREAK = /[\n\v\f\r\u2028\u2029]/;
 /** A dash or slash between two digits ("1–3", "2024/25"): a range or a date, never broken. */
-const BETWEEN_DIGITS = /\d[–—/]$/;
+const BETWEEN_DIGITS = /\d[\u2013\u2014/]$/;
 /** A hyphen after a number ("7.7-magnitude", "6-million"): the number stays with the word it qualifies. */
-const NUMBER_COMPOUND = /\d[-‐‑]$/;
+const NUMBER_COMPOUND = /\d[-\u2010\u2011]$/;
 
 /**
  * The text's break opportunities by the Unicode line breaking algorithm (UAX #14): after spaces, and after
@@ -136,7 +136,7 @@ function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[
 }
 
 /** Lower-case words of plain letters, with trailing punctuation: proper names, figures and codes are never split. */
-const HYPHENATABLE = /^([a-z]{6,})([,.;:!?)’'"”]*)$/;
+const HYPHENATABLE = /^([a-z]{6,})([,.;:!?)\u2019'"\u201D]*)$/;
 /** At most this many lines in a row end with a hyphen. */
 const MAX_HYPHENS_IN_A_ROW = 2;
 

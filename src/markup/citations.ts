@@ -45,13 +45,13 @@ function itemsOf(spans: readonly Span[]): Item[] {
 }
 
 /** Where a sentence ends in a text: after ".", "!", "?" or "…" (and any closing quotes) before a space or the end. */
-const SENTENCE_END = /[.!?…]["”’)\]]*(?=\s|$)/g;
+const SENTENCE_END = /[.!?\u2026]["\u201D\u2019)\]]*(?=\s|$)/g;
 const endsSentence = (text: string) => new RegExp(SENTENCE_END.source).test(text);
 
 /** A figure written as the first part of a compound adjective: "6-million", "7.7-magnitude", "212-km". */
 const COMPOUND = /\d[\d.,]*-\p{L}+\s*$/u;
 /** Where a clause ends: a punctuation mark before a space, a closing quote or the end (not the point of "2.5"). */
-const CLAUSE_END = /\s*[,;:.!?…)](?=[\s"”’)]|$)/u;
+const CLAUSE_END = /\s*[,;:.!?\u2026)](?=[\s"\u201D\u2019)]|$)/u;
 
 const numberOf = (s: Span) => Number(s.text);
 

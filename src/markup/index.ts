@@ -21,7 +21,7 @@ export function slug(text: string): string {
     text
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
-      .replace(/đ/gi, 'd')
+      .replace(/\u0111/gi, 'd')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'section'

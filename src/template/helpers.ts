@@ -44,7 +44,7 @@ const ids = (all: unknown[]): string[] =>
     .map(String);
 
 /** A text that ends a sentence: a full stop, question or exclamation mark or ellipsis, before any closing quotes or brackets. */
-const ENDS_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
+const ENDS_SENTENCE = /[.!?\u2026]["'\u201D\u2019\u00BB)\]]*$/u;
 
 export function createHelpers(SafeString: SafeStringCtor, locale: Locale): Record<string, Handlebars.HelperDelegate> {
   const { intl, labels, dates, money } = locale;

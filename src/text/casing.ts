@@ -19,11 +19,11 @@ export interface Casing {
 }
 
 /** A word, hyphenated compounds split ("Strategic-level" is lowered when "strategic" is common). */
-const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+const WORD = /\p{L}[\p{L}\p{M}'\u2019]*/gu;
 /** A capital followed by a lower-case letter: a word in sentence case, not an acronym ("UNESCO", "FDI"). */
 const SENTENCE_CASE = /^(\p{Lu})(?=\p{Ll})/u;
 /** What ends a sentence before the next one starts: the punctuation, closing quotes and brackets, then space. */
-const SENTENCE_END = /(?:^|[.!?…]["'”’)\]]*)\s*$/u;
+const SENTENCE_END = /(?:^|[.!?\u2026]["'\u201D\u2019)\]]*)\s*$/u;
 
 export function casingOf(ds: CasingInput, hedges: HedgeVocabulary, language: string): Casing {
   const common = new Set<string>();
@@ -39,7 +39,7 @@ export const startsSentence = (before: string): boolean => SENTENCE_END.test(bef
 /** The text with its first letter lowered, when that capital is only there because the text began a sentence. */
 function lowerInitial(text: string, casing: Casing): string {
   if (!SENTENCE_CASE.test(text)) return text;
-  const first = /^\p{L}[\p{L}\p{M}'’]*/u.exec(text)?.[0] ?? '';
+  const first = /^\p{L}[\p{L}\p{M}'\u2019]*/u.exec(text)?.[0] ?? '';
   const lowered = first.toLocaleLowerCase(casing.language);
   return casing.common.has(lowered) ? lowered + text.slice(first.length) : text;
 }

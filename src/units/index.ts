@@ -246,7 +246,7 @@ export function isFigureText(text: string): boolean {
     const symbols = [...CURRENCIES].map((code) => currencySymbol(code, 'en-GB').trim()).filter((m) => /\P{L}/u.test(m));
     const scales = ['thousand', 'million', 'billion', 'trillion', 'bn', 'mn'];
     figureCell = new RegExp(
-      String.raw`^[\s\-–+~≈<>]*(?:${alternatives(['$', ...symbols, ...CURRENCIES])})?\s*[\d.,]+\s*(?:${alternatives(scales)})?\s*(?:${alternatives(['×', 'x', ...CURRENCIES, ...builtinWords().keys()])})?\s*$`,
+      String.raw`^[\s\-\u2013+~\u2248<>]*(?:${alternatives(['$', ...symbols, ...CURRENCIES])})?\s*[\d.,]+\s*(?:${alternatives(scales)})?\s*(?:${alternatives(['\u00D7', 'x', ...CURRENCIES, ...builtinWords().keys()])})?\s*$`,
       'iu',
     );
   }
