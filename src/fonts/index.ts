@@ -74,38 +74,57 @@ function recordLookup(into: number[], id: number, asked: readonly number[], glyp
 
 const sameCodePoints = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** A glyph id, a count or a code point as kept: a whole number, not negative. */
+const isWhole = (n: number | undefined): n is number => Number.isInteger(n) && n! >= 0;
+
 /**
  * A kept run rebuilt: the font's glyph lookups made again in order, so that each glyph is left as shaping would have
- * left it. Undefined when a glyph comes back with other code points than when the run was kept: shaping, which reads
- * them, might then take another path.
+ * left it. Undefined when a glyph comes back with other code points than when the run was kept (shaping, which reads
+ * them, might then take another path), or when a kept number is not one shaping could have given (a file damaged
+ * since): the string is then shaped afresh.
  */
 function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): fontkit.GlyphRun | undefined {
   const calls = kept.calls;
+  const end = calls.length;
   // Code points as fontkit keeps them on a glyph: a plain array (the kept numbers are views of a file's floats).
-  const points = (from: number, to: number) => {
+  const points = (from: number, count: number | undefined) => {
+    if (!isWhole(count) || from + count > end) return undefined;
     const list: number[] = [];
-    for (let k = from; k < to; k++) list.push(calls[k]!);
+    for (let k = from; k < from + count; k++) {
+      const point = calls[k];
+      if (!isWhole(point)) return undefined;
+      list.push(point);
+    }
     return list;
   };
-  for (let i = 0; i < calls.length;) {
-    const id = calls[i]!;
-    const asked = points(i + 2, i + 2 + calls[i + 1]!);
+  for (let i = 0; i < end;) {
+    const id = calls[i];
+    const asked = points(i + 2, calls[i + 1]);
+    if (!isWhole(id) || !asked) return undefined;
     i += 2 + asked.length;
-    const back = calls[i++]!;
+    const back = calls[i++];
+    if (back !== SAME && back !== NONE && !(isWhole(back) && i + back <= end)) return undefined;
     const glyph = font.getGlyph(id, asked) as fontkit.Glyph | null;
     if (back === NONE) {
       if (glyph) return undefined;
       continue;
     }
-    const expected = back === SAME ? asked : points(i, (i += back));
-    if (!glyph || !sameCodePoints(glyph.codePoints, expected)) return undefined;
+    const expected = back === SAME ? asked : points(i, back);
+    if (!expected || !glyph || !sameCodePoints(glyph.codePoints, expected)) return undefined;
+    if (back !== SAME) i += back;
   }
   const p = kept.positions;
   const glyphs: fontkit.Glyph[] = [];
   const positions: fontkit.GlyphPosition[] = [];
   for (let i = 0; i < kept.glyphs.length; i++) {
-    glyphs.push(font.getGlyph(kept.glyphs[i]!));
-    positions.push({ xAdvance: p[4 * i]!, yAdvance: p[4 * i + 1]!, xOffset: p[4 * i + 2]!, yOffset: p[4 * i + 3]! });
+    const id = kept.glyphs[i];
+    const xAdvance = p[4 * i]!;
+    const yAdvance = p[4 * i + 1]!;
+    const xOffset = p[4 * i + 2]!;
+    const yOffset = p[4 * i + 3]!;
+    if (!isWhole(id) || !Number.isFinite(xAdvance + yAdvance + xOffset + yOffset)) return undefined;
+    glyphs.push(font.getGlyph(id));
+    positions.push({ xAdvance, yAdvance, xOffset, yOffset });
   }
   const run = Object.create(prototype) as fontkit.GlyphRun;
   return Object.assign(run, {

@@ -15,7 +15,7 @@ import { packageVersion } from '../input/paths.js';
 import { KeptPart, ReviewStore, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** Runs kept per font: a very large review keeps its first strings, and shapes the rest each time. */
 const KEPT = 200_000;
 
@@ -23,7 +23,8 @@ const KEPT = 200_000;
  * A shaped string as kept: the font's glyph lookups made while shaping it (`calls`: per lookup the glyph id, the
  * number of code points asked with and those code points, then the number of code points the glyph came back with
  * and those, or -1 when they are the ones asked with), the run's glyph ids, its positions (four numbers per glyph:
- * x and y advance, x and y offset) and its script, language, direction and features.
+ * x and y advance, x and y offset) and its script, language, direction and features. Its numbers are read as they
+ * are used: the run is rebuilt only when each is one shaping could have given (fonts/index.ts).
  */
 export interface KeptRun {
   calls: ArrayLike<number>;
@@ -35,25 +36,33 @@ export interface KeptRun {
   features: Record<string, boolean>;
 }
 
-/** A run's words (script, language, direction, features) and the lengths of its calls and glyphs, as a file lists them. */
-type RunHeader = [key: string, script: string, language: string | null, direction: string, features: Record<string, boolean>, calls: number, glyphs: number];
+/**
+ * A run's words (script, language, direction, and its features as an index into the file's list of them: a font's
+ * runs share a few) and the lengths of its calls and glyphs, as a file lists them.
+ */
+type RunHeader = [key: string, script: string, language: string | null, direction: string, features: number, calls: number, glyphs: number];
 
 /**
- * A font's kept runs as one file: the length of a JSON header (4 bytes, little-endian), the header (the file's key and
- * each run's `RunHeader`), zeros up to a multiple of 8 bytes, then every run's numbers (calls, glyphs, positions) as
- * 64-bit floats, run after run. Read back, each run's numbers are views of the file's bytes: nothing is parsed per
- * number, and a run is a fraction of the memory of its arrays.
+ * A font's kept runs as one file: the length of a JSON header (4 bytes, little-endian), the header (the file's key,
+ * the runs' distinct features, and each run's `RunHeader`), zeros up to a multiple of 8 bytes, then every run's
+ * numbers (calls, glyphs, positions) as 64-bit floats, run after run. Read back, each run's numbers are views of the
+ * file's bytes: nothing is parsed per number, and a run is a fraction of the memory of its arrays.
  */
 export function encodeShapes(key: string, runs: Iterable<readonly [string, KeptRun]>): Buffer {
+  const features: Record<string, boolean>[] = [];
+  const featureIndex = new Map<string, number>();
   const headers: RunHeader[] = [];
   const parts: ArrayLike<number>[] = [];
   let count = 0;
   for (const [text, run] of runs) {
-    headers.push([text, run.script, run.language, run.direction, run.features, run.calls.length, run.glyphs.length]);
+    const named = JSON.stringify(run.features);
+    let index = featureIndex.get(named);
+    if (index === undefined) featureIndex.set(named, (index = features.push(run.features) - 1));
+    headers.push([text, run.script, run.language, run.direction, index, run.calls.length, run.glyphs.length]);
     parts.push(run.calls, run.glyphs, run.positions);
     count += run.calls.length + run.glyphs.length + run.positions.length;
   }
-  const header = Buffer.from(JSON.stringify({ key, runs: headers }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ key, features, runs: headers }), 'utf8');
   const start = Math.ceil((4 + header.length) / 8) * 8;
   const file = Buffer.alloc(start + count * 8);
   file.writeUInt32LE(header.length, 0);
@@ -67,45 +76,47 @@ export function encodeShapes(key: string, runs: Iterable<readonly [string, KeptR
   return file;
 }
 
-const isHeader = (h: unknown): h is RunHeader =>
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+
+const isHeader = (h: unknown, features: number): h is RunHeader =>
   Array.isArray(h) &&
   h.length === 7 &&
   typeof h[0] === 'string' &&
   typeof h[1] === 'string' &&
   (h[2] === null || typeof h[2] === 'string') &&
   typeof h[3] === 'string' &&
-  h[4] !== null &&
-  typeof h[4] === 'object' &&
-  Number.isInteger(h[5]) &&
-  Number.isInteger(h[6]) &&
-  (h[5] as number) >= 0 &&
-  (h[6] as number) >= 0;
+  isCount(h[4]) &&
+  h[4] < features &&
+  isCount(h[5]) &&
+  isCount(h[6]);
+
+const isFeatures = (f: unknown): f is Record<string, boolean> => f !== null && typeof f === 'object' && !Array.isArray(f);
 
 /** The runs `encodeShapes` wrote under `key`, or undefined for bytes that are not such a file (torn, another key). */
 export function decodeShapes(file: Buffer, key: string): Map<string, KeptRun> | undefined {
   if (file.length < 4) return undefined;
   const length = file.readUInt32LE(0);
   if (4 + length > file.length) return undefined;
-  let header: { key?: unknown; runs?: unknown };
+  let header: { key?: unknown; features?: unknown; runs?: unknown };
   try {
     header = JSON.parse(file.toString('utf8', 4, 4 + length)) as typeof header;
   } catch {
     return undefined;
   }
-  if (header.key !== key || !Array.isArray(header.runs) || !header.runs.every(isHeader)) return undefined;
+  const { features, runs: headers } = header;
+  if (header.key !== key || !Array.isArray(features) || !features.every(isFeatures) || !Array.isArray(headers)) return undefined;
+  if (!headers.every((h) => isHeader(h, features.length))) return undefined;
   const start = Math.ceil((4 + length) / 8) * 8;
-  const headers = header.runs;
   const count = headers.reduce((sum, h) => sum + h[5] + 5 * h[6], 0);
   if (file.length !== start + count * 8) return undefined;
   // A view needs its bytes at a multiple of 8 in their buffer; a file read into a shared pool may not be.
   const bytes = (file.byteOffset + start) % 8 === 0 ? file : Buffer.from(file);
   const numbers = new Float64Array(bytes.buffer, bytes.byteOffset + start, count);
-  if (!numbers.every(Number.isFinite)) return undefined;
   const runs = new Map<string, KeptRun>();
   let at = 0;
   const take = (n: number) => numbers.subarray(at, (at += n));
-  for (const [text, script, language, direction, features, calls, glyphs] of headers) {
-    runs.set(text, { calls: take(calls), glyphs: take(glyphs), positions: take(4 * glyphs), script, language, direction, features });
+  for (const [text, script, language, direction, index, calls, glyphs] of headers) {
+    runs.set(text, { calls: take(calls), glyphs: take(glyphs), positions: take(4 * glyphs), script, language, direction, features: features[index]! });
   }
   return runs;
 }
