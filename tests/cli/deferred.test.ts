@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defer, DEFERRED } from '../../src/cli/deferred.js';
+import { deflateRawSync } from 'node:zlib';
+import { ANSWERED, defer, DEFERRED, inflateInto } from '../../src/cli/deferred.js';
 import { packageRoot } from '../../src/input/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'annual-review-deferred-'));
@@ -67,5 +68,61 @@ describe('a deferred module', () => {
       console.log(JSON.stringify({ before, same: unpacked === text, aes: ours === node }));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ before: true, same: true, aes: true });
+  });
+});
+
+describe('a part answered by Node', () => {
+  const tinyInflate = createRequire(require.resolve('fontkit'))('tiny-inflate') as (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+
+  it("gives tiny-inflate's bytes: stored, fixed and dynamic blocks, into a destination of the size, larger or smaller", () => {
+    const text = Buffer.from('Phạm Thu Hằng, 2.2 million, nearly 3% '.repeat(400) + Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251).join(','));
+    for (const level of [0, 1, 6, 9]) {
+      const packed = deflateRawSync(text, { level });
+      for (const size of [text.length, text.length + 100, text.length - 100]) {
+        const ours = inflateInto(packed, new Uint8Array(size));
+        const theirs = tinyInflate(packed, new Uint8Array(size));
+        expect(Buffer.from(ours).equals(Buffer.from(theirs)), `level ${level}, size ${size}`).toBe(true);
+        expect(ours.length, `level ${level}, size ${size}`).toBe(theirs.length);
+      }
+    }
+  });
+
+  it('answers the packages that unpack Unicode tables with it, which read the same tables through it', () => {
+    for (const [names] of ANSWERED)
+      expect(() => names.reduce<string | undefined>((from, name) => (from === undefined ? require : createRequire(from)).resolve(name), undefined), names.join(' > ')).not.toThrow();
+    // Unicode categories and line breaks as the packages read them: here (tiny-inflate itself, loaded normally) and in
+    // a process of its own with the command line's stand-ins.
+    const probe = `
+      const require = createRequire(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'app.cjs'))});
+      const fontkitRequire = createRequire(require.resolve('fontkit'));
+      const properties = fontkitRequire('unicode-properties');
+      let categories = '';
+      for (let cp = 0; cp < 0x30000; cp += 7) categories += properties.getCategory(cp) + properties.getScript(cp);
+      const LineBreaker = require('linebreak');
+      const breaker = new LineBreaker('Phạm Thu Hằng — 2,2 triệu USD; “nearly” 3% of 1–3 parts, 東京 and عربي.');
+      const breaks = [];
+      for (let b; (b = breaker.nextBreak()); ) breaks.push(b.position + (b.required ? '!' : ''));
+      const answered = Object.values(require.cache).filter((m) => m.filename.endsWith('/tiny-inflate/index.js')).map((m) => m.exports.name);
+      const digest = createHash('sha256').update(categories).digest('hex');`;
+    const child = `
+      import { deferRarelyUsed } from ${JSON.stringify(join(packageRoot, 'dist', 'cli', 'deferred.js'))};
+      import { createRequire } from 'node:module';
+      import { createHash } from 'node:crypto';
+      deferRarelyUsed(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'app.cjs'))});
+      ${probe}
+      console.log(JSON.stringify({ digest, breaks, answered }));`;
+    const here = `
+      import { createRequire } from 'node:module';
+      import { createHash } from 'node:crypto';
+      ${probe}
+      console.log(JSON.stringify({ digest, breaks, answered }));`;
+    const run = (script: string) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { digest: string; breaks: string[]; answered: string[] };
+    const ours = run(child);
+    const theirs = run(here);
+    expect(ours.answered.length).toBeGreaterThan(0);
+    expect(ours.answered.every((name) => name === 'inflateInto')).toBe(true);
+    expect(theirs.answered).not.toContain('inflateInto');
+    expect(ours.breaks.length).toBeGreaterThan(5);
+    expect(ours).toEqual({ ...theirs, answered: ours.answered });
   });
 });
