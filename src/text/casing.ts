@@ -25,12 +25,30 @@ const SENTENCE_CASE = /^(\p{Lu})(?=\p{Ll})/u;
 /** What ends a sentence before the next one starts: the punctuation, closing quotes and brackets, then space. */
 const SENTENCE_END = /(?:^|[.!?\u2026]["'\u201D\u2019)\]]*)\s*$/u;
 
+/** Each dataset's casings, by language and hedge words: the discrepancies and the citations ask for the same one. */
+const casings = new WeakMap<CasingInput, Map<string, Casing>>();
+
 export function casingOf(ds: CasingInput, hedges: HedgeVocabulary, language: string): Casing {
+  const key = JSON.stringify([language, ...hedges.keys()]);
+  let known = casings.get(ds);
+  if (!known) casings.set(ds, (known = new Map<string, Casing>()));
+  const found = known.get(key);
+  if (found) return found;
   const common = new Set<string>();
   for (const key of hedges.keys()) for (const [w] of key.matchAll(WORD)) common.add(w);
   const texts = [...ds.claims.flatMap((c) => [c.quote, c.printed, c.label ?? '', c.scope ?? '']), ...ds.metrics.flatMap((m) => [m.label, m.description]), ...(ds.narrative ?? []).map((s) => s.body)];
-  for (const text of texts) for (const [w] of text.matchAll(WORD)) if (w === w.toLocaleLowerCase(language)) common.add(w);
-  return { common, language };
+  // Each word looked at once: a dataset repeats most of its words.
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const [w] of text.matchAll(WORD)) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      if (w === w.toLocaleLowerCase(language)) common.add(w);
+    }
+  }
+  const casing = { common, language };
+  known.set(key, casing);
+  return casing;
 }
 
 /** True when text just before a place ends a sentence (or is empty): what is put there starts a sentence. */
