@@ -2,6 +2,7 @@
 import { DISCREPANCY_FORMATS, formatDiscrepancies, type DiscrepancyFormat } from '../../exports/index.js';
 import { loadReview } from '../../pipeline.js';
 import { dataDirOf, UsageError, type Command } from '../command.js';
+import { fitYoungGeneration } from '../young-generation.js';
 
 export const discrepancies: Command = {
   options: { data: { type: 'string' }, format: { type: 'string' } },
@@ -10,7 +11,9 @@ export const discrepancies: Command = {
     if (!(DISCREPANCY_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format must be one of ${DISCREPANCY_FORMATS.join(', ')}, not "${format}"`);
     }
-    const review = loadReview(dataDirOf(values, positionals));
+    const dir = dataDirOf(values, positionals);
+    fitYoungGeneration(dir);
+    const review = loadReview(dir);
     process.stdout.write(formatDiscrepancies(review.discrepancies, format as DiscrepancyFormat));
     return 0;
   },

@@ -4,11 +4,13 @@ import { loadDataset } from '../../dataset/index.js';
 import { displayPath } from '../../input/paths.js';
 import { datasetJson } from '../../exports/index.js';
 import { dataDirOf, type Command } from '../command.js';
+import { fitYoungGeneration } from '../young-generation.js';
 
 export const validate: Command = {
   options: { data: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, positionals) {
     const dir = dataDirOf(values, positionals);
+    fitYoungGeneration(dir);
     const ds = loadDataset(dir);
     if (values.json) {
       process.stdout.write(datasetJson(ds));

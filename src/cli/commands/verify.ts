@@ -4,12 +4,15 @@ import { loadDataset, verifyQuotes } from '../../dataset/index.js';
 import { displayPath } from '../../input/paths.js';
 import { failOnErrors, formatDiagnostic } from '../../errors.js';
 import { dataDirOf, UsageError, type Command } from '../command.js';
+import { fitYoungGeneration } from '../young-generation.js';
 
 export const verify: Command = {
   options: { data: { type: 'string' }, sources: { type: 'string' } },
   async run(values, positionals) {
     if (!values.sources) throw new UsageError("--sources DIR is required: the folder of the sources' text files");
-    const dataset = loadDataset(dataDirOf(values, positionals));
+    const dir = dataDirOf(values, positionals);
+    fitYoungGeneration(dir);
+    const dataset = loadDataset(dir);
     const sourcesDir = resolve(String(values.sources));
     const warnings = failOnErrors(verifyQuotes(dataset, sourcesDir));
     for (const w of warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
