@@ -53,11 +53,14 @@ export async function start(args: readonly string[]): Promise<number> {
   const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
   if (!existsSync(app)) return (await import('./cli.js')).main([...args]);
   const cacheFile = codeCacheFile(app, args);
-  const cachedData = readable(cacheFile);
+  let cachedData = readable(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(app, 'utf8')}\n})`, {
     filename: app,
     ...(cachedData ? { cachedData } : {}),
   });
+  // Read once compiled: not held (a few MB) while the command runs.
+  const hadCache = cachedData !== undefined;
+  cachedData = undefined;
   // Parts of packages it almost never uses wait for their first use: see deferred.ts.
   deferRarelyUsed(app);
   // The ES module packages it imports (pdf.js, open): see esm.ts.
@@ -65,7 +68,7 @@ export async function start(args: readonly string[]): Promise<number> {
   const module = { exports: {} as { main?: typeof Main } };
   (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, createRequire(app), module, app, dirname(app));
   const status = await module.exports.main!([...args]);
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  if (cacheFile && (!hadCache || script.cachedDataRejected)) {
     // After the run, the data holds the functions it compiled as well as the program's top level.
     const { keepInCache } = await import('../output/index.js');
     keepInCache(cacheFile, script.createCachedData());
