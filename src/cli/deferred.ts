@@ -43,7 +43,6 @@ type Loaded = (...args: unknown[]) => unknown;
  * stand-in. Does nothing when the module is loaded already. Returns whether the stand-in was put in.
  */
 export function defer(require: NodeJS.Require, path: string): boolean {
-  if (require.cache[path]) return false;
   let real: Loaded | undefined;
   const load = (): Loaded => {
     if (real === undefined) {
@@ -62,7 +61,7 @@ export function defer(require: NodeJS.Require, path: string): boolean {
 }
 
 /** Puts `exports` in `require`'s cache as the module at `path`, unless that module is loaded already. */
-export function answer(require: NodeJS.Require, path: string, exports: unknown): boolean {
+function answer(require: NodeJS.Require, path: string, exports: unknown): boolean {
   if (require.cache[path]) return false;
   require.cache[path] = { id: path, filename: path, loaded: true, exports, children: [], paths: [] } as unknown as NodeJS.Module;
   return true;

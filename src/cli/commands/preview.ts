@@ -35,8 +35,8 @@ export const preview: Command = {
   async run(values, positionals) {
     const port = portOption(values.port === undefined ? undefined : String(values.port));
     const [job, ...more] = jobsOf(values, positionals);
-    if (job) fitYoungGeneration(job.data);
     if (!job || more.length) throw new UsageError('preview shows one report: give one dataset folder and at most one locale');
+    fitYoungGeneration(job.data);
     let server;
     try {
       server = await startPreviewServer(port);
