@@ -220,7 +220,8 @@ export function missingGlyphs(font: fontkit.Font, text: string): string[] {
   return [...missing];
 }
 
-const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
+/** Each font's measured strings, and its units per em (a getter that reads the font's head table). */
+const widthCache = new WeakMap<fontkit.Font, { widths: Map<string, number>; unitsPerEm: number }>();
 
 /**
  * Advance width of `text` at `size` points, measured with the font's real metrics (kerning included) and the
@@ -229,18 +230,18 @@ const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
 export function measureText(font: fontkit.Font, text: string, size: number, features: readonly string[] = []): number {
   let perFont = widthCache.get(font);
   if (!perFont) {
-    perFont = new Map();
+    perFont = { widths: new Map(), unitsPerEm: font.unitsPerEm };
     widthCache.set(font, perFont);
   }
   const key = features.length ? `${features.join(',')}\u0000${text}` : text;
-  let units = perFont.get(key);
+  let units = perFont.widths.get(key);
   if (units === undefined) {
     units = font.layout(text, features.length ? [...features] : undefined).advanceWidth;
-    perFont.set(key, units);
+    perFont.widths.set(key, units);
   } else {
     // Measured earlier in the process: the string is still one the build uses.
     const bytes = bytesOf.get(font);
     if (bytes) shapesOf(bytes)?.touch(shapeKey(text, features.length ? [...features] : undefined));
   }
-  return (units / font.unitsPerEm) * size;
+  return (units / perFont.unitsPerEm) * size;
 }

@@ -49,7 +49,8 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): FontBook {
       refs.set(name, { name, font: loaded.font, key: `fonts.${family}.${files[style] ? style : 'regular'}`, path });
     }
   }
-  const checked = new Set<string>();
+  /** The texts checked, per font. */
+  const checked = new Map<FontRef, Set<string>>();
   const missing = new Map<string, MissingGlyphs>();
   let origin: Origin | undefined;
   const from = <T>(at: Origin | undefined, work: () => T): T => {
@@ -63,9 +64,10 @@ export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): FontBook {
   };
   return {
     check(ref, text) {
-      const seen = `${ref.name}\u0000${text}`;
-      if (checked.has(seen)) return;
-      checked.add(seen);
+      let seen = checked.get(ref);
+      if (!seen) checked.set(ref, (seen = new Set()));
+      if (seen.has(text)) return;
+      seen.add(text);
       const chars = missingGlyphs(ref.font, text);
       if (!chars.length) return;
       const place = `${ref.path}\u0000${origin ? `${origin.file}:${origin.line}` : ''}`;

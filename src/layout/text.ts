@@ -108,15 +108,18 @@ function words(spans: readonly Span[], style: TextStyle, fonts: FontBook): Word[
   const starts: number[] = [];
   spans.reduce((at, s) => (starts.push(at), at + s.text.length), 0);
   const out: Word[] = [];
+  // The segments come in order: the spans before the first one that reaches the segment are done with.
+  let first = 0;
   for (const { start, end } of segments(text)) {
     const trailing = BREAKABLE_SPACE.exec(text.slice(start, end))?.[0] ?? '';
     const contentEnd = end - trailing.length;
     const pieces: Piece[] = [];
-    spans.forEach((span, i) => {
+    while (first < spans.length && starts[first]! + spans[first]!.text.length <= start) first++;
+    for (let i = first; i < spans.length && starts[i]! < contentEnd; i++) {
       const from = Math.max(start, starts[i]!);
-      const to = Math.min(contentEnd, starts[i]! + span.text.length);
-      if (to > from) pieces.push(pieceOf(text.slice(from, to), span, style, fonts));
-    });
+      const to = Math.min(contentEnd, starts[i]! + spans[i]!.text.length);
+      if (to > from) pieces.push(pieceOf(text.slice(from, to), spans[i]!, style, fonts));
+    }
     const breakAfter = HARD_BREAK.test(trailing);
     const last = pieces[pieces.length - 1];
     if (last) {
