@@ -86,37 +86,42 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
   prototype[PATCHED] = true;
 }
 
+/** The first room for the file's bytes; it doubles as they need. */
+const FIRST_OUTPUT = 64 * 1024;
+
 /**
  * The file's bytes written from now on, collected by the document itself: pdfkit makes a byte array of every line it
  * writes (an object's header, its dictionary, a cross-reference entry), copied character by character, and pushes each
- * into its readable stream, whose buffer a 700-page review fills with millions of them before they are read. Here the
- * lines are kept as text and turned into bytes once; byte arrays (compressed streams) are kept as they are. The
- * function returned gives the bytes written since, in order, in parts; the document's offsets are counted as pdfkit
- * counts them.
+ * into its readable stream, whose buffer a 700-page review fills with millions of them before they are read. Here
+ * each line is written at once into one buffer outside the JavaScript heap (a 700-page review writes over a million
+ * lines, which the garbage collector would otherwise walk until the end), and so are byte arrays (compressed
+ * streams); the buffer doubles when it is full. The function returned gives the bytes written since, in order; the
+ * document's offsets are counted as pdfkit counts them.
  */
 export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer[] {
   const written = doc as unknown as { _write(data: unknown): void; _offset: number };
-  const parts: Buffer[] = [];
-  let lines: string[] = [];
-  const flushLines = () => {
-    if (!lines.length) return;
-    // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-    parts.push(Buffer.from(lines.join(''), 'latin1'));
-    lines = [];
+  let out = Buffer.allocUnsafe(FIRST_OUTPUT);
+  let used = 0;
+  const room = (more: number) => {
+    if (used + more <= out.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(used + more, 2 * out.length));
+    out.copy(grown, 0, 0, used);
+    out = grown;
   };
   written._write = (data: unknown) => {
     if (data instanceof Uint8Array) {
-      flushLines();
-      parts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      room(data.byteLength);
+      out.set(data, used);
+      used += data.byteLength;
       written._offset += data.byteLength;
       return;
     }
-    const line = `${String(data)}\n`;
-    lines.push(line);
-    written._offset += line.length;
+    const line = String(data);
+    room(line.length + 1);
+    // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
+    used += out.write(line, used, 'latin1');
+    out[used++] = 0x0a;
+    written._offset += line.length + 1;
   };
-  return () => {
-    flushLines();
-    return parts;
-  };
+  return () => [out.subarray(0, used)];
 }

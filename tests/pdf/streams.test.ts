@@ -45,8 +45,11 @@ describe('stream text', () => {
   });
 });
 
-/** A small document's bytes: pdfkit's readable stream alone, or its header from there and the rest collected. */
-async function documentBytes(collect: boolean): Promise<Buffer> {
+/**
+ * A document's bytes: pdfkit's readable stream alone, or its header from there and the rest collected. `objects`
+ * more dictionaries, and a byte array of `raw` bytes, make the collected bytes outgrow their first room.
+ */
+async function documentBytes(collect: boolean, objects = 0, raw = 4): Promise<Buffer> {
   const doc = new PDFDocument({ compress: true, info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'Ł\u00e9 (x)' } });
   const rest = collect ? collectOutput(doc) : undefined;
   const out: Buffer[] = [];
@@ -54,8 +57,12 @@ async function documentBytes(collect: boolean): Promise<Buffer> {
   const done = new Promise<void>((resolve) => doc.on('end', resolve));
   doc.text('Page one, é');
   doc.addPage().rect(10, 10, 50, 50).fill('#336699');
+  for (let i = 0; i < objects; i++) (doc.ref({ Kind: 'dictionary', Index: i, Name: `Ł\u00e9 ${i}` }) as unknown as { end(): void }).end();
   const ref = doc.ref({ Kind: 'raw' }) as unknown as { write(chunk: string | Uint8Array): void; end(): void };
-  ref.write(new Uint8Array([0, 255, 10, 128]));
+  // Bytes that do not compress (the document compresses its streams; xorshift), the first four as in the small case.
+  let state = 2463534242;
+  const next = () => ((state ^= state << 13), (state ^= state >>> 17), (state ^= state << 5), state & 255);
+  ref.write(Uint8Array.from({ length: raw }, (_, i) => (i < 4 ? [0, 255, 10, 128][i]! : next())));
   ref.end();
   doc.end();
   await done;
@@ -67,6 +74,13 @@ describe('collected output', () => {
     const own = await documentBytes(false);
     const collected = await documentBytes(true);
     expect(own.toString('latin1')).toContain('xref');
+    expect(collected.equals(own)).toBe(true);
+  });
+
+  it('gives the same bytes when they outgrow their first room, by many lines and by one large byte array', async () => {
+    const own = await documentBytes(false, 3000, 1_000_000);
+    const collected = await documentBytes(true, 3000, 1_000_000);
+    expect(own.length).toBeGreaterThan(1_000_000);
     expect(collected.equals(own)).toBe(true);
   });
 });
