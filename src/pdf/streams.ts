@@ -1,7 +1,8 @@
 // pdfkit turns every operator it writes into a stream (a glyph run, a colour, a move) into a byte array of its own,
 // copied character by character: a 700-page review holds over a million small arrays until its streams are
-// compressed, and the garbage collector walks them all. Here a stream's text is kept as one string and turned into
-// bytes once, when something else is written to the stream or when it ends: the same bytes, in the same order.
+// compressed, and the garbage collector walks them all. Here each line is written at once into one buffer per stream,
+// outside the JavaScript heap, which doubles as the text grows: the line is garbage as soon as it is written, and
+// the same bytes come out in the same order.
 import { deflateSync } from 'node:zlib';
 
 interface StreamRef {
@@ -9,40 +10,40 @@ interface StreamRef {
   data: { Length?: number; Filter?: string };
   compress: boolean;
   uncompressedLength: number;
-  /** Text written since the last bytes, a line each. */
-  pending?: string[];
-  /** Earlier lines of that text, joined by the thousand (a page's text is otherwise held as many small strings). */
-  joined?: string[];
+  /** Text written since the last bytes, as bytes: `textLength` of them, in a buffer with room for more. */
+  text?: Buffer;
+  textLength?: number;
   write: (this: StreamRef, chunk: unknown) => void;
   finalize: (this: StreamRef) => void;
 }
 
 const PATCHED = Symbol.for('annual-review.stream-text');
 
-/** Lines joined at a time. */
-const JOINED = 1024;
+/** A stream's first room for its text, in bytes. */
+const FIRST_ROOM = 1024;
 
-/** The texts, each followed by a newline, as bytes: written straight into one buffer, with no joined string made. */
-function linesToBytes(lists: readonly (readonly string[])[]): Buffer {
-  let length = 0;
-  for (const list of lists) for (const text of list) length += text.length + 1;
-  const bytes = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (const list of lists) {
-    for (const text of list) {
-      // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-      at += bytes.write(text, at, 'latin1');
-      bytes[at++] = 0x0a;
-    }
+/** Writes `line` and a newline after the stream's text, in a buffer twice as large when it does not fit. */
+function writeLine(ref: StreamRef, line: string): void {
+  let at = ref.textLength ?? 0;
+  const need = at + line.length + 1;
+  let text = ref.text;
+  if (!text || text.length < need) {
+    const grown = Buffer.allocUnsafe(Math.max(FIRST_ROOM, need, 2 * (text?.length ?? 0)));
+    if (text) text.copy(grown, 0, 0, at);
+    ref.text = text = grown;
   }
-  return bytes;
+  // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
+  at += text.write(line, at, 'latin1');
+  text[at++] = 0x0a;
+  ref.textLength = at;
 }
 
+/** The text written so far becomes one part of the stream's bytes. */
 function flush(ref: StreamRef): void {
-  if (!ref.pending?.length && !ref.joined?.length) return;
-  ref.buffer.push(linesToBytes([ref.joined ?? [], ref.pending ?? []]));
-  ref.pending = [];
-  ref.joined = [];
+  if (!ref.text || !ref.textLength) return;
+  ref.buffer.push(ref.text.subarray(0, ref.textLength));
+  ref.text = undefined;
+  ref.textLength = 0;
 }
 
 /** Makes pdfkit's indirect objects (whose class is that of `doc._root`) keep their streams' text as described above. */
@@ -57,12 +58,7 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
       return;
     }
     const line = String(chunk);
-    const pending = (this.pending ??= []);
-    pending.push(line);
-    if (pending.length >= JOINED) {
-      (this.joined ??= []).push(pending.join('\n'));
-      this.pending = [];
-    }
+    writeLine(this, line);
     this.uncompressedLength += line.length + 1;
     this.data.Length = (this.data.Length ?? 0) + line.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';

@@ -1,5 +1,6 @@
-// A stream's text kept as one string (src/pdf/streams.ts) gives the bytes pdfkit's own writing gives: each write on
-// its line, in order with byte arrays written between, and each character's low byte.
+// A stream's text written into a buffer of its own, and the file's bytes collected into one (src/pdf/streams.ts),
+// give the bytes pdfkit's own writing gives: each write on its line, in order with byte arrays written between, and
+// each character's low byte, however often the buffers grow.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { collectOutput, keepStreamText } from '../../src/pdf/streams.js';
@@ -27,11 +28,14 @@ describe('stream text', () => {
     expect([...bytes]).toEqual([...Buffer.from('q\n1 0 0 1 72 720 cm\n', 'latin1'), 0, 255, 10, ...Buffer.from('BT\n', 'latin1'), 0x41, 0xe9, 10, ...Buffer.from('ET\n', 'latin1')]);
   });
 
-  it('gives the same bytes for a page of thousands of lines, joined in parts', async () => {
+  it('gives the same bytes for a page of thousands of lines, and for a line longer than twice the room so far', async () => {
     const lines = Array.from({ length: 2500 }, (_, i) => `${i} 0 0 1 ${i % 97} 720 cm`);
     const bytes = await streamBytes([...lines.slice(0, 1500), new Uint8Array([7]), ...lines.slice(1500)]);
     const expected = Buffer.concat([Buffer.from(`${lines.slice(0, 1500).join('\n')}\n`), Buffer.from([7]), Buffer.from(`${lines.slice(1500).join('\n')}\n`)]);
     expect(bytes.equals(expected)).toBe(true);
+    const long = `${'0 1 m '.repeat(1000)}S`;
+    const withLong = await streamBytes(['q', long, 'Q']);
+    expect(withLong.equals(Buffer.from(`q\n${long}\nQ\n`, 'latin1'))).toBe(true);
   });
 
   it('counts the stream length the text and arrays give', async () => {
