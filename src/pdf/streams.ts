@@ -82,33 +82,46 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
   prototype[PATCHED] = true;
 }
 
-/** The first room for the file's bytes; it doubles as they need. */
-const FIRST_OUTPUT = 64 * 1024;
+/** The size of the buffers the file's bytes are written into, one after another. */
+const OUTPUT_PART = 1024 * 1024;
 
 /**
  * The file's bytes written from now on, collected by the document itself: pdfkit makes a byte array of every line it
  * writes (an object's header, its dictionary, a cross-reference entry), copied character by character, and pushes each
  * into its readable stream, whose buffer a 700-page review fills with millions of them before they are read. Here
- * each line is written at once into one buffer outside the JavaScript heap (a 700-page review writes over a million
- * lines, which the garbage collector would otherwise walk until the end), and so are byte arrays (compressed
- * streams); the buffer doubles when it is full. The function returned gives the bytes written since, in order; the
- * document's offsets are counted as pdfkit counts them.
+ * each line is written at once into a buffer outside the JavaScript heap (a 700-page review writes over a million
+ * lines, which the garbage collector would otherwise walk until the end), and so are small byte arrays (compressed
+ * streams); a large one is kept as it is, between the bytes before and after it. A full buffer is followed by a new
+ * one, so nothing written is copied again until the file is put together. The function returned gives the bytes
+ * written since, in order, in parts; the document's offsets are counted as pdfkit counts them.
  */
 export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer[] {
   const written = doc as unknown as { _write(data: unknown): void; _offset: number };
-  let out = Buffer.allocUnsafe(FIRST_OUTPUT);
+  const parts: Buffer[] = [];
+  let out = Buffer.allocUnsafe(OUTPUT_PART);
+  // The bytes of `out` from `from` to `used` are not yet a part.
+  let from = 0;
   let used = 0;
+  const close = () => {
+    if (used > from) parts.push(out.subarray(from, used));
+    from = used;
+  };
   const room = (more: number) => {
     if (used + more <= out.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(used + more, 2 * out.length));
-    out.copy(grown, 0, 0, used);
-    out = grown;
+    close();
+    out = Buffer.allocUnsafe(Math.max(OUTPUT_PART, more));
+    from = used = 0;
   };
   written._write = (data: unknown) => {
     if (data instanceof Uint8Array) {
-      room(data.byteLength);
-      out.set(data, used);
-      used += data.byteLength;
+      if (data.byteLength > OUTPUT_PART / 4) {
+        close();
+        parts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      } else {
+        room(data.byteLength);
+        out.set(data, used);
+        used += data.byteLength;
+      }
       written._offset += data.byteLength;
       return;
     }
@@ -119,5 +132,8 @@ export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer[] {
     out[used++] = 0x0a;
     written._offset += line.length + 1;
   };
-  return () => [out.subarray(0, used)];
+  return () => {
+    close();
+    return parts;
+  };
 }
