@@ -22,6 +22,9 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
     bufferPages: true,
     autoFirstPage: true,
     compress: true,
+    // pdfkit would keep each word's glyph run for the document's life; the fonts' own store (src/fonts/index.ts)
+    // already serves a copy of it, which can then go as soon as the word is drawn.
+    fontLayoutCache: false,
     pdfVersion: '1.7',
     ...(subset ? { subset } : {}),
     lang: info.language,
