@@ -12,7 +12,7 @@ import { provideImport } from '../esm.js';
 import { cacheFolder } from '../input/paths.js';
 import type { main as Main } from './cli.js';
 import { deferRarelyUsed } from './deferred.js';
-import { keepYoungGenerationSmall } from './young-generation.js';
+import { keepHeapSmall } from './heap.js';
 
 /** The cache folder as the command's options name it (`--cache-dir DIR`, `--no-cache`), read before the program is. */
 function cacheDirOf(args: readonly string[]): string | undefined {
@@ -48,8 +48,8 @@ function readable(file: string | undefined): Buffer | undefined {
 
 /** Runs the command line on `args` and returns its exit code. */
 export async function start(args: readonly string[]): Promise<number> {
-  // Small until a command sees a large dataset: see young-generation.ts.
-  keepYoungGenerationSmall();
+  // Small until a command sees a large dataset: see heap.ts.
+  keepHeapSmall();
   const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
   if (!existsSync(app)) return (await import('./cli.js')).main([...args]);
   const cacheFile = codeCacheFile(app, args);

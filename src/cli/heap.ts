@@ -1,0 +1,54 @@
+// V8's heap sized for the review. A build of a review of ordinary size makes its long-lived objects (fonts, the
+// layout, the PDF's objects) little by little throughout, and much that lives a while and then goes (a chart's parsed
+// SVG, the words of a page):
+// - The young generation, where new objects are made and collected by copying the ones that survive, starts small
+//   and doubles, up to 16 MB a half, as objects survive. Kept at its first size, it is collected more often, but each
+//   time in the processor's caches, and never takes the 2 × 16 MB. Measured on the default review (12 cold builds
+//   each, interleaved): peak RSS 164 → 139 MB, CPU time 5 % less.
+// - The old generation is collected when it has grown by a factor V8 chooses after each collection, up to 4 for a
+//   small heap: the objects that went are kept until then, and the memory they took is the build's peak. Grown by a
+//   quarter at a time, it is collected more often, and concurrently on another core. Default review (6 cold builds
+//   each): peak RSS 129.7 → 118.0 MB, wall time the same (1.30 / 1.29 s), CPU time 3 % more.
+// A large review is left to V8's defaults: its objects, promoted early by a small young generation, make the old
+// generation's collections cost more (the ×100 dataset: 24–26 s by default, 31–36 s kept small), and its old
+// generation is better grown by V8's own factor.
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+
+/** A dataset of at most this many bytes keeps the heap small. */
+export const SMALL_DATASET = 512 * 1024;
+
+/** V8's own factor (Node 20), by which the young generation grows. */
+const V8_GROWTH = 2;
+
+/** How much the old generation grows, in percent, before its next collection; 0 lets V8 choose. */
+const OLD_GROWTH_PERCENT = 25;
+
+/** The size of the files directly in the dataset's folder (what a build reads); 0 when it cannot be read. */
+export function datasetBytes(dir: string): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isFile()) total += statSync(join(dir, entry.name)).size;
+  } catch {
+    return 0;
+  }
+  return total;
+}
+
+/** Small: the young generation kept at its first size, the old one grown by a quarter. Otherwise V8's defaults. */
+function sizeHeap(small: boolean): void {
+  setFlagsFromString(`--semi-space-growth-factor=${small ? 1 : V8_GROWTH}`);
+  setFlagsFromString(`--heap-growing-percent=${small ? OLD_GROWTH_PERCENT : 0}`);
+}
+
+/** Keeps the heap small: from the start of the command line, before the program loads. */
+export function keepHeapSmall(): void {
+  sizeHeap(true);
+}
+
+/** Sizes the heap for a command on these datasets: small while the largest is small; as V8 sizes it otherwise. */
+export function fitHeap(...dirs: string[]): void {
+  const largest = Math.max(0, ...dirs.map(datasetBytes));
+  sizeHeap(largest <= SMALL_DATASET);
+}

@@ -1,0 +1,84 @@
+// V8's heap sized for the dataset (src/cli/heap.ts): kept small for an ordinary review, as V8 sizes it for a large
+// one. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
+// young generation became while objects kept surviving, and how often the old generation was collected while objects
+// that had lived a while kept going.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/input/paths.js';
+import { datasetBytes, SMALL_DATASET } from '../../src/cli/heap.js';
+
+const work = mkdtempSync(join(tmpdir(), 'annual-review-heap-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const large = join(work, 'large');
+mkdirSync(large);
+writeFileSync(join(large, 'claims.yaml'), 'x'.repeat(SMALL_DATASET + 1));
+const defaultDataset = join(packageRoot, 'data', 'vietnam-2025');
+
+/** The largest the young generation became, in MB, after `setup` (an expression on the module `h`), while objects kept surviving. */
+function youngAfter(setup: string): number {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'heap.js'))});
+    ${setup};
+    const kept = [];
+    let most = 0;
+    for (let i = 0; i < 300000; i++) {
+      kept.push({ i, text: 'x' + i });
+      if (i % 1000 === 0) most = Math.max(most, getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+    }
+    console.log(most / 2 ** 20);`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+/**
+ * How many times the old generation was collected after `setup`, while objects that lived long enough to reach it
+ * (through a few thousand more) kept going; the young generation is kept small in every case, so that they do. A count
+ * rather than a size: how far the heap grows while a collection is under way depends on the machine's load.
+ */
+function oldCollectionsAfter(setup: string): number {
+  const script = `
+    import { setFlagsFromString } from 'node:v8';
+    import { PerformanceObserver, constants } from 'node:perf_hooks';
+    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'heap.js'))});
+    ${setup};
+    setFlagsFromString('--semi-space-growth-factor=1');
+    let collections = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) collections++;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const ring = new Array(40000);
+    for (let i = 0; i < 2000000; i++) ring[i % ring.length] = { i, text: 'x' + i };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    console.log(collections);`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+describe('the heap', () => {
+  it("is sized by the size of the dataset's files", () => {
+    expect(datasetBytes(large)).toBe(SMALL_DATASET + 1);
+    expect(datasetBytes(defaultDataset)).toBeGreaterThan(10_000);
+    expect(datasetBytes(defaultDataset)).toBeLessThan(SMALL_DATASET);
+    expect(datasetBytes(join(work, 'missing'))).toBe(0);
+  });
+
+  it('keeps the young generation at its first size from the start, and for a small dataset; grows it for a large one, as by default', () => {
+    const grown = youngAfter('');
+    const small = youngAfter('h.keepHeapSmall()');
+    expect(grown).toBeGreaterThanOrEqual(4 * small);
+    expect(youngAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(defaultDataset)})`)).toBe(small);
+    expect(youngAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(defaultDataset)}, ${JSON.stringify(large)})`)).toBeGreaterThanOrEqual(4 * small);
+  });
+
+  it('collects the old generation sooner from the start, and for a small dataset; as by default for a large one', () => {
+    const byV8 = oldCollectionsAfter('');
+    expect(byV8).toBeGreaterThan(2);
+    expect(oldCollectionsAfter('h.keepHeapSmall()')).toBeGreaterThanOrEqual(1.5 * byV8);
+    expect(oldCollectionsAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(1.5 * byV8);
+    expect(oldCollectionsAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(large)})`)).toBeLessThan(1.25 * byV8);
+  });
+});
