@@ -83,7 +83,7 @@ const isWhole = (n: number | undefined): n is number => Number.isInteger(n) && n
  * them, might then take another path), or when a kept number is not one shaping could have given (a file damaged
  * since): the string is then shaped afresh.
  */
-function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): fontkit.GlyphRun | undefined {
+function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): ShapedRun | undefined {
   const calls = kept.calls;
   const end = calls.length;
   // Code points as fontkit keeps them on a glyph: a plain array (the kept numbers are views of a file's floats).
@@ -114,27 +114,53 @@ function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): fontkit.
     if (back !== SAME) i += back;
   }
   const p = kept.positions;
+  if (p.length !== 4 * kept.glyphs.length) return undefined;
   const glyphs: fontkit.Glyph[] = [];
-  const positions: fontkit.GlyphPosition[] = [];
   for (let i = 0; i < kept.glyphs.length; i++) {
     const id = kept.glyphs[i];
-    const xAdvance = p[4 * i]!;
-    const yAdvance = p[4 * i + 1]!;
-    const xOffset = p[4 * i + 2]!;
-    const yOffset = p[4 * i + 3]!;
-    if (!isWhole(id) || !Number.isFinite(xAdvance + yAdvance + xOffset + yOffset)) return undefined;
+    if (!isWhole(id) || !Number.isFinite(p[4 * i]! + p[4 * i + 1]! + p[4 * i + 2]! + p[4 * i + 3]!)) return undefined;
     glyphs.push(font.getGlyph(id));
-    positions.push({ xAdvance, yAdvance, xOffset, yOffset });
   }
-  const run = Object.create(prototype) as fontkit.GlyphRun;
-  return Object.assign(run, {
-    glyphs,
-    positions,
-    script: kept.script,
-    language: kept.language,
-    direction: kept.direction,
-    features: { ...kept.features },
-  });
+  return { prototype, glyphs, positions: p, script: kept.script, language: kept.language, direction: kept.direction, features: { ...kept.features } };
+}
+
+/**
+ * A shaped run as the font keeps it for the process: fontkit's glyph objects, and the positions as numbers, four a
+ * glyph (x and y advance, x and y offset), made into position objects only in each copy served. Position objects kept
+ * for every string shaped were most of what the store of runs took.
+ */
+interface ShapedRun {
+  /** The class of fontkit's runs. */
+  prototype: object;
+  glyphs: fontkit.Glyph[];
+  positions: ArrayLike<number>;
+  script: string;
+  language: string | null;
+  direction: string;
+  features: Record<string, boolean>;
+}
+
+/** A run fontkit has just shaped, as kept. */
+function shapedOf(run: fontkit.GlyphRun): ShapedRun {
+  const r = run as fontkit.GlyphRun & { script: string; language: string | null; direction: string; features: Record<string, boolean> };
+  const positions = new Float64Array(4 * run.positions.length);
+  run.positions.forEach((p, i) => positions.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], 4 * i));
+  return { prototype: Object.getPrototypeOf(run) as object, glyphs: run.glyphs, positions, script: r.script, language: r.language, direction: r.direction, features: r.features };
+}
+
+/** A run to serve: of fontkit's class (so that its getters, advanceWidth and bbox, sum its positions), positions its own. */
+function copyOf(run: ShapedRun): fontkit.GlyphRun {
+  const p = run.positions;
+  const positions: fontkit.GlyphPosition[] = [];
+  for (let i = 0; i < run.glyphs.length; i++) positions.push({ xAdvance: p[4 * i]!, yAdvance: p[4 * i + 1]!, xOffset: p[4 * i + 2]!, yOffset: p[4 * i + 3]! });
+  const copy = Object.create(run.prototype) as fontkit.GlyphRun & Record<string, unknown>;
+  copy.glyphs = run.glyphs;
+  copy.positions = positions;
+  copy.script = run.script;
+  copy.language = run.language;
+  copy.direction = run.direction;
+  copy.features = run.features;
+  return copy;
 }
 
 /** A run as kept: see `KeptRun`. */
@@ -169,7 +195,7 @@ const SHAPED = 200_000;
  */
 function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
   const layout = font.layout.bind(font);
-  const shaped = new Map<string, fontkit.GlyphRun>();
+  const shaped = new Map<string, ShapedRun>();
   let prototype: object | undefined;
   font.layout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => {
     if (rest.some((r) => r !== undefined)) return (layout as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
@@ -184,21 +210,20 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
       if (!run) {
         lookups = store ? [] : undefined;
         let calls: number[] | undefined;
+        let fresh: fontkit.GlyphRun;
         try {
-          run = layout(text, features);
+          fresh = layout(text, features);
         } finally {
           calls = lookups;
           lookups = undefined;
         }
-        if (store && calls && !kept) keepRun(store, key, keptOf(run, calls));
+        if (store && calls && !kept) keepRun(store, key, keptOf(fresh, calls));
+        run = shapedOf(fresh);
       }
       if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
       shaped.set(key, run);
     }
-    // The same class, so that its getters (advanceWidth, bbox) sum the copy's positions.
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
-    copy.positions = run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
-    return copy;
+    return copyOf(run);
   };
 }
 
