@@ -15,7 +15,7 @@ import { packageVersion } from '../input/paths.js';
 import { KeptPart, ReviewStore, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
-const FORMAT = 5;
+const FORMAT = 6;
 /** Runs kept per font: a very large review keeps its first strings, and shapes the rest each time. */
 const KEPT = 200_000;
 
@@ -42,11 +42,15 @@ export interface KeptRun {
  */
 type RunHeader = [key: string, script: string, language: string | null, direction: string, features: number, calls: number, glyphs: number];
 
+/** A number a 32-bit integer holds exactly (not -0, whose sign it would lose). */
+const isInt32 = (n: number) => (n | 0) === n && !Object.is(n, -0);
+
 /**
  * A font's kept runs as one file: the length of a JSON header (4 bytes, little-endian), the header (the file's key,
- * the runs' distinct features, and each run's `RunHeader`), zeros up to a multiple of 8 bytes, then every run's
- * numbers (calls, glyphs, positions) as 64-bit floats, run after run. Read back, each run's numbers are views of the
- * file's bytes: nothing is parsed per number, and a run is a fraction of the memory of its arrays.
+ * the size of its numbers, the runs' distinct features, and each run's `RunHeader`), zeros up to a multiple of 8
+ * bytes, then every run's numbers (calls, glyphs, positions), run after run: as 32-bit integers when every number is
+ * one (glyph ids, code points and a font's units are), otherwise as 64-bit floats. Read back, each run's numbers are
+ * views of the file's bytes: nothing is parsed per number, and a run is a fraction of the memory of its arrays.
  */
 export function encodeShapes(key: string, runs: Iterable<readonly [string, KeptRun]>): Buffer {
   const features: Record<string, boolean>[] = [];
@@ -62,12 +66,13 @@ export function encodeShapes(key: string, runs: Iterable<readonly [string, KeptR
     parts.push(run.calls, run.glyphs, run.positions);
     count += run.calls.length + run.glyphs.length + run.positions.length;
   }
-  const header = Buffer.from(JSON.stringify({ key, features, runs: headers }), 'utf8');
+  const size = parts.every((part) => Array.prototype.every.call(part, isInt32)) ? 4 : 8;
+  const header = Buffer.from(JSON.stringify({ key, size, features, runs: headers }), 'utf8');
   const start = Math.ceil((4 + header.length) / 8) * 8;
-  const file = Buffer.alloc(start + count * 8);
+  const file = Buffer.alloc(start + count * size);
   file.writeUInt32LE(header.length, 0);
   header.copy(file, 4);
-  const numbers = new Float64Array(file.buffer, file.byteOffset + start, count);
+  const numbers = size === 4 ? new Int32Array(file.buffer, file.byteOffset + start, count) : new Float64Array(file.buffer, file.byteOffset + start, count);
   let at = 0;
   for (const part of parts) {
     numbers.set(part, at);
@@ -97,21 +102,21 @@ export function decodeShapes(file: Buffer, key: string): Map<string, KeptRun> | 
   if (file.length < 4) return undefined;
   const length = file.readUInt32LE(0);
   if (4 + length > file.length) return undefined;
-  let header: { key?: unknown; features?: unknown; runs?: unknown };
+  let header: { key?: unknown; size?: unknown; features?: unknown; runs?: unknown };
   try {
     header = JSON.parse(file.toString('utf8', 4, 4 + length)) as typeof header;
   } catch {
     return undefined;
   }
-  const { features, runs: headers } = header;
-  if (header.key !== key || !Array.isArray(features) || !features.every(isFeatures) || !Array.isArray(headers)) return undefined;
+  const { size, features, runs: headers } = header;
+  if (header.key !== key || (size !== 4 && size !== 8) || !Array.isArray(features) || !features.every(isFeatures) || !Array.isArray(headers)) return undefined;
   if (!headers.every((h) => isHeader(h, features.length))) return undefined;
   const start = Math.ceil((4 + length) / 8) * 8;
   const count = headers.reduce((sum, h) => sum + h[5] + 5 * h[6], 0);
-  if (file.length !== start + count * 8) return undefined;
-  // A view needs its bytes at a multiple of 8 in their buffer; a file read into a shared pool may not be.
-  const bytes = (file.byteOffset + start) % 8 === 0 ? file : Buffer.from(file);
-  const numbers = new Float64Array(bytes.buffer, bytes.byteOffset + start, count);
+  if (file.length !== start + count * size) return undefined;
+  // A view needs its bytes at a multiple of their size in their buffer; a file read into a shared pool may not be.
+  const bytes = (file.byteOffset + start) % size === 0 ? file : Buffer.from(file);
+  const numbers = size === 4 ? new Int32Array(bytes.buffer, bytes.byteOffset + start, count) : new Float64Array(bytes.buffer, bytes.byteOffset + start, count);
   const runs = new Map<string, KeptRun>();
   let at = 0;
   const take = (n: number) => numbers.subarray(at, (at += n));

@@ -138,6 +138,23 @@ describe("a font's file of kept runs", () => {
     expect([...decodeShapes(shifted, 'k')!.values()].map(plain)).toEqual(runs.map(([, r]) => r));
   });
 
+  it('writes 4 bytes a number when every number is a whole one, 8 otherwise, and gives each back as written', () => {
+    const whole = (n: number): KeptRun => ({ ...run(n), positions: [500, 0, -12, 3, 250, 0, 0, 0] });
+    const sizeOf = (file: Buffer) => (JSON.parse(file.toString('utf8', 4, 4 + file.readUInt32LE(0))) as { size: number }).size;
+    const runs = [0, 1, 2].map((n) => [`t${n}`, whole(n)] as const);
+    const file = encodeShapes('k', runs);
+    expect(sizeOf(file)).toBe(4);
+    expect(sizeOf(encodeShapes('k', [...runs, ['half', run(3)]]))).toBe(8);
+    // -0 is not a 32-bit integer's: its sign is kept.
+    const negativeZero = encodeShapes('k', [['z', { ...whole(4), positions: [500, -0, 0, 0, 250, 0, 0, 0] }]]);
+    expect(sizeOf(negativeZero)).toBe(8);
+    expect(Object.is(decodeShapes(negativeZero, 'k')!.get('z')!.positions[1], -0)).toBe(true);
+    expect([...decodeShapes(file, 'k')!.values()].map(plain)).toEqual(runs.map(([, r]) => r));
+    const shifted = Buffer.concat([Buffer.alloc(3), file]).subarray(3);
+    expect([...decodeShapes(shifted, 'k')!.values()].map(plain)).toEqual(runs.map(([, r]) => r));
+    expect(decodeShapes(file.subarray(0, file.length - 4), 'k')).toBeUndefined();
+  });
+
   it('is refused when torn or under another key', () => {
     const file = encodeShapes('k', [['a', run(1)]]);
     expect(decodeShapes(file, 'other')).toBeUndefined();
