@@ -86,7 +86,7 @@ const isWhole = (n: number | undefined): n is number => Number.isInteger(n) && n
 function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): ShapedRun | undefined {
   const calls = kept.calls;
   const end = calls.length;
-  // Code points as fontkit keeps them on a glyph: a plain array (the kept numbers are views of a file's floats).
+  // Code points as fontkit keeps them on a glyph: a plain array (the kept numbers are views of a file's numbers).
   const points = (from: number, count: number | undefined) => {
     if (!isWhole(count) || from + count > end) return undefined;
     const list: number[] = [];
@@ -144,7 +144,12 @@ interface ShapedRun {
 function shapedOf(run: fontkit.GlyphRun): ShapedRun {
   const r = run as fontkit.GlyphRun & { script: string; language: string | null; direction: string; features: Record<string, boolean> };
   const positions = new Float64Array(4 * run.positions.length);
-  run.positions.forEach((p, i) => positions.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], 4 * i));
+  run.positions.forEach((p, i) => {
+    positions[4 * i] = p.xAdvance;
+    positions[4 * i + 1] = p.yAdvance;
+    positions[4 * i + 2] = p.xOffset;
+    positions[4 * i + 3] = p.yOffset;
+  });
   return { prototype: Object.getPrototypeOf(run) as object, glyphs: run.glyphs, positions, script: r.script, language: r.language, direction: r.direction, features: r.features };
 }
 
@@ -163,17 +168,16 @@ function copyOf(run: ShapedRun): fontkit.GlyphRun {
   return copy;
 }
 
-/** A run as kept: see `KeptRun`. */
-function keptOf(run: fontkit.GlyphRun, calls: number[]): KeptRun {
-  const r = run as fontkit.GlyphRun & { script: string; language: string | null; direction: string; features: Record<string, boolean> };
+/** A run as kept on disk, with the font's lookups made while shaping it: see `KeptRun`. Its positions are the run's own numbers. */
+function keptOf(run: ShapedRun, calls: number[]): KeptRun {
   return {
     calls,
     glyphs: run.glyphs.map((g) => g.id),
-    positions: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
-    script: r.script,
-    language: r.language,
-    direction: r.direction,
-    features: { ...r.features },
+    positions: run.positions,
+    script: run.script,
+    language: run.language,
+    direction: run.direction,
+    features: { ...run.features },
   };
 }
 
@@ -217,8 +221,8 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
           calls = lookups;
           lookups = undefined;
         }
-        if (store && calls && !kept) keepRun(store, key, keptOf(fresh, calls));
         run = shapedOf(fresh);
+        if (store && calls && !kept) keepRun(store, key, keptOf(run, calls));
       }
       if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
       shaped.set(key, run);

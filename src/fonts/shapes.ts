@@ -42,6 +42,10 @@ export interface KeptRun {
  */
 type RunHeader = [key: string, script: string, language: string | null, direction: string, features: number, calls: number, glyphs: number];
 
+/** A view of `count` numbers of `size` bytes (4: 32-bit integers, 8: 64-bit floats) at `offset` in `bytes`. */
+const numbersIn = (bytes: Buffer, offset: number, count: number, size: 4 | 8) =>
+  size === 4 ? new Int32Array(bytes.buffer, bytes.byteOffset + offset, count) : new Float64Array(bytes.buffer, bytes.byteOffset + offset, count);
+
 /** A number a 32-bit integer holds exactly (not -0, whose sign it would lose). */
 const isInt32 = (n: number) => (n | 0) === n && !Object.is(n, -0);
 
@@ -72,7 +76,7 @@ export function encodeShapes(key: string, runs: Iterable<readonly [string, KeptR
   const file = Buffer.alloc(start + count * size);
   file.writeUInt32LE(header.length, 0);
   header.copy(file, 4);
-  const numbers = size === 4 ? new Int32Array(file.buffer, file.byteOffset + start, count) : new Float64Array(file.buffer, file.byteOffset + start, count);
+  const numbers = numbersIn(file, start, count, size);
   let at = 0;
   for (const part of parts) {
     numbers.set(part, at);
@@ -116,7 +120,7 @@ export function decodeShapes(file: Buffer, key: string): Map<string, KeptRun> | 
   if (file.length !== start + count * size) return undefined;
   // A view needs its bytes at a multiple of their size in their buffer; a file read into a shared pool may not be.
   const bytes = (file.byteOffset + start) % size === 0 ? file : Buffer.from(file);
-  const numbers = size === 4 ? new Int32Array(bytes.buffer, bytes.byteOffset + start, count) : new Float64Array(bytes.buffer, bytes.byteOffset + start, count);
+  const numbers = numbersIn(bytes, start, count, size);
   const runs = new Map<string, KeptRun>();
   let at = 0;
   const take = (n: number) => numbers.subarray(at, (at += n));

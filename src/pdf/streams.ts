@@ -22,9 +22,19 @@ const PATCHED = Symbol.for('annual-review.stream-text');
 /** A stream's first room for its text, in bytes. */
 const FIRST_ROOM = 1024;
 
+/**
+ * Writes `line` and a newline into `bytes` at `at`, which has room for them, and gives the place after them. latin1
+ * keeps the low byte of each character, as pdfkit's own conversion does.
+ */
+function putLine(bytes: Buffer, at: number, line: string): number {
+  const end = at + bytes.write(line, at, 'latin1');
+  bytes[end] = 0x0a;
+  return end + 1;
+}
+
 /** Writes `line` and a newline after the stream's text, in a buffer twice as large when it does not fit. */
 function writeLine(ref: StreamRef, line: string): void {
-  let at = ref.textLength ?? 0;
+  const at = ref.textLength ?? 0;
   const need = at + line.length + 1;
   let text = ref.text;
   if (!text || text.length < need) {
@@ -32,10 +42,7 @@ function writeLine(ref: StreamRef, line: string): void {
     if (text) text.copy(grown, 0, 0, at);
     ref.text = text = grown;
   }
-  // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-  at += text.write(line, at, 'latin1');
-  text[at++] = 0x0a;
-  ref.textLength = at;
+  ref.textLength = putLine(text, at, line);
 }
 
 /** The text written so far becomes one part of the stream's bytes. */
@@ -127,9 +134,7 @@ export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer[] {
     }
     const line = String(data);
     room(line.length + 1);
-    // latin1 keeps the low byte of each character, as pdfkit's own conversion does.
-    used += out.write(line, used, 'latin1');
-    out[used++] = 0x0a;
+    used = putLine(out, used, line);
     written._offset += line.length + 1;
   };
   return () => {

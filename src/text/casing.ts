@@ -29,10 +29,10 @@ const SENTENCE_END = /(?:^|[.!?\u2026]["'\u201D\u2019)\]]*)\s*$/u;
 const casings = new WeakMap<CasingInput, Map<string, Casing>>();
 
 export function casingOf(ds: CasingInput, hedges: HedgeVocabulary, language: string): Casing {
-  const key = JSON.stringify([language, ...hedges.keys()]);
+  const id = JSON.stringify([language, ...hedges.keys()]);
   let known = casings.get(ds);
   if (!known) casings.set(ds, (known = new Map<string, Casing>()));
-  const found = known.get(key);
+  const found = known.get(id);
   if (found) return found;
   const common = new Set<string>();
   for (const key of hedges.keys()) for (const [w] of key.matchAll(WORD)) common.add(w);
@@ -47,7 +47,7 @@ export function casingOf(ds: CasingInput, hedges: HedgeVocabulary, language: str
     }
   }
   const casing = { common, language };
-  known.set(key, casing);
+  known.set(id, casing);
   return casing;
 }
 
