@@ -201,8 +201,7 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
   const layout = font.layout.bind(font);
   const shaped = new Map<string, ShapedRun>();
   let prototype: object | undefined;
-  font.layout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => {
-    if (rest.some((r) => r !== undefined)) return (layout as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
+  const runFor = (text: string, features?: string[] | Record<string, boolean>): ShapedRun => {
     const key = shapeKey(text, features);
     let run = shaped.get(key);
     if (run) shapesOf(bytes)?.touch(key);
@@ -227,8 +226,35 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
       if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
       shaped.set(key, run);
     }
-    return copyOf(run);
+    return run;
   };
+  font.layout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => {
+    if (rest.some((r) => r !== undefined)) return (layout as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
+    return copyOf(runFor(text, features));
+  };
+  runsOf.set(font, runFor);
+}
+
+/** Each font's shaped runs, as its `layout` finds them (in memory, in the store, or shaped afresh). */
+const runsOf = new WeakMap<fontkit.Font, (text: string, features?: string[] | Record<string, boolean>) => ShapedRun>();
+
+/** A run's glyphs and positions as the font keeps them: four numbers a glyph (x and y advance, x and y offset). */
+export interface GlyphNumbers {
+  readonly glyphs: readonly fontkit.Glyph[];
+  readonly positions: ArrayLike<number>;
+}
+
+/** Whether `font` is one loaded here, whose runs `glyphNumbers` reads. */
+export function keepsRuns(font: unknown): boolean {
+  return runsOf.has(font as fontkit.Font);
+}
+
+/**
+ * What `font.layout(text, features)` serves a copy of, without the copy: for a reader that only reads it. Undefined
+ * for a font not loaded here.
+ */
+export function glyphNumbers(font: unknown, text: string, features?: string[] | Record<string, boolean>): GlyphNumbers | undefined {
+  return runsOf.get(font as fontkit.Font)?.(text, features);
 }
 
 /** Per font, whether it has a glyph for each code point asked about: a cmap lookup costs more than a map's. */

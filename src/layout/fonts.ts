@@ -2,6 +2,7 @@
 import type PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { loadFont, missingGlyphs } from '../fonts/index.js';
+import { layOutFromStore } from './glyph-layout.js';
 import type { FontStyle, Theme } from '../theme/index.js';
 import type { Origin } from '../document.js';
 
@@ -39,6 +40,7 @@ export interface FontBook {
 const styleOf = (bold?: boolean, italic?: boolean): FontStyle => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
 
 export function registerFonts(doc: PDFKit.PDFDocument, theme: Theme): FontBook {
+  layOutFromStore(doc);
   const refs = new Map<string, FontRef>();
   for (const [family, files] of Object.entries(theme.fonts).sort(([a], [b]) => a.localeCompare(b))) {
     for (const style of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
