@@ -20,6 +20,17 @@ describe('fonts', () => {
     expect(measureText(f, 'Phạm Thu Hằng', 20)).toBeCloseTo(2 * w10, 6);
     expect(measureText(f, 'WWW', 10)).toBeGreaterThan(measureText(f, 'iii', 10));
   });
+  it('measures what the font lays out, to the last bit', () => {
+    const f = serif().font;
+    for (const [text, features] of [
+      ['AVATAR Wa To. Phạm Thu Hằng', []],
+      ['1,234.56 – 7 890', ['tnum']],
+      ['a\u0323\u0302 o\u031b\u0301', []],
+    ] as const) {
+      const laid = f.layout(text, features.length ? [...features] : undefined);
+      expect(measureText(f, text, 9.5, features)).toBe((laid.advanceWidth / f.unitsPerEm) * 9.5);
+    }
+  });
 });
 
 describe('glyph cache', () => {

@@ -275,6 +275,15 @@ export function missingGlyphs(font: fontkit.Font, text: string): string[] {
   return [...missing];
 }
 
+/** A run's advance width in the font's units, summed as fontkit's run sums it, from the kept run where there is one. */
+function advanceOf(font: fontkit.Font, text: string, features?: string[]): number {
+  const run = glyphNumbers(font, text, features);
+  if (!run) return font.layout(text, features).advanceWidth;
+  let width = 0;
+  for (let i = 0; i < run.glyphs.length; i++) width += run.positions[4 * i]!;
+  return width;
+}
+
 /** Each font's measured strings, and its units per em (a getter that reads the font's head table). */
 const widthCache = new WeakMap<fontkit.Font, { widths: Map<string, number>; unitsPerEm: number }>();
 
@@ -291,7 +300,7 @@ export function measureText(font: fontkit.Font, text: string, size: number, feat
   const key = features.length ? `${features.join(',')}\u0000${text}` : text;
   let units = perFont.widths.get(key);
   if (units === undefined) {
-    units = font.layout(text, features.length ? [...features] : undefined).advanceWidth;
+    units = advanceOf(font, text, features.length ? [...features] : undefined);
     perFont.widths.set(key, units);
   } else {
     // Measured earlier in the process: the string is still one the build uses.
