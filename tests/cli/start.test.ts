@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/input/paths.js';
-import { runProgram } from '../support.js';
+import { programPath, runProgram, runTool } from '../support.js';
 
 const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-start-'));
@@ -33,6 +33,16 @@ describe('the program started from the code cache', () => {
     // Read, not made again (V8 accepted it), and the same PDF.
     expect(readFileSync(join(cache, 'code', kept[0]!)).equals(made)).toBe(true);
     expect(readFileSync(join(work, 'b.pdf')).equals(readFileSync(join(work, 'a.pdf')))).toBe(true);
+  });
+
+  it('writes a cache that holds every function its run ran, the program’s top level among them', () => {
+    // V8 would drop the bytecode of functions run once at the start (over a thousand in a build) before the run ends,
+    // and the cache written after it would leave them out: each later start would compile them again.
+    const cache = join(work, 'cache-kept');
+    const run = runTool(process.execPath, ['--trace-flush-bytecode', programPath, 'build', base, '-o', join(work, 'k.pdf'), '--cache-dir', cache]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(codeFiles(cache)).toHaveLength(1);
+    expect(`${run.stdout}${run.stderr}`.match(/discarding compiled metadata/g) ?? []).toEqual([]);
   });
 
   it('imports ES module packages when started from the cache', () => {
