@@ -13,7 +13,7 @@ import { provideImport } from '../esm.js';
 import { cacheFolder } from '../input/paths.js';
 import type { main as Main } from './cli.js';
 import { deferRarelyUsed } from './deferred.js';
-import { keepHeapSmall } from './heap.js';
+import { sizeForSmallReview } from './sizing.js';
 
 /** The cache folder as the command's options name it (`--cache-dir DIR`, `--no-cache`), read before the program is. */
 function cacheDirOf(args: readonly string[]): string | undefined {
@@ -59,8 +59,8 @@ function keepBytecode(): void {
 
 /** Runs the command line on `args` and returns its exit code. */
 export async function start(args: readonly string[]): Promise<number> {
-  // Small until a command sees a large dataset: see heap.ts.
-  keepHeapSmall();
+  // Small until a command sees a large dataset: see sizing.ts.
+  sizeForSmallReview();
   keepBytecode();
   const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
   if (!existsSync(app)) return (await import('./cli.js')).main([...args]);
@@ -83,7 +83,9 @@ export async function start(args: readonly string[]): Promise<number> {
   (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, createRequire(app), module, app, dirname(app));
   const status = await module.exports.main!([...args]);
   if (cacheFile && (!hadCache || script.cachedDataRejected)) {
-    // After the run, the data holds the functions it compiled as well as the program's top level.
+    // After the run, the data holds the functions it compiled as well as the program's top level; made under the
+    // settings the next start compiles under (a large dataset's command changed them).
+    sizeForSmallReview();
     const { keepInCache } = await import('../output/index.js');
     keepInCache(cacheFile, script.createCachedData());
     // The same command's data for an earlier build of the program or another Node is of no more use.

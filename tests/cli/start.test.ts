@@ -1,10 +1,11 @@
 // The built program starts from V8's code cache, kept in the cache folder per command: made by a first run, used by
 // the next, and never written with --no-cache. A run from the cache does all a first run does, ES module packages
 // imported while it runs (pdf.js, for extract-data) included.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SMALL_DATASET } from '../../src/cli/sizing.js';
 import { packageRoot } from '../../src/input/paths.js';
 import { programPath, runProgram, runTool } from '../support.js';
 
@@ -43,6 +44,22 @@ describe('the program started from the code cache', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(codeFiles(cache)).toHaveLength(1);
     expect(`${run.stdout}${run.stderr}`.match(/discarding compiled metadata/g) ?? []).toEqual([]);
+  });
+
+  it('is used again after a build of a large dataset, which sizes V8 otherwise while it runs', () => {
+    // V8 marks the cache with its settings when the cache is made, and refuses it to a start made under others.
+    const large = join(work, 'large');
+    cpSync(base, large, { recursive: true });
+    writeFileSync(join(large, 'padding.txt'), 'x'.repeat(SMALL_DATASET + 1));
+    const cache = join(work, 'cache-large');
+    const first = runProgram('build', large, '-o', join(work, 'l1.pdf'), '--cache-dir', cache);
+    expect(first.status, first.stderr).toBe(0);
+    const [file] = codeFiles(cache);
+    const made = readFileSync(join(cache, 'code', file!));
+    const again = runProgram('build', large, '-o', join(work, 'l2.pdf'), '--cache-dir', cache);
+    expect(again.status, again.stderr).toBe(0);
+    expect(codeFiles(cache)).toEqual([file]);
+    expect(readFileSync(join(cache, 'code', file!)).equals(made)).toBe(true);
   });
 
   it('imports ES module packages when started from the cache', () => {

@@ -13,7 +13,7 @@ import { buildBatch } from '../batch.js';
 import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { isInside, watchUntilStopped } from '../watch.js';
-import { fitHeap } from '../heap.js';
+import { sizeForDatasets } from '../sizing.js';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
@@ -183,7 +183,7 @@ export const build: Command = {
     if (values['emit-markdown'] !== undefined && (values.watch || values.out === '-')) throw new UsageError('--emit-markdown goes with a single build to a file, not with --watch or -o -');
     if (jobs.length > 1 && values['no-exports']) throw new UsageError('--no-exports applies to one report: give at most one --data and one --locale');
     const [job] = jobs;
-    fitHeap(...jobs.map((j) => j.data));
+    sizeForDatasets(...jobs.map((j) => j.data));
     if (jobs.length > 1 || !job) return buildBatch(jobs);
     const exports = !values['no-exports'];
     if (values.out === '-') {

@@ -2,7 +2,7 @@
 import { DISCREPANCY_FORMATS, formatDiscrepancies, type DiscrepancyFormat } from '../../exports/index.js';
 import { loadReview } from '../../pipeline.js';
 import { dataDirOf, UsageError, type Command } from '../command.js';
-import { fitHeap } from '../heap.js';
+import { sizeForDatasets } from '../sizing.js';
 
 export const discrepancies: Command = {
   options: { data: { type: 'string' }, format: { type: 'string' } },
@@ -12,7 +12,7 @@ export const discrepancies: Command = {
       throw new UsageError(`--format must be one of ${DISCREPANCY_FORMATS.join(', ')}, not "${format}"`);
     }
     const dir = dataDirOf(values, positionals);
-    fitHeap(dir);
+    sizeForDatasets(dir);
     const review = loadReview(dir);
     process.stdout.write(formatDiscrepancies(review.discrepancies, format as DiscrepancyFormat));
     return 0;

@@ -9,7 +9,7 @@ import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { startPreviewServer, type PreviewState } from '../preview/server.js';
 import { watchUntilStopped } from '../watch.js';
 import { jobsOf } from './build.js';
-import { fitHeap } from '../heap.js';
+import { sizeForDatasets } from '../sizing.js';
 
 /** --port: a whole number from 0 (any free port) to 65535. */
 function portOption(value: string | undefined): number {
@@ -36,7 +36,7 @@ export const preview: Command = {
     const port = portOption(values.port === undefined ? undefined : String(values.port));
     const [job, ...more] = jobsOf(values, positionals);
     if (!job || more.length) throw new UsageError('preview shows one report: give one dataset folder and at most one locale');
-    fitHeap(job.data);
+    sizeForDatasets(job.data);
     let server;
     try {
       server = await startPreviewServer(port);

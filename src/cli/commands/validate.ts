@@ -4,13 +4,13 @@ import { loadDataset } from '../../dataset/index.js';
 import { displayPath } from '../../input/paths.js';
 import { datasetJson } from '../../exports/index.js';
 import { dataDirOf, type Command } from '../command.js';
-import { fitHeap } from '../heap.js';
+import { sizeForDatasets } from '../sizing.js';
 
 export const validate: Command = {
   options: { data: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, positionals) {
     const dir = dataDirOf(values, positionals);
-    fitHeap(dir);
+    sizeForDatasets(dir);
     const ds = loadDataset(dir);
     if (values.json) {
       process.stdout.write(datasetJson(ds));

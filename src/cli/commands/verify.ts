@@ -4,14 +4,14 @@ import { loadDataset, verifyQuotes } from '../../dataset/index.js';
 import { displayPath } from '../../input/paths.js';
 import { failOnErrors, formatDiagnostic } from '../../errors.js';
 import { dataDirOf, UsageError, type Command } from '../command.js';
-import { fitHeap } from '../heap.js';
+import { sizeForDatasets } from '../sizing.js';
 
 export const verify: Command = {
   options: { data: { type: 'string' }, sources: { type: 'string' } },
   async run(values, positionals) {
     if (!values.sources) throw new UsageError("--sources DIR is required: the folder of the sources' text files");
     const dir = dataDirOf(values, positionals);
-    fitHeap(dir);
+    sizeForDatasets(dir);
     const dataset = loadDataset(dir);
     const sourcesDir = resolve(String(values.sources));
     const warnings = failOnErrors(verifyQuotes(dataset, sourcesDir));

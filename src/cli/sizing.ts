@@ -37,18 +37,21 @@ export function datasetBytes(dir: string): number {
 }
 
 /** Small: the young generation kept at its first size, the old one grown by a quarter. Otherwise V8's defaults. */
-function sizeHeap(small: boolean): void {
+function size(small: boolean): void {
   setFlagsFromString(`--semi-space-growth-factor=${small ? 1 : V8_GROWTH}`);
   setFlagsFromString(`--heap-growing-percent=${small ? OLD_GROWTH_PERCENT : 0}`);
 }
 
-/** Keeps the heap small: from the start of the command line, before the program loads. */
-export function keepHeapSmall(): void {
-  sizeHeap(true);
+/**
+ * Sized for a small review: from the start of the command line, before the program loads. Again before its code cache
+ * is written: V8 marks the cache with the settings of that moment and refuses it to a start made under others.
+ */
+export function sizeForSmallReview(): void {
+  size(true);
 }
 
-/** Sizes the heap for a command on these datasets: small while the largest is small; as V8 sizes it otherwise. */
-export function fitHeap(...dirs: string[]): void {
+/** Sized for a command on these datasets: for a small review while the largest is small; as V8 sizes it otherwise. */
+export function sizeForDatasets(...dirs: string[]): void {
   const largest = Math.max(0, ...dirs.map(datasetBytes));
-  sizeHeap(largest <= SMALL_DATASET);
+  size(largest <= SMALL_DATASET);
 }

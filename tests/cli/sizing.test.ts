@@ -1,4 +1,4 @@
-// V8's heap sized for the dataset (src/cli/heap.ts): kept small for an ordinary review, as V8 sizes it for a large
+// V8's heap sized for the dataset (src/cli/sizing.ts): kept small for an ordinary review, as V8 sizes it for a large
 // one. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
 // young generation became while objects kept surviving, and how often the old generation was collected while objects
 // that had lived a while kept going.
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/input/paths.js';
-import { datasetBytes, SMALL_DATASET } from '../../src/cli/heap.js';
+import { datasetBytes, SMALL_DATASET } from '../../src/cli/sizing.js';
 
 const work = mkdtempSync(join(tmpdir(), 'annual-review-heap-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ const defaultDataset = join(packageRoot, 'data', 'vietnam-2025');
 function youngAfter(setup: string): number {
   const script = `
     import { getHeapSpaceStatistics } from 'node:v8';
-    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'heap.js'))});
+    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'sizing.js'))});
     ${setup};
     const kept = [];
     let most = 0;
@@ -42,7 +42,7 @@ function oldCollectionsAfter(setup: string): number {
   const script = `
     import { setFlagsFromString } from 'node:v8';
     import { PerformanceObserver, constants } from 'node:perf_hooks';
-    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'heap.js'))});
+    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'sizing.js'))});
     ${setup};
     setFlagsFromString('--semi-space-growth-factor=1');
     let collections = 0;
@@ -68,17 +68,17 @@ describe('the heap', () => {
 
   it('keeps the young generation at its first size from the start, and for a small dataset; grows it for a large one, as by default', () => {
     const grown = youngAfter('');
-    const small = youngAfter('h.keepHeapSmall()');
+    const small = youngAfter('h.sizeForSmallReview()');
     expect(grown).toBeGreaterThanOrEqual(4 * small);
-    expect(youngAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(defaultDataset)})`)).toBe(small);
-    expect(youngAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(defaultDataset)}, ${JSON.stringify(large)})`)).toBeGreaterThanOrEqual(4 * small);
+    expect(youngAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBe(small);
+    expect(youngAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)}, ${JSON.stringify(large)})`)).toBeGreaterThanOrEqual(4 * small);
   });
 
   it('collects the old generation sooner from the start, and for a small dataset; as by default for a large one', () => {
     const byV8 = oldCollectionsAfter('');
     expect(byV8).toBeGreaterThan(2);
-    expect(oldCollectionsAfter('h.keepHeapSmall()')).toBeGreaterThanOrEqual(1.5 * byV8);
-    expect(oldCollectionsAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(1.5 * byV8);
-    expect(oldCollectionsAfter(`h.keepHeapSmall(); h.fitHeap(${JSON.stringify(large)})`)).toBeLessThan(1.25 * byV8);
+    expect(oldCollectionsAfter('h.sizeForSmallReview()')).toBeGreaterThanOrEqual(1.5 * byV8);
+    expect(oldCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(1.5 * byV8);
+    expect(oldCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)})`)).toBeLessThan(1.25 * byV8);
   });
 });
