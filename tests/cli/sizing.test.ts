@@ -1,5 +1,5 @@
-// V8's heap sized for the dataset (src/cli/sizing.ts): kept small for an ordinary review, as V8 sizes it for a large
-// one. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
+// V8 sized for the dataset (src/cli/sizing.ts): its heap kept small and its optimizing compiler kept for the hottest
+// functions for an ordinary review, as V8 sets them for a large one. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
 // young generation became while objects kept surviving, and how often the old generation was collected while objects
 // that had lived a while kept going.
 import { execFileSync } from 'node:child_process';
@@ -58,6 +58,22 @@ function oldCollectionsAfter(setup: string): number {
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
 }
 
+/**
+ * How many calls of a small function V8 took to optimize it after `setup`. The optimizing compiler runs on the main
+ * thread here, so that the count does not depend on how soon another thread finishes.
+ */
+function callsUntilOptimized(setup: string): number {
+  const script = `
+    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'sizing.js'))});
+    ${setup};
+    const hot = (n) => { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; };
+    const turbofanned = () => (%GetOptimizationStatus(hot) & 16) !== 0;
+    let calls = 0;
+    while (!turbofanned() && calls < 10000000) { hot(100); calls++; }
+    console.log(calls);`;
+  return Number(execFileSync(process.execPath, ['--allow-natives-syntax', '--no-concurrent-recompilation', '--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
 describe('the heap', () => {
   it("is sized by the size of the dataset's files", () => {
     expect(datasetBytes(large)).toBe(SMALL_DATASET + 1);
@@ -80,5 +96,15 @@ describe('the heap', () => {
     expect(oldCollectionsAfter('h.sizeForSmallReview()')).toBeGreaterThanOrEqual(1.5 * byV8);
     expect(oldCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(1.5 * byV8);
     expect(oldCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)})`)).toBeLessThan(1.25 * byV8);
+  });
+});
+
+describe('the optimizing compiler', () => {
+  it('waits for eight times the running from the start, and for a small dataset; as by default for a large one', () => {
+    const byV8 = callsUntilOptimized('');
+    expect(byV8).toBeGreaterThan(10);
+    expect(callsUntilOptimized('h.sizeForSmallReview()')).toBeGreaterThanOrEqual(6 * byV8);
+    expect(callsUntilOptimized(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(6 * byV8);
+    expect(callsUntilOptimized(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)})`)).toBeLessThan(1.5 * byV8);
   });
 });
