@@ -22,7 +22,7 @@ import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 
-/** A dataset of at most this many bytes keeps the heap small. */
+/** A dataset of at most this many bytes is built as a small review. */
 export const SMALL_DATASET = 512 * 1024;
 
 /** V8's own factor (Node 20), by which the young generation grows. */

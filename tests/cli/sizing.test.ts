@@ -74,6 +74,26 @@ function callsUntilOptimized(setup: string): number {
   return Number(execFileSync(process.execPath, ['--allow-natives-syntax', '--no-concurrent-recompilation', '--input-type=module', '-e', script], { encoding: 'utf8' }));
 }
 
+/**
+ * What `measure` gives under V8's defaults, under the command line's settings from its start, and then for the
+ * default dataset, and for it with a large one (the largest decides).
+ */
+function underEachSetting(measure: (setup: string) => number) {
+  return {
+    byV8: measure(''),
+    atStart: measure('h.sizeForSmallReview()'),
+    small: measure(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`),
+    large: measure(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)}, ${JSON.stringify(large)})`),
+  };
+}
+
+/** At least `factor` times V8's value from the start and for a small dataset; under `largeBelow` times it for a large one. */
+function expectSmallReviewOnly(values: ReturnType<typeof underEachSetting>, factor: number, largeBelow: number): void {
+  expect(values.atStart).toBeGreaterThanOrEqual(factor * values.byV8);
+  expect(values.small).toBeGreaterThanOrEqual(factor * values.byV8);
+  expect(values.large).toBeLessThan(largeBelow * values.byV8);
+}
+
 describe('the heap', () => {
   it("is sized by the size of the dataset's files", () => {
     expect(datasetBytes(large)).toBe(SMALL_DATASET + 1);
@@ -83,28 +103,23 @@ describe('the heap', () => {
   });
 
   it('keeps the young generation at its first size from the start, and for a small dataset; grows it for a large one, as by default', () => {
-    const grown = youngAfter('');
-    const small = youngAfter('h.sizeForSmallReview()');
-    expect(grown).toBeGreaterThanOrEqual(4 * small);
-    expect(youngAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBe(small);
-    expect(youngAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)}, ${JSON.stringify(large)})`)).toBeGreaterThanOrEqual(4 * small);
+    const young = underEachSetting(youngAfter);
+    expect(young.byV8).toBeGreaterThanOrEqual(4 * young.atStart);
+    expect(young.small).toBe(young.atStart);
+    expect(young.large).toBeGreaterThanOrEqual(4 * young.atStart);
   });
 
   it('collects the old generation sooner from the start, and for a small dataset; as by default for a large one', () => {
-    const byV8 = oldCollectionsAfter('');
-    expect(byV8).toBeGreaterThan(2);
-    expect(oldCollectionsAfter('h.sizeForSmallReview()')).toBeGreaterThanOrEqual(1.5 * byV8);
-    expect(oldCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(1.5 * byV8);
-    expect(oldCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)})`)).toBeLessThan(1.25 * byV8);
+    const collections = underEachSetting(oldCollectionsAfter);
+    expect(collections.byV8).toBeGreaterThan(2);
+    expectSmallReviewOnly(collections, 1.5, 1.25);
   });
 });
 
 describe('the optimizing compiler', () => {
   it('waits for eight times the running from the start, and for a small dataset; as by default for a large one', () => {
-    const byV8 = callsUntilOptimized('');
-    expect(byV8).toBeGreaterThan(10);
-    expect(callsUntilOptimized('h.sizeForSmallReview()')).toBeGreaterThanOrEqual(6 * byV8);
-    expect(callsUntilOptimized(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`)).toBeGreaterThanOrEqual(6 * byV8);
-    expect(callsUntilOptimized(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)})`)).toBeLessThan(1.5 * byV8);
+    const calls = underEachSetting(callsUntilOptimized);
+    expect(calls.byV8).toBeGreaterThan(10);
+    expectSmallReviewOnly(calls, 6, 1.5);
   });
 });
