@@ -67,8 +67,10 @@ export async function start(args: readonly string[]): Promise<number> {
   const cacheFile = codeCacheFile(app, args);
   let cachedData = readable(cacheFile);
   // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. The file is
-  // the program wrapped as CommonJS's function (scripts/bundle.mjs): compiled as it is read, with no joined copy.
-  const script = new Script(readFileSync(app).toString('utf8'), {
+  // the program wrapped as CommonJS's function (scripts/bundle.mjs): compiled as it is read, with no joined copy. It
+  // is ASCII (the bundle script refuses any other character), so decoded as Latin-1, byte for character: the same
+  // string as UTF-8 gives, 4 ms sooner.
+  const script = new Script(readFileSync(app).toString('latin1'), {
     filename: app,
     ...(cachedData ? { cachedData } : {}),
   });
