@@ -244,17 +244,12 @@ export interface GlyphNumbers {
   readonly positions: ArrayLike<number>;
 }
 
-/** Whether `font` is one loaded here, whose runs `glyphNumbers` reads. */
-export function keepsRuns(font: unknown): boolean {
-  return runsOf.has(font as fontkit.Font);
-}
-
 /**
- * What `font.layout(text, features)` serves a copy of, without the copy: for a reader that only reads it. Undefined
- * for a font not loaded here.
+ * For a font loaded here, what gives the run `font.layout(text, features)` serves a copy of, without the copy: for a
+ * reader that only reads it. Undefined for any other font.
  */
-export function glyphNumbers(font: unknown, text: string, features?: string[] | Record<string, boolean>): GlyphNumbers | undefined {
-  return runsOf.get(font as fontkit.Font)?.(text, features);
+export function glyphReader(font: unknown): ((text: string, features?: string[] | Record<string, boolean>) => GlyphNumbers) | undefined {
+  return runsOf.get(font as fontkit.Font);
 }
 
 /** Per font, whether it has a glyph for each code point asked about: a cmap lookup costs more than a map's. */
@@ -277,7 +272,7 @@ export function missingGlyphs(font: fontkit.Font, text: string): string[] {
 
 /** A run's advance width in the font's units, summed as fontkit's run sums it, from the kept run where there is one. */
 function advanceOf(font: fontkit.Font, text: string, features?: string[]): number {
-  const run = glyphNumbers(font, text, features);
+  const run = glyphReader(font)?.(text, features);
   if (!run) return font.layout(text, features).advanceWidth;
   let width = 0;
   for (let i = 0; i < run.glyphs.length; i++) width += run.positions[4 * i]!;

@@ -8,7 +8,7 @@
 // encoding one object a glyph. The arithmetic is pdfkit's, step for step, so the numbers, and the PDF, are the same
 // (tests/layout/glyph-layout.test.ts compares them with pdfkit's own for every kind of string).
 
-import { glyphNumbers, keepsRuns } from '../fonts/index.js';
+import { glyphReader } from '../fonts/index.js';
 
 type Features = string[] | Record<string, boolean>;
 
@@ -54,13 +54,13 @@ export function layOutFromStore(doc: PDFKit.PDFDocument): void {
 }
 
 function fromStore(font: Partial<EmbeddedFont>): void {
-  const fontkitFont = font.font;
-  if (typeof font.layout !== 'function' || typeof font.scale !== 'number' || !keepsRuns(fontkitFont)) return;
+  const runOf = glyphReader(font.font);
+  if (typeof font.layout !== 'function' || typeof font.scale !== 'number' || !runOf) return;
   font.layout = function (this: EmbeddedFont, text: string, features?: Features, onlyWidth = false): Laid {
     const laid: Laid = { glyphs: [], positions: [], advanceWidth: 0 };
     const scale = this.scale;
     const word = (part: string, asked?: Features) => {
-      const run = glyphNumbers(fontkitFont, part, asked)!;
+      const run = runOf(part, asked);
       const p = run.positions;
       // As fontkit's run sums its positions, after pdfkit has scaled each.
       let width = 0;
