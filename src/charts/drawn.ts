@@ -10,7 +10,14 @@ import type { DrawnChart } from './types.js';
 export const drawn = new Map<string, Promise<DrawnChart>>();
 export const REMEMBERED = 32;
 
+/**
+ * SVG drawings recorded in this process as they went into a PDF (src/layout/svg.ts), by a hash of all that decides
+ * them: played back in a later build. Forgotten with the charts, so that a chart drawn afresh goes into the PDF afresh.
+ */
+export const recordedDrawings = new Map<string, unknown>();
+
 /** Forgets the charts drawn so far, so that the next render draws afresh (tests of determinism use it). */
 export function forgetDrawnCharts(): void {
   drawn.clear();
+  recordedDrawings.clear();
 }

@@ -25,6 +25,7 @@ import { hyphenator } from '../text/hyphenation.js';
 export type { ChartArt } from './context.js';
 export type { BoxKind, ContentBox, LayoutBox, LayoutResult, PlacedHeading, Places } from './types.js';
 export { placesOf } from './places.js';
+export { keepDrawingsIn, saveDrawings } from './svg.js';
 
 interface BlockLayout<B> {
   minStart(block: B, ctx: LayoutContext): number;
