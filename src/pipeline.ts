@@ -21,6 +21,7 @@ import type { LayoutResult, Places } from './layout/types.js';
 import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
 import { saveShapes, useShapeStore } from './fonts/shapes.js';
+import { keepSubsetsIn, saveSubsets } from './fonts/subsets.js';
 import { keepHyphenationIn, saveHyphenation } from './text/hyphenation.js';
 import type { MarkupCache } from './markup/index.js';
 
@@ -153,6 +154,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // folder, as charts are; each review (dataset, template, locale) keeps its own.
   const scope = JSON.stringify([resolve(options.data), ...dirs.map((d) => resolve(d)), options.locale ?? REFERENCE_LOCALE]);
   useShapeStore(options.cacheDir, scope);
+  keepSubsetsIn(options.cacheDir, scope);
   keepHyphenationIn(options.cacheDir, scope);
   keepYamlIn(options.cacheDir);
   const locale = loadLocale(dirs, options.locale ?? REFERENCE_LOCALE);
@@ -189,6 +191,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   t.lap('layout');
   const pdf = await finishPdf(doc);
   saveShapes();
+  saveSubsets();
   saveHyphenation();
   saveDrawings();
   t.lap('pdf');

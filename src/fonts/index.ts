@@ -35,6 +35,7 @@ export function loadFont(path: string): LoadedFont {
     throw new ReviewError([error('font/parse', `not a usable TTF/OTF font: ${(e as Error).message}`, { file: path })]);
   }
   keepCodePoints(font);
+  postHeaderFirst(font, bytes);
   shapeOnce(font, bytes);
   const loaded = { path, bytes, font };
   bytesOf.set(font, bytes);
@@ -56,6 +57,44 @@ function keepCodePoints(font: fontkit.Font): void {
     if (lookups) recordLookup(lookups, id, codePoints, glyph);
     return glyph!;
   };
+}
+
+/** fontkit's parts used to read a table itself. */
+interface TableReader {
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  _tables: Record<string, unknown>;
+  _decodeTable(table: unknown): Record<string | symbol, unknown>;
+}
+
+/**
+ * fontkit decodes a font's whole `post` table, with the name of every glyph (thousands in a font that covers
+ * Vietnamese: about 12 ms), the first time anything of it is read; pdfkit reads only its header (fixed pitch, italic
+ * angle) to embed the font. The header is read here from the font's bytes, as fontkit reads it, and the rest of the
+ * table is decoded by fontkit when first asked for (a glyph's name).
+ */
+function postHeaderFirst(font: fontkit.Font, bytes: Buffer): void {
+  const reader = font as unknown as TableReader;
+  const table = reader.directory.tables.post;
+  if (!table || table.length < 32 || table.offset + 32 > bytes.length || 'post' in reader._tables) return;
+  const at = table.offset;
+  // fontkit's post table: a fixed32 version, then the header; fixed32 is a 32-bit integer over 2^16.
+  const header: Record<string, number> = {
+    version: bytes.readInt32BE(at) / 65536,
+    italicAngle: bytes.readInt32BE(at + 4) / 65536,
+    underlinePosition: bytes.readInt16BE(at + 8),
+    underlineThickness: bytes.readInt16BE(at + 10),
+    isFixedPitch: bytes.readUInt32BE(at + 12),
+    minMemType42: bytes.readUInt32BE(at + 16),
+    maxMemType42: bytes.readUInt32BE(at + 20),
+    minMemType1: bytes.readUInt32BE(at + 24),
+    maxMemType1: bytes.readUInt32BE(at + 28),
+  };
+  let whole: Record<string | symbol, unknown> | undefined;
+  const decoded = () => (whole ??= reader._decodeTable(table));
+  reader._tables.post = new Proxy(header, {
+    get: (own, key) => (typeof key === 'string' && key in own ? own[key] : decoded()[key]),
+    has: (_own, key) => key in decoded(),
+  });
 }
 
 /** The font's glyph lookups while a string is shaped for the store (see shapes.ts), or undefined. */
@@ -181,8 +220,11 @@ function keptOf(run: ShapedRun, calls: number[]): KeptRun {
   };
 }
 
-/** Each font's file, for its kept runs (shapes.ts). */
+/** Each font's file, for its kept runs (shapes.ts) and subsets (subsets.ts). */
 const bytesOf = new WeakMap<fontkit.Font, Uint8Array>();
+
+/** The file of a font this module loaded; undefined for any other. */
+export const fontBytes = (font: unknown): Uint8Array | undefined => (typeof font === 'object' && font !== null ? bytesOf.get(font as fontkit.Font) : undefined);
 
 /** A string's key among the font's shaped runs, in memory and in the store. */
 const shapeKey = (text: string, features?: string[] | Record<string, boolean>) => (features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`);

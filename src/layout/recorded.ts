@@ -468,9 +468,11 @@ function wellFormed(ops: readonly unknown[]): boolean {
   let open = 0;
   for (const op of ops) {
     if (!Array.isArray(op)) return false;
-    const [kind, a, b, c] = op as unknown[];
+    const a: unknown = op[1];
+    const b: unknown = op[2];
+    const c: unknown = op[3];
     let ok: boolean;
-    switch (kind) {
+    switch (op[0]) {
       case CALL:
         ok = typeof a === 'string' && METHODS.has(a) && Array.isArray(b);
         break;

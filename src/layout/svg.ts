@@ -54,7 +54,8 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
 const FORMAT = 1;
 
 /** The libraries a recording depends on: a new version of either records every drawing afresh. */
-const drawerIdentity = () => `svg-to-pdfkit ${packageVersion('svg-to-pdfkit') ?? '?'} pdfkit ${packageVersion('pdfkit') ?? '?'} format ${FORMAT}`;
+let identity: string | undefined;
+const drawerIdentity = () => (identity ??= `svg-to-pdfkit ${packageVersion('svg-to-pdfkit') ?? '?'} pdfkit ${packageVersion('pdfkit') ?? '?'} format ${FORMAT}`);
 
 /**
  * Everything that decides a drawing: the SVG, where and how large it is drawn, the page's size and the transformation

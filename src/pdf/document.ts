@@ -2,6 +2,7 @@
 // pages, tagging, and the standard it claims (PDF/A by default: see standard.ts).
 import PDFDocument from 'pdfkit';
 import type { DocumentInfo } from '../document.js';
+import { encodeSubsetsOnce } from '../fonts/subsets.js';
 import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
 import { collectOutput, keepStreamText } from './streams.js';
@@ -64,6 +65,7 @@ export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
       resolve(Buffer.concat(rest ? [...chunks, ...rest()] : chunks));
     });
     doc.on('error', reject);
+    encodeSubsetsOnce(doc);
     doc.end();
   });
 }

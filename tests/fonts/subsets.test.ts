@@ -1,0 +1,61 @@
+// Font subsets kept in the cache folder: read back by a later process instead of encoded, and the PDF byte for byte
+// the one a build without them makes. Each build is its own process, since a process keeps its subsets in memory too.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/input/paths.js';
+import { runProgram } from '../support.js';
+
+const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
+const work = mkdtempSync(join(tmpdir(), 'annual-review-subsets-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const cache = join(work, 'cache');
+const subsets = join(cache, 'subsets');
+let n = 0;
+/** Builds the base dataset in a new process and returns the PDF's bytes. */
+function build(...options: string[]): Buffer {
+  const out = join(work, `r${n++}.pdf`);
+  const run = runProgram('build', base, '-o', out, '--no-exports', '--quiet', ...options);
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(out);
+}
+const files = () => readdirSync(subsets).filter((f) => f.endsWith('.json'));
+type Kept = { key: string; entries: [string, string][] };
+const read = (file: string) => JSON.parse(readFileSync(join(subsets, file), 'utf8')) as Kept;
+
+describe('font subsets kept between runs', () => {
+  let first: Buffer;
+  beforeAll(() => {
+    first = build('--cache-dir', cache);
+  });
+
+  it('are kept per font, one subset each, and a build from them is byte for byte a build without them', () => {
+    expect(files().length).toBeGreaterThan(1);
+    for (const file of files()) expect(read(file).entries).toHaveLength(1);
+    expect(build('--cache-dir', cache).equals(first)).toBe(true);
+    expect(build('--no-cache').equals(first)).toBe(true);
+  });
+
+  it('are read back, not encoded again', () => {
+    const kept = files().map((file) => [file, readFileSync(join(subsets, file), 'utf8')] as const);
+    // Each kept subset with a byte changed: the fonts embedded in the PDF change with them.
+    for (const [file] of kept) {
+      const entry = read(file);
+      const bytes = Buffer.from(entry.entries[0]![1], 'base64');
+      bytes[bytes.length - 1] ^= 0xff;
+      entry.entries[0]![1] = bytes.toString('base64');
+      writeFileSync(join(subsets, file), JSON.stringify(entry));
+    }
+    expect(build('--cache-dir', cache).equals(first)).toBe(false);
+    for (const [file, text] of kept) writeFileSync(join(subsets, file), text);
+    expect(build('--cache-dir', cache).equals(first)).toBe(true);
+  });
+
+  it('survive a file that cannot be read: the subset is encoded, and the file written anew', () => {
+    for (const file of files()) writeFileSync(join(subsets, file), readFileSync(join(subsets, file)).subarray(0, 20));
+    expect(build('--cache-dir', cache).equals(first)).toBe(true);
+    for (const file of files()) expect(read(file).entries).toHaveLength(1);
+  });
+});
