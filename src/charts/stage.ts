@@ -13,7 +13,10 @@ import { checkChartFields, localiseSpec, readChartSpec, type ChartData } from '.
 import type { ChartInput } from './types.js';
 
 /** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
-const weekdays = (intl: string, weekday: 'long' | 'short') => Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + i)));
+const weekdays = (intl: string, weekday: 'long' | 'short') => {
+  const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)));
+};
 
 /** Digits, month and day names for chart axes, in the review's locale. */
 function chartLocale(locale: Locale) {

@@ -146,12 +146,18 @@ export function unitCatalogue(declared: readonly DeclaredUnit[] = [], language =
 const WRITTEN_SCALES = (['trillion', 'billion', 'million'] as const satisfies readonly Scale[]).map((s) => [s, SCALES[s]] as const);
 
 /** The language of an Intl tag: "vi-VN" → "vi". */
+const languages = new Map<string, string>();
 const languageOf = (intl: string) => {
-  try {
-    return new Intl.Locale(intl).language;
-  } catch {
-    return intl;
+  let language = languages.get(intl);
+  if (language === undefined) {
+    try {
+      language = new Intl.Locale(intl).language;
+    } catch {
+      language = intl;
+    }
+    languages.set(intl, language);
   }
+  return language;
 };
 
 /** The unit's pattern for a locale and plural category: the locale's own forms, else the first entry's. */

@@ -44,7 +44,7 @@ describe('font subsets kept between runs', () => {
     for (const [file] of kept) {
       const entry = read(file);
       const bytes = Buffer.from(entry.entries[0]![1], 'base64');
-      bytes[bytes.length - 1] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
       entry.entries[0]![1] = bytes.toString('base64');
       writeFileSync(join(subsets, file), JSON.stringify(entry));
     }

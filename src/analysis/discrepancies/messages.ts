@@ -30,7 +30,9 @@ export function explainer(wording: Wording, casing: Casing, names: (source: stri
   const label = (l: string) => labelInSentence(l, casing);
   const figure = (c: { printed: string; quote: string }) => figureInSentence(c, casing);
   const said = (claims: Claims) => claims.map((c) => `${figure(c)} ${names(c.source)}`).join(', ');
-  const either = (items: readonly string[]) => new Intl.ListFormat(wording.intl, { type: 'disjunction' }).format([...new Set(items)]);
+  // Made once: making Intl's list formatter costs far more than using it.
+  let disjunction: Intl.ListFormat | undefined;
+  const either = (items: readonly string[]) => (disjunction ??= new Intl.ListFormat(wording.intl, { type: 'disjunction' })).format([...new Set(items)]);
   const percent = (gap: number) => `${formatNumber(gap * 100, wording.intl, gap < 0.1 ? 1 : 0)}%`;
   const sources = (scopes: boolean) => text(scopes ? 'sourcesGiveFaceValue' : 'sourcesGive');
   return {
