@@ -2,13 +2,16 @@
 // files, the same bytes as the exports beside the PDF, dated by the dataset, and given back by `extract-data`.
 // Run on the default dataset and on a small fictional one.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportToFile } from '../../src/index.js';
-import { dataFiles } from '../../src/exports/index.js';
+import { dataFiles, type DataFile } from '../../src/exports/index.js';
+import { attachFiles } from '../../src/pdf/attachments.js';
 import { defaultDataDir, packageRoot } from '../../src/input/paths.js';
 
 const cli = join(packageRoot, 'dist', 'cli', 'main.js');
@@ -71,5 +74,44 @@ describe('PDF/A-2b', () => {
     const r = spawnSync(process.execPath, [cli, 'extract-data', pdf], { encoding: 'utf8', cwd: packageRoot });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/review\.pdf: .*carries no data files/);
+  });
+});
+
+describe('attaching a file', () => {
+  /** A PDF of one page with these files attached, by pdfkit's `doc.file` or by `attachFiles`. */
+  async function withFiles(files: DataFile[], byPdfkit: boolean): Promise<string> {
+    const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } });
+    const out: Buffer[] = [];
+    doc.on('data', (c: Buffer) => out.push(c));
+    const done = new Promise<void>((resolve) => doc.on('end', resolve));
+    doc.text('x');
+    const when = new Date('2025-12-31T00:00:00Z');
+    if (byPdfkit) {
+      for (const f of files)
+        doc.file(Buffer.from(f.text, 'utf8'), {
+          name: f.name,
+          type: f.type,
+          description: f.description,
+          relationship: f.relationship,
+          creationDate: when,
+          modifiedDate: when,
+        } as PDFKit.Mixins.PDFAttachmentOptions);
+    } else attachFiles(doc, files, '2025-12-31');
+    doc.end();
+    await done;
+    return Buffer.concat(out).toString('latin1');
+  }
+
+  it('writes what pdfkit writes, object for object, with the checksum of each file', async () => {
+    const files: DataFile[] = [
+      { name: 'dataset.json', type: 'application/json', relationship: 'Source', description: 'The dataset', text: '{"a": 1}\n' },
+      { name: 'bảng (số liệu) #2.csv', type: 'text/csv; charset=utf-8', relationship: 'Data', description: 'Phạm Thu Hằng’s figures, “quoted”', text: 'a;b\n1;2\n' },
+      { name: 'empty.txt', type: 'text/plain+x%y[z]{w}<v>', relationship: 'Data', description: '', text: '' },
+    ];
+    const ours = await withFiles(files, false);
+    expect(ours).toBe(await withFiles(files, true));
+    // The checksum is the file's MD5, as a PDF string.
+    expect(ours).toContain(`/CheckSum (${createHash('md5').update('{"a": 1}\n').digest('hex')})`);
+    expect(ours).toContain('/Subtype /text#2Fplain+x#25y#5Bz#5D#7Bw#7D#3Cv#3E');
   });
 });
