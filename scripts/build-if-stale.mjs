@@ -17,7 +17,7 @@ function files(dir) {
 export function staleness() {
   const src = join(root, 'src');
   const sources = files(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-  const outputs = [...sources.map((f) => join(root, 'dist', relative(src, f)).replace(/\.ts$/, '.js')), join(root, 'dist', 'cli', 'app.cjs')];
+  const outputs = [...sources.map((f) => join(root, 'dist', relative(src, f)).replace(/\.ts$/, '.js')), join(root, 'dist', 'cli', 'app.cjs'), join(root, 'dist', 'cli', 'vega.cjs')];
   const missing = outputs.find((f) => !existsSync(f));
   if (missing) return `${relative(root, missing)} is missing`;
   const oldest = Math.min(...outputs.map((f) => statSync(f).mtimeMs));

@@ -4,6 +4,8 @@
 // - dist/cli/app.cjs: the command line (dist/cli/cli.js) as one CommonJS function, which dist/cli/main.js compiles
 //   with V8's code cache and calls (src/cli/start.ts). Heavy parts stay behind dynamic imports, made lazy in the one file: run only
 //   by the commands that need them.
+// - dist/cli/vega.cjs: Vega, Vega-Lite and Vega's expression interpreter, the same way, compiled with a cache of its own
+//   when a chart is drawn.
 // - the two worker threads (batch builds, a user's chart), each one ES module file with shared chunks in dist/cli/.
 // The library (dist/index.js) and dist/cli/main.js are left as tsc wrote them. Left outside the bundle: packages that
 // find files of their own beside their code (pdfkit's standard fonts and ICC profile, piscina's thread script, resvg's
@@ -15,32 +17,52 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 const external = ['pdfkit', 'fontkit', 'linebreak', 'piscina', '@resvg/resvg-wasm', 'pdfjs-dist', 'open'];
+// The chart libraries, bundled apart (dist/cli/vega.cjs, below) and compiled with a code cache of their own: a build
+// whose charts come from the cache folder neither reads them nor loads their compiled code with the program's.
+const vendored = ['vega', 'vega-lite', 'vega-interpreter'];
 // Vega's canvas is never used here (charts are drawn as SVG, text measured with the review's fonts): its build without
 // the optional `canvas` package (whose top-level await a CommonJS file cannot hold) behaves the same, and never picks
 // up a `canvas` package found installed elsewhere.
 const alias = { 'vega-canvas': fileURLToPath(new URL('../node_modules/vega-canvas/build/vega-canvas.browser.js', import.meta.url)) };
 
-await build({
-  entryPoints: [dist + 'cli/cli.js'],
-  outfile: dist + 'cli/app.cjs',
+/** As dist/cli/main.js compiles each CommonJS bundle: one ASCII function of CommonJS's five names (see below). */
+const compiledByStart = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  external,
   alias,
-  // The code finds the package's files relative to its own (src/input/paths.ts): app.cjs is at the depth of cli.js.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  // Read whole at every start: ASCII only (read as such, at a byte a character) and without the layout's white space.
   charset: 'ascii',
   minifyWhitespace: true,
-  // The file is the function that dist/cli/main.js compiles and calls with CommonJS's five names: wrapped here, so
-  // that the program's text is compiled as it is read, not copied into a joined string first (2.6 MB at every start).
-  banner: { js: "(function (exports, require, module, __filename, __dirname) {const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   footer: { js: '})' },
   logLevel: 'warning',
   legalComments: 'none',
+};
+
+await build({
+  ...compiledByStart,
+  stdin: {
+    contents: "export * as vega from 'vega'; export * as vegaLite from 'vega-lite'; export * as interpreter from 'vega-interpreter';",
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    sourcefile: 'vega-libraries.js',
+  },
+  outfile: dist + 'cli/vega.cjs',
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+});
+asciiOnly(dist + 'cli/vega.cjs');
+
+await build({
+  ...compiledByStart,
+  entryPoints: [dist + 'cli/cli.js'],
+  outfile: dist + 'cli/app.cjs',
+  external: [...external, ...vendored],
+  // The code finds the package's files relative to its own (src/input/paths.ts): app.cjs is at the depth of cli.js.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  // Read whole at every start: ASCII only (read as such, at a byte a character) and without the layout's white space.
+  // The file is the function that dist/cli/main.js compiles and calls with CommonJS's five names: wrapped here, so
+  // that the program's text is compiled as it is read, not copied into a joined string first (2.6 MB at every start).
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 asciiOnly(dist + 'cli/app.cjs');
 

@@ -1,6 +1,7 @@
 // Starting the program. The built command line is one CommonJS file, dist/cli/app.cjs (scripts/bundle.mjs): it is
 // compiled here with V8's code cache, kept in the cache folder's code/ beside charts and shaped text, so that a later
-// start neither parses the program nor compiles again the functions an earlier run of the same command compiled.
+// start neither parses the program nor compiles again the functions an earlier run of the same command compiled. The
+// chart libraries are a second such file, dist/cli/vega.cjs, compiled with a cache of their own when first required.
 // Without the bundle (the TypeScript compiler's output alone), the command line is imported as it is.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -27,17 +28,69 @@ function cacheDirOf(args: readonly string[]): string | undefined {
 }
 
 /**
- * The code cache's file: one per command (each compiles its own functions), named by the program's file and the
- * Node version and platform; V8 refuses data made by another V8 or from another text, and it is then made again.
+ * The code cache's file for a compiled bundle: named by the bundle's file and the Node version and platform, and
+ * `part` (the command, whose run compiles its own functions; or the library bundle's name). V8 refuses data made by
+ * another V8 or from another text, and it is then made again.
  */
-function codeCacheFile(app: string, args: readonly string[]): string | undefined {
+function codeCacheFile(file: string, part: string, args: readonly string[]): string | undefined {
   const dir = cacheDirOf(args);
   if (dir === undefined) return undefined;
-  const { size, mtimeMs } = statSync(app);
-  const command = /^[a-z-]+$/.test(args[0] ?? '') ? args[0]! : 'other';
-  const id = createHash('sha256').update(`${app} ${size} ${mtimeMs} ${process.version} ${process.arch}`).digest('hex').slice(0, 32);
-  return join(dir, 'code', `${id}-${command}.bin`);
+  const { size, mtimeMs } = statSync(file);
+  const id = createHash('sha256').update(`${file} ${size} ${mtimeMs} ${process.version} ${process.arch}`).digest('hex').slice(0, 32);
+  return join(dir, 'code', `${id}-${part}.bin`);
 }
+
+/** A bundle compiled from its code cache when there is one, and what to write the cache with after the run. */
+interface Compiled {
+  script: Script;
+  cacheFile: string | undefined;
+  hadCache: boolean;
+}
+
+function compile(file: string, cacheFile: string | undefined): Compiled {
+  let cachedData = readable(cacheFile);
+  // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. The file is
+  // wrapped as CommonJS's function (scripts/bundle.mjs): compiled as it is read, with no joined copy. It is ASCII (the
+  // bundle script refuses any other character), so decoded as Latin-1, byte for character: the same string as UTF-8
+  // gives, 4 ms sooner.
+  const script = new Script(readFileSync(file).toString('latin1'), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // Read once compiled: not held (a few MB) while the command runs.
+  const hadCache = cachedData !== undefined;
+  cachedData = undefined;
+  return { script, cacheFile, hadCache };
+}
+
+/** Runs a compiled bundle as CommonJS runs a module, and gives its exports. */
+function run(compiled: Compiled, file: string, require: NodeJS.Require): unknown {
+  const module = { exports: {} };
+  (compiled.script.runInThisContext() as (...a: unknown[]) => void)(module.exports, require, module, file, dirname(file));
+  return module.exports;
+}
+
+/**
+ * After the run, the cache of a bundle compiled without one (or with one V8 refused) is written: it holds the
+ * functions the run compiled as well as the bundle's top level, and is made under the settings the next start compiles
+ * under (a large dataset's command changed them). Data of the same part for an earlier build of the program or another
+ * Node is of no more use.
+ */
+function keepCode({ script, cacheFile, hadCache }: Compiled, keepInCache: (path: string, bytes: Uint8Array) => void): void {
+  if (!cacheFile || (hadCache && !script.cachedDataRejected)) return;
+  keepInCache(cacheFile, script.createCachedData());
+  // Names are the 32 digits of the bundle's identity, "-", the part.
+  const part = basename(cacheFile).slice(33);
+  try {
+    for (const old of readdirSync(dirname(cacheFile))) if (old.slice(33) === part && old !== basename(cacheFile)) rmSync(join(dirname(cacheFile), old), { force: true });
+  } catch {
+    // Left for a later run: a cache folder that cannot be read or written costs only space.
+  }
+}
+
+/**
+ * The chart libraries, bundled apart in dist/cli/vega.cjs (scripts/bundle.mjs), by the names the program requires
+ * them under: the bundle is compiled, with its own code cache, the first time a chart is drawn. A build whose charts
+ * come from the cache folder neither reads it nor loads its compiled code (1.2 MB of the program's) with the program's.
+ */
+const LIBRARIES: Readonly<Record<string, string>> = { vega: 'vega', 'vega-lite': 'vegaLite', 'vega-interpreter': 'interpreter' };
 
 function readable(file: string | undefined): Buffer | undefined {
   try {
@@ -64,40 +117,33 @@ export async function start(args: readonly string[]): Promise<number> {
   keepBytecode();
   const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
   if (!existsSync(app)) return (await import('./cli.js')).main([...args]);
-  const cacheFile = codeCacheFile(app, args);
-  let cachedData = readable(cacheFile);
-  // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. The file is
-  // the program wrapped as CommonJS's function (scripts/bundle.mjs): compiled as it is read, with no joined copy. It
-  // is ASCII (the bundle script refuses any other character), so decoded as Latin-1, byte for character: the same
-  // string as UTF-8 gives, 4 ms sooner.
-  const script = new Script(readFileSync(app).toString('latin1'), {
-    filename: app,
-    ...(cachedData ? { cachedData } : {}),
-  });
-  // Read once compiled: not held (a few MB) while the command runs.
-  const hadCache = cachedData !== undefined;
-  cachedData = undefined;
+  const command = /^[a-z-]+$/.test(args[0] ?? '') ? args[0]! : 'other';
+  const program = compile(app, codeCacheFile(app, command, args));
+  const compiled = [program];
+  const appRequire = createRequire(app);
+  const vega = fileURLToPath(new URL('./vega.cjs', import.meta.url));
+  let libraries: Record<string, unknown> | undefined;
+  const require = Object.assign((id: string): unknown => {
+    const name = LIBRARIES[id];
+    if (name === undefined || !existsSync(vega)) return appRequire(id);
+    if (!libraries) {
+      const bundle = compile(vega, codeCacheFile(vega, 'library-vega', args));
+      compiled.push(bundle);
+      libraries = run(bundle, vega, appRequire) as Record<string, unknown>;
+    }
+    return libraries[name];
+  }, appRequire);
   // Parts of packages it almost never uses wait for their first use: see deferred.ts.
   deferRarelyUsed(app);
   // The ES module packages it imports (pdf.js, open): see esm.ts.
   provideImport((specifier) => import(specifier));
-  const module = { exports: {} as { main?: typeof Main } };
-  (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, createRequire(app), module, app, dirname(app));
-  const status = await module.exports.main!([...args]);
-  if (cacheFile && (!hadCache || script.cachedDataRejected)) {
-    // After the run, the data holds the functions it compiled as well as the program's top level; made under the
-    // settings the next start compiles under (a large dataset's command changed them).
+  const { main } = run(program, app, require) as { main: typeof Main };
+  const status = await main([...args]);
+  if (compiled.some((c) => c.cacheFile && (!c.hadCache || c.script.cachedDataRejected))) {
+    // Made under the settings the next start compiles under (a large dataset's command changed them).
     sizeForSmallReview();
     const { keepInCache } = await import('../output/index.js');
-    keepInCache(cacheFile, script.createCachedData());
-    // The same command's data for an earlier build of the program or another Node is of no more use.
-    // Names are the 32 digits of the program's identity, "-", the command.
-    const command = basename(cacheFile).slice(33);
-    try {
-      for (const old of readdirSync(dirname(cacheFile))) if (old.slice(33) === command && old !== basename(cacheFile)) rmSync(join(dirname(cacheFile), old), { force: true });
-    } catch {
-      // Left for a later run: a cache folder that cannot be read or written costs only space.
-    }
+    for (const c of compiled) keepCode(c, keepInCache);
   }
   return status;
 }

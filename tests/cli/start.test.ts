@@ -1,5 +1,5 @@
 // The built program starts from V8's code cache, kept in the cache folder per command: made by a first run, used by
-// the next, and never written with --no-cache. A run from the cache does all a first run does, ES module packages
+// the next, and never written with --no-cache. The chart libraries have theirs, made and read only when a chart is drawn. A run from the cache does all a first run does, ES module packages
 // imported while it runs (pdf.js, for extract-data) included.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,14 +25,16 @@ describe('the program started from the code cache', () => {
     const first = runProgram('build', base, '-o', join(work, 'a.pdf'), '--cache-dir', cache);
     expect(first.status, first.stderr).toBe(0);
     const kept = codeFiles(cache).filter((f) => f !== stale('extract-data'));
-    expect(kept).toEqual([expect.stringMatching(/^[0-9a-f]{32}-build\.bin$/)]);
+    // The program's, and the chart libraries' (the first build draws its charts).
+    expect(kept).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{32}-build\.bin$/), expect.stringMatching(/^[0-9a-f]{32}-library-vega\.bin$/)]));
+    expect(kept).toHaveLength(2);
     expect(kept).not.toContain(stale('build'));
     expect(codeFiles(cache)).toContain(stale('extract-data'));
-    const made = readFileSync(join(cache, 'code', kept[0]!));
+    const made = kept.map((f) => readFileSync(join(cache, 'code', f)));
     const again = runProgram('build', base, '-o', join(work, 'b.pdf'), '--cache-dir', cache);
     expect(again.status, again.stderr).toBe(0);
     // Read, not made again (V8 accepted it), and the same PDF.
-    expect(readFileSync(join(cache, 'code', kept[0]!)).equals(made)).toBe(true);
+    kept.forEach((f, i) => expect(readFileSync(join(cache, 'code', f)).equals(made[i]!)).toBe(true));
     expect(readFileSync(join(work, 'b.pdf')).equals(readFileSync(join(work, 'a.pdf')))).toBe(true);
   });
 
@@ -42,8 +44,29 @@ describe('the program started from the code cache', () => {
     const cache = join(work, 'cache-kept');
     const run = runTool(process.execPath, ['--trace-flush-bytecode', programPath, 'build', base, '-o', join(work, 'k.pdf'), '--cache-dir', cache]);
     expect(run.status, run.stderr).toBe(0);
-    expect(codeFiles(cache)).toHaveLength(1);
+    expect(codeFiles(cache)).toHaveLength(2);
     expect(`${run.stdout}${run.stderr}`.match(/discarding compiled metadata/g) ?? []).toEqual([]);
+  });
+
+  it('compiles the chart libraries apart, only for a build that draws a chart', () => {
+    const cache = join(work, 'cache-libraries');
+    const build = () => {
+      const run = runProgram('build', base, '-o', join(work, 'v.pdf'), '--cache-dir', cache);
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(join(work, 'v.pdf'));
+    };
+    const libraries = () => codeFiles(cache).filter((f) => f.endsWith('-library-vega.bin'));
+    const first = build();
+    expect(libraries()).toHaveLength(1);
+    // Its cache gone, a build whose charts come from the cache folder does not load the libraries: nothing to write.
+    rmSync(join(cache, 'code', libraries()[0]!));
+    expect(build().equals(first)).toBe(true);
+    expect(libraries()).toEqual([]);
+    // One whose charts are drawn does, and keeps their cache again.
+    rmSync(join(cache, 'charts'), { recursive: true });
+    rmSync(join(cache, 'drawings'), { recursive: true });
+    expect(build().equals(first)).toBe(true);
+    expect(libraries()).toHaveLength(1);
   });
 
   it('is used again after a build of a large dataset, which sizes V8 otherwise while it runs', () => {
@@ -54,12 +77,13 @@ describe('the program started from the code cache', () => {
     const cache = join(work, 'cache-large');
     const first = runProgram('build', large, '-o', join(work, 'l1.pdf'), '--cache-dir', cache);
     expect(first.status, first.stderr).toBe(0);
-    const [file] = codeFiles(cache);
-    const made = readFileSync(join(cache, 'code', file!));
+    const files = codeFiles(cache);
+    expect(files).toHaveLength(2);
+    const made = files.map((f) => readFileSync(join(cache, 'code', f)));
     const again = runProgram('build', large, '-o', join(work, 'l2.pdf'), '--cache-dir', cache);
     expect(again.status, again.stderr).toBe(0);
-    expect(codeFiles(cache)).toEqual([file]);
-    expect(readFileSync(join(cache, 'code', file!)).equals(made)).toBe(true);
+    expect(codeFiles(cache)).toEqual(files);
+    files.forEach((f, i) => expect(readFileSync(join(cache, 'code', f)).equals(made[i]!)).toBe(true));
   });
 
   it('imports ES module packages when started from the cache', () => {
