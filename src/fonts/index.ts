@@ -126,30 +126,41 @@ function rebuilt(font: fontkit.Font, kept: KeptRun, prototype: object): ShapedRu
   const calls = kept.calls;
   const end = calls.length;
   // Code points as fontkit keeps them on a glyph: a plain array (the kept numbers are views of a file's numbers).
-  const points = (from: number, count: number | undefined) => {
-    if (!isWhole(count) || from + count > end) return undefined;
+  const points = (from: number, count: number) => {
     const list: number[] = [];
-    for (let k = from; k < from + count; k++) {
-      const point = calls[k];
-      if (!isWhole(point)) return undefined;
-      list.push(point);
-    }
+    for (let k = from; k < from + count; k++) list.push(calls[k]!);
     return list;
   };
+  /** The kept numbers from `from` on are `count` whole numbers, each in its place. */
+  const whole = (from: number, count: number | undefined): count is number => {
+    if (!isWhole(count) || from + count > end) return false;
+    for (let k = from; k < from + count; k++) if (!isWhole(calls[k])) return false;
+    return true;
+  };
+  /** A glyph's code points are the kept numbers from `from` on. */
+  const same = (codePoints: readonly number[], from: number, count: number) => {
+    if (codePoints.length !== count) return false;
+    for (let k = 0; k < count; k++) if (codePoints[k] !== calls[from + k]) return false;
+    return true;
+  };
+  // fontkit's glyphs, each made the first time it is asked for: one already made is looked up again only when the
+  // lookup could change it (fill in its code points), so that a rebuilt run makes no array of code points for it.
+  const made = (font as unknown as { _glyphs?: Record<number, fontkit.Glyph | undefined> })._glyphs;
   for (let i = 0; i < end;) {
     const id = calls[i];
-    const asked = points(i + 2, calls[i + 1]);
-    if (!isWhole(id) || !asked) return undefined;
-    i += 2 + asked.length;
+    const count = calls[i + 1];
+    const from = i + 2;
+    if (!isWhole(id) || !whole(from, count)) return undefined;
+    i = from + count;
     const back = calls[i++];
-    if (back !== SAME && back !== NONE && !(isWhole(back) && i + back <= end)) return undefined;
-    const glyph = font.getGlyph(id, asked) as fontkit.Glyph | null;
+    if (back !== SAME && back !== NONE && !whole(i, back)) return undefined;
+    const known = made?.[id];
+    const glyph = known && (count === 0 || known.codePoints.length > 0) ? known : (font.getGlyph(id, points(from, count)) as fontkit.Glyph | null);
     if (back === NONE) {
       if (glyph) return undefined;
       continue;
     }
-    const expected = back === SAME ? asked : points(i, back);
-    if (!expected || !glyph || !sameCodePoints(glyph.codePoints, expected)) return undefined;
+    if (!glyph || !(back === SAME ? same(glyph.codePoints, from, count) : same(glyph.codePoints, i, back))) return undefined;
     if (back !== SAME) i += back;
   }
   const p = kept.positions;
