@@ -2,7 +2,7 @@
 // staging folder beside the target and flushed to disk; only when all of them are there does the set replace the
 // previous one, under a lock, by two renames. A failed or killed build leaves the previous set as it was; the
 // staging folder of a killed build is cleaned (or its half-made move undone) by the next build to the same target.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -83,17 +83,30 @@ function describeFsError(e: unknown): string {
 const outputError = (target: string, e: unknown) =>
   e instanceof ReviewError ? e : new ReviewError([error('output/write', messages.write(describeFsError(e)), { file: displayPath(target) }, 'the previous output, if any, is unchanged')]);
 
-/** Writes bytes to a new file and flushes them to the disk. */
-function writeDurably(path: string, bytes: Uint8Array | string): void {
+/** Writes bytes to a new file, and leaves it open for `flushAll` to flush to the disk. */
+function writeOpen(path: string, bytes: Uint8Array | string): number {
   const fd = openSync(path, 'wx');
   try {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     let done = 0;
     while (done < data.length) done += writeSync(fd, data, done, data.length - done);
-    fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    throw e;
   }
+  return fd;
+}
+
+/**
+ * Flushes the files written to the disk and closes them. All at once, on Node's threads: a set's files (the PDF and
+ * a dozen exports) are flushed together instead of one after another (about 10 ms of each build).
+ */
+async function flushAll(fds: readonly number[]): Promise<void> {
+  // Every flush ends before any file is closed (a file closed while flushed could be another by then).
+  const flushed = await Promise.allSettled(fds.map((fd) => new Promise<void>((done, fail) => fsync(fd, (e) => (e ? fail(e) : done())))));
+  for (const fd of fds) closeSync(fd);
+  const failed = flushed.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Flushes a folder's entries (new names, renames) to the disk; not every system lets a folder be opened for this. */
@@ -190,27 +203,31 @@ async function lock(target: string, timeoutMs: number): Promise<() => void> {
 }
 
 /** Writes every file of the set into a new staging folder beside the target, flushed to the disk. */
-function stage(target: string, set: OutputSet): string {
+async function stage(target: string, set: OutputSet): Promise<string> {
   const staging = join(dirname(target), `${stagingPrefix(target)}${process.pid}-${++staged}`);
   mkdirSync(staging);
+  const open: number[] = [];
   try {
-    writeDurably(join(staging, PDF), set.pdf);
+    open.push(writeOpen(join(staging, PDF), set.pdf));
+    const folders = new Set<string>();
     if (set.exports) {
       const root = join(staging, EXPORTS);
       mkdirSync(root);
-      const folders = new Set([root]);
+      folders.add(root);
       for (const [relative, bytes] of set.exports) {
         const path = resolve(root, relative);
         if (!path.startsWith(root + '/') && !path.startsWith(root + '\\')) throw new Error(`export path outside its folder: ${relative}`);
         mkdirSync(dirname(path), { recursive: true });
         folders.add(dirname(path));
-        writeDurably(path, bytes);
+        open.push(writeOpen(path, bytes));
       }
-      for (const folder of folders) syncFolder(folder);
     }
+    await flushAll(open.splice(0));
+    for (const folder of folders) syncFolder(folder);
     syncFolder(staging);
     return staging;
   } catch (e) {
+    for (const fd of open) closeSync(fd);
     rmSync(staging, { recursive: true, force: true });
     throw e;
   }
@@ -254,7 +271,7 @@ export async function writeOutputSet(target: string, set: OutputSet, options: Wr
   let release: (() => void) | undefined;
   try {
     mkdirSync(dirname(out), { recursive: true });
-    staging = stage(out, set);
+    staging = await stage(out, set);
     release = await lock(out, options.lockTimeoutMs ?? 60_000);
     cleanStale(out);
     commit(out, staging, set.exports !== undefined);
