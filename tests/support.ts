@@ -2,10 +2,10 @@
 // throws, the default review built once per test process and read back once, and the command line run in this
 // process or, where the process itself is under test, as a program.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { ReviewError, type Diagnostic } from '../src/errors.js';
 import { main } from '../src/cli/cli.js';
 import { defaultDataDir, packageRoot } from '../src/input/paths.js';
@@ -25,6 +25,25 @@ export function folderMaker(prefix: string): (files: Record<string, string>) => 
     }
     return dir;
   };
+}
+
+/**
+ * Builds of the test fixtures' base dataset, each in a new process (a process keeps what it makes in memory too), in a
+ * folder that goes when the test file ends: `build(...options)` gives the PDF's bytes and fails the test on an error;
+ * `cache` is a cache folder in it for `--cache-dir`.
+ */
+export function baseBuilds(prefix: string): { work: string; cache: string; base: string; build: (...options: string[]) => Buffer } {
+  const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let n = 0;
+  const build = (...options: string[]) => {
+    const out = join(work, `r${n++}.pdf`);
+    const run = runProgram('build', base, '-o', out, '--no-exports', '--quiet', ...options);
+    expect(run.status, run.stderr).toBe(0);
+    return readFileSync(out);
+  };
+  return { work, cache: join(work, 'cache'), base, build };
 }
 
 /** The diagnostics of the ReviewError `f` throws; fails when it throws none. */

@@ -47,6 +47,9 @@ interface Compiled {
   hadCache: boolean;
 }
 
+/** True when the bundle's cache is to be written after the run: it had none, or V8 refused it. */
+const unkept = (c: Compiled) => c.cacheFile !== undefined && (!c.hadCache || c.script.cachedDataRejected === true);
+
 function compile(file: string, cacheFile: string | undefined): Compiled {
   let cachedData = readable(cacheFile);
   // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. The file is
@@ -68,13 +71,13 @@ function run(compiled: Compiled, file: string, require: NodeJS.Require): unknown
 }
 
 /**
- * After the run, the cache of a bundle compiled without one (or with one V8 refused) is written: it holds the
+ * After the run, the cache of a bundle compiled without one (or with one V8 refused: see `unkept`) is written: it holds the
  * functions the run compiled as well as the bundle's top level, and is made under the settings the next start compiles
  * under (a large dataset's command changed them). Data of the same part for an earlier build of the program or another
  * Node is of no more use.
  */
-function keepCode({ script, cacheFile, hadCache }: Compiled, keepInCache: (path: string, bytes: Uint8Array) => void): void {
-  if (!cacheFile || (hadCache && !script.cachedDataRejected)) return;
+function keepCode({ script, cacheFile }: Compiled, keepInCache: (path: string, bytes: Uint8Array) => void): void {
+  if (!cacheFile) return;
   keepInCache(cacheFile, script.createCachedData());
   // Names are the 32 digits of the bundle's identity, "-", the part.
   const part = basename(cacheFile).slice(33);
@@ -139,11 +142,12 @@ export async function start(args: readonly string[]): Promise<number> {
   provideImport((specifier) => import(specifier));
   const { main } = run(program, app, require) as { main: typeof Main };
   const status = await main([...args]);
-  if (compiled.some((c) => c.cacheFile && (!c.hadCache || c.script.cachedDataRejected))) {
+  const toKeep = compiled.filter(unkept);
+  if (toKeep.length) {
     // Made under the settings the next start compiles under (a large dataset's command changed them).
     sizeForSmallReview();
     const { keepInCache } = await import('../output/index.js');
-    for (const c of compiled) keepCode(c, keepInCache);
+    for (const c of toKeep) keepCode(c, keepInCache);
   }
   return status;
 }

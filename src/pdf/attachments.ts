@@ -4,20 +4,16 @@ import { createHash } from 'node:crypto';
 import type { DataFile } from '../exports/index.js';
 
 export function attachFiles(doc: PDFKit.PDFDocument, files: readonly DataFile[], date: string): void {
-  const when = new Date(`${date}T00:00:00Z`);
-  for (const f of files) {
-    attach(doc as unknown as AttachingDocument, Buffer.from(f.text, 'utf8'), {
-      name: f.name,
-      type: f.type,
-      description: f.description,
-      relationship: f.relationship,
-      creationDate: when,
-      modifiedDate: when,
-    });
-  }
+  for (const f of files) attach(doc as unknown as AttachingDocument, Buffer.from(f.text, 'utf8'), attachmentOf(f, date));
 }
 
-interface Attachment {
+/** A data file's attachment, as pdfkit's `doc.file` takes its options: dated by the review. */
+export function attachmentOf(f: DataFile, date: string): Attachment {
+  const when = new Date(`${date}T00:00:00Z`);
+  return { name: f.name, type: f.type, description: f.description, relationship: f.relationship, creationDate: when, modifiedDate: when };
+}
+
+export interface Attachment {
   name: string;
   type: string;
   description: string;

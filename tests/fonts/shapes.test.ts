@@ -1,27 +1,14 @@
 // Shaped strings kept in the cache folder: read back by a later process, and the PDF byte for byte the one a build
 // without them makes. Each build is its own process, since a process keeps its shapings in memory as well.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeShapes, encodeShapes, type KeptRun } from '../../src/fonts/shapes.js';
-import { packageRoot } from '../../src/input/paths.js';
-import { runProgram } from '../support.js';
+import { baseBuilds, runProgram } from '../support.js';
 
-const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
-const work = mkdtempSync(join(tmpdir(), 'annual-review-shapes-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const cache = join(work, 'cache');
+const { work, cache, base, build } = baseBuilds('annual-review-shapes-');
 const shapes = join(cache, 'shapes');
 let n = 0;
-/** Builds the base dataset in a new process and returns the PDF's bytes. */
-function build(...options: string[]): Buffer {
-  const out = join(work, `r${n++}.pdf`);
-  const run = runProgram('build', base, '-o', out, '--no-exports', '--quiet', ...options);
-  expect(run.status, run.stderr).toBe(0);
-  return readFileSync(out);
-}
 const files = () => readdirSync(shapes).filter((f) => f.endsWith('.bin'));
 /** A font's kept runs: the file's key is its name. */
 const runsIn = (path: string) => decodeShapes(readFileSync(path), basename(path, '.bin'))!;

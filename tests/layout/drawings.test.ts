@@ -1,26 +1,12 @@
 // Recorded drawings kept in the cache folder: played back by a later process, and the PDF byte for byte the one a
 // build without them makes. Each build is its own process, since a process keeps its recordings in memory as well.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/input/paths.js';
-import { runProgram } from '../support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseBuilds } from '../support.js';
 
-const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
-const work = mkdtempSync(join(tmpdir(), 'annual-review-drawings-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const cache = join(work, 'cache');
+const { build, cache } = baseBuilds('annual-review-drawings-');
 const drawings = join(cache, 'drawings');
-let n = 0;
-/** Builds the base dataset in a new process and returns the PDF's bytes. */
-function build(...options: string[]): Buffer {
-  const out = join(work, `r${n++}.pdf`);
-  const run = runProgram('build', base, '-o', out, '--no-exports', '--quiet', ...options);
-  expect(run.status, run.stderr).toBe(0);
-  return readFileSync(out);
-}
 const files = () => readdirSync(drawings).filter((f) => f.endsWith('.json'));
 const entriesIn = (file: string) => (JSON.parse(readFileSync(join(drawings, file), 'utf8')) as { entries: [string, { ops: unknown[][] }][] }).entries;
 

@@ -11,7 +11,7 @@ import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportToFile } from '../../src/index.js';
 import { dataFiles, type DataFile } from '../../src/exports/index.js';
-import { attachFiles } from '../../src/pdf/attachments.js';
+import { attachFiles, attachmentOf } from '../../src/pdf/attachments.js';
 import { defaultDataDir, packageRoot } from '../../src/input/paths.js';
 
 const cli = join(packageRoot, 'dist', 'cli', 'main.js');
@@ -85,17 +85,8 @@ describe('attaching a file', () => {
     doc.on('data', (c: Buffer) => out.push(c));
     const done = new Promise<void>((resolve) => doc.on('end', resolve));
     doc.text('x');
-    const when = new Date('2025-12-31T00:00:00Z');
     if (byPdfkit) {
-      for (const f of files)
-        doc.file(Buffer.from(f.text, 'utf8'), {
-          name: f.name,
-          type: f.type,
-          description: f.description,
-          relationship: f.relationship,
-          creationDate: when,
-          modifiedDate: when,
-        } as PDFKit.Mixins.PDFAttachmentOptions);
+      for (const f of files) doc.file(Buffer.from(f.text, 'utf8'), attachmentOf(f, '2025-12-31') as PDFKit.Mixins.PDFAttachmentOptions);
     } else attachFiles(doc, files, '2025-12-31');
     doc.end();
     await done;
