@@ -3,10 +3,9 @@
 // A chart whose inputs have not changed is read back instead of drawn, like Typst's and Quarto's frozen results.
 // The folder can be deleted at any time; an entry that cannot be read is drawn again and written anew.
 import { join } from 'node:path';
-import { loadFont } from '../fonts/index.js';
+import { fontFileHash } from '../fonts/index.js';
 import { codeIdentity } from '../input/paths.js';
 import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
-import { fontHash } from '../fonts/shapes.js';
 import { chartDataNames } from './describe.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
@@ -29,12 +28,9 @@ export function describeChart(input: ChartInput, theme: ChartTheme): string {
   return JSON.stringify([input.name, input.file, input.spec, Object.keys(input.data), read, theme]);
 }
 
-/** A font file's SHA-256, once per process (a review asks for it once per chart part). */
-const fontHashOf = (path: string) => fontHash(loadFont(path).bytes);
-
 /** The entry's name: a hash of the chart's input and theme, the bytes of the theme's fonts, and the drawer. */
 export function chartKey(input: ChartInput, theme: ChartTheme, described = describeChart(input, theme)): string {
-  return sha256(`${FORMAT}\n${drawerIdentity()}\n${fontHashOf(theme.fonts.regular)} ${fontHashOf(theme.fonts.bold)}\n${described}`);
+  return sha256(`${FORMAT}\n${drawerIdentity()}\n${fontFileHash(theme.fonts.regular)} ${fontFileHash(theme.fonts.bold)}\n${described}`);
 }
 
 const entryPath = (dir: string, key: string) => join(dir, 'charts', key.slice(0, 2), `${key}.json`);

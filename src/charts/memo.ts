@@ -2,6 +2,7 @@
 // the cache folder (cache.ts); the others are drawn one at a time, here or, with a time limit, on the chart thread
 // (bounded.ts). Loads vega only to draw.
 import { chartKey, describeChart, keep, readKept } from './cache.js';
+import { remember } from '../output/index.js';
 import { drawn, REMEMBERED } from './drawn.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
 
@@ -28,8 +29,7 @@ export function renderChart(input: ChartInput, theme: ChartTheme, seconds?: numb
     return chart;
   });
   queue = run.catch(() => undefined);
-  drawn.set(key, run);
+  remember(drawn, key, run, REMEMBERED);
   run.catch(() => drawn.delete(key));
-  if (drawn.size > REMEMBERED) drawn.delete(drawn.keys().next().value!);
   return run;
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
-import { keepRun, shapesOf, type KeptRun } from './shapes.js';
+import { remember } from '../output/index.js';
+import { fontHash, keepRun, shapesOf, type KeptRun } from './shapes.js';
 
 export { resolveFontPath } from './paths.js';
 
@@ -234,6 +235,9 @@ function keptOf(run: ShapedRun, calls: number[]): KeptRun {
 /** Each font's file, for its kept runs (shapes.ts) and subsets (subsets.ts). */
 const bytesOf = new WeakMap<fontkit.Font, Uint8Array>();
 
+/** The SHA-256 of a font file's bytes, read once per process: what a kept result made with the font is keyed by. */
+export const fontFileHash = (path: string): string => fontHash(loadFont(path).bytes);
+
 /** The file of a font this module loaded; undefined for any other. */
 export const fontBytes = (font: unknown): Uint8Array | undefined => (typeof font === 'object' && font !== null ? bytesOf.get(font as fontkit.Font) : undefined);
 
@@ -276,8 +280,7 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
         run = shapedOf(fresh);
         if (store && calls && !kept) keepRun(store, key, keptOf(run, calls));
       }
-      if (shaped.size >= SHAPED) shaped.delete(shaped.keys().next().value!);
-      shaped.set(key, run);
+      remember(shaped, key, run, SHAPED);
     }
     return run;
   };

@@ -4,7 +4,7 @@
 // the same bytes: kept in memory and, with a cache folder, in its subsets/, a file per font and review holding the
 // subset of its last build.
 import { packageVersion } from '../input/paths.js';
-import { ReviewStore, cacheEntryIn, sha256 } from '../output/index.js';
+import { ReviewStore, cacheEntryIn, remember, sha256 } from '../output/index.js';
 import { fontBytes } from './index.js';
 import { fontHash } from './shapes.js';
 
@@ -64,12 +64,8 @@ export function encodeOnce(subset: Subset, fontBytes: Uint8Array): void {
     const part = store.part(font);
     const kept = encoded.get(key) ?? part?.get(key);
     const bytes = kept ?? encode();
-    if (part?.entries.has(key)) part.touch(key);
-    else part?.keep(key, bytes);
-    if (!encoded.has(key)) {
-      encoded.set(key, bytes);
-      if (encoded.size > REMEMBERED) encoded.delete(encoded.keys().next().value!);
-    }
+    part?.use(key, bytes);
+    if (!encoded.has(key)) remember(encoded, key, bytes, REMEMBERED);
     // A copy: the PDF's stream is given bytes of its own.
     return new Uint8Array(bytes);
   };

@@ -160,6 +160,15 @@ export function record(document: PDFKit.PDFDocument, draw: (doc: PDFKit.PDFDocum
   const note = (op: Op) => {
     if (whyNot === undefined) ops.push(op);
   };
+  /** Notes an operation ending with `value` as `plain` copies it; refuses the drawing when it cannot be copied. */
+  const notePlain = (op: Op, value: unknown) => {
+    try {
+      note([...op, plain(value)]);
+    } catch (e) {
+      if (!(e instanceof Unrecordable)) throw e;
+      refuse(e.message);
+    }
+  };
   /** Each font svg-to-pdfkit set, by its resource name: the name it is registered under, and the font. */
   const fonts = new Map<string, { name: string; font: Font }>();
   let textFont: Font | undefined;
@@ -261,14 +270,7 @@ export function record(document: PDFKit.PDFDocument, draw: (doc: PDFKit.PDFDocum
       }
       if (!METHODS.has(key)) refuse(`pdfkit's ${key}`);
       return (...args: unknown[]) => {
-        if (METHODS.has(key)) {
-          try {
-            note([CALL, key, plain(args)]);
-          } catch (e) {
-            if (!(e instanceof Unrecordable)) throw e;
-            refuse(e.message);
-          }
-        }
+        if (METHODS.has(key)) notePlain([CALL, key], args);
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
         const font = target._font;
         if (key === 'font' && typeof args[0] === 'string' && isEmbedded(font)) fonts.set(font.id, { name: args[0], font });
@@ -286,12 +288,7 @@ export function record(document: PDFKit.PDFDocument, draw: (doc: PDFKit.PDFDocum
         if (helper?.kind !== 'group' && !open.length) refuse('a transformation set directly');
       } else if (key === 'page') {
         if (helper?.kind === 'group' && helper.refs.length === 2) {
-          try {
-            note([BEGIN_GROUP, plain(helper.bbox)]);
-          } catch (e) {
-            if (!(e instanceof Unrecordable)) throw e;
-            refuse(e.message);
-          }
+          notePlain([BEGIN_GROUP], helper.bbox);
           groups.push({ name: helper.name, xobj: helper.refs[1], saved: target.page });
           open.push(groups.length - 1);
           helper = undefined;
@@ -309,9 +306,9 @@ export function record(document: PDFKit.PDFDocument, draw: (doc: PDFKit.PDFDocum
 
   draw(view as unknown as PDFKit.PDFDocument);
   if (helper || open.length) refuse('an unfinished group or text');
-  if (whyNot !== undefined) return undefined;
-  // Copied through JSON as a file holds it, so that a recording played from memory and one read back are the same.
-  return { ops: JSON.parse(JSON.stringify(ops)) as Op[] };
+  // The operations hold JSON's values alone (arguments as `plain` copies them), none shared with svg-to-pdfkit: a
+  // recording played from memory is the one a file gives back.
+  return whyNot === undefined ? { ops } : undefined;
 }
 
 /**

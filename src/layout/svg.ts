@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs';
 import { parseEntities } from 'parse-entities';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { recordedDrawings, REMEMBERED } from '../charts/index.js';
-import { loadFont } from '../fonts/index.js';
-import { fontHash } from '../fonts/shapes.js';
+import { fontFileHash } from '../fonts/index.js';
 import { packageVersion } from '../input/paths.js';
-import { cacheEntryIn, ReviewStore, sha256 } from '../output/index.js';
+import { cacheEntryIn, remember, ReviewStore, sha256 } from '../output/index.js';
 import type { LayoutContext } from './context.js';
 import { isRecording, play, record, type Recording } from './recorded.js';
 
@@ -22,8 +21,7 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   const part = store.part(drawerIdentity());
   const kept = recordedDrawings.get(key) ?? part?.get(key);
   if (kept && isRecording(kept) && play(ctx.doc, kept)) {
-    if (part?.entries.has(key)) part.touch(key);
-    else part?.keep(key, kept);
+    part?.use(key, kept);
     return;
   }
   const warned: string[] = [];
@@ -45,8 +43,7 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
     }),
   );
   if (!recording || warned.length) return;
-  recordedDrawings.set(key, recording);
-  if (recordedDrawings.size > REMEMBERED) recordedDrawings.delete(recordedDrawings.keys().next().value!);
+  remember(recordedDrawings, key, recording, REMEMBERED);
   part?.keep(key, recording);
 }
 
@@ -64,7 +61,7 @@ const drawerIdentity = () => (identity ??= `svg-to-pdfkit ${packageVersion('svg-
 function drawingKey(ctx: LayoutContext, markup: string, place: readonly (number | undefined)[]): string {
   const doc = ctx.doc as PDFKit.PDFDocument & { _ctm: number[] };
   const fonts = [false, true].flatMap((bold) => [false, true].map((italic) => ctx.fonts.get(ctx.theme.chart.font, bold, italic)));
-  const described = JSON.stringify([place, doc.page.width, doc.page.height, doc._ctm, fonts.map((f) => [f.name, fontHash(loadFont(f.path).bytes)])]);
+  const described = JSON.stringify([place, doc.page.width, doc.page.height, doc._ctm, fonts.map((f) => [f.name, fontFileHash(f.path)])]);
   return sha256(`${drawerIdentity()}\n${described}\n${markup}`);
 }
 

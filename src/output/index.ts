@@ -315,6 +315,12 @@ export function keepInCache(path: string, bytes: Uint8Array | string): void {
   }
 }
 
+/** Puts `value` in a process's memory of results under `key`; past `limit` entries, the oldest goes. */
+export function remember<K, V>(memory: Map<K, V>, key: K, value: V, limit: number): void {
+  memory.set(key, value);
+  if (memory.size > limit) memory.delete(memory.keys().next().value!);
+}
+
 /** A SHA-256 in hex: what names and keys the cache folder's files. */
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -380,6 +386,12 @@ export class KeptPart<V> {
   /** An entry the build took from memory, made or read earlier in the process: kept for the next. */
   touch(key: string): void {
     if (this.entries.has(key)) this.used.add(key);
+  }
+
+  /** Notes an entry the build used, taken from memory or made: touched when the part holds it, kept otherwise. */
+  use(key: string, value: V): void {
+    if (this.entries.has(key)) this.touch(key);
+    else this.keep(key, value);
   }
 
   /** Keeps an entry made in this process, to be written by `save`; beyond the limit, none is added. */

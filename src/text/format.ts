@@ -29,6 +29,11 @@ const numberFormat = intlOnce((intl, maximumFractionDigits) => new Intl.NumberFo
 
 const pluralRules = intlOnce((intl, maximumFractionDigits) => new Intl.PluralRules(intl, { maximumFractionDigits }));
 
+const disjunctions = intlOnce((intl) => new Intl.ListFormat(intl, { type: 'disjunction' }));
+
+/** Items as alternatives in `intl`: "2024 or 2023", "2024, 2023 or 2022". */
+export const listAlternatives = (items: readonly string[], intl: string): string => disjunctions(intl, 0).format(items);
+
 /** The plural category ("one", "other"…) of `value` written with up to `places` decimals in `intl`. */
 export const pluralCategory = (value: number, intl: string, places: number): Intl.LDMLPluralRule => pluralRules(intl, places).select(value);
 

@@ -2,7 +2,7 @@
 // patterns are the locale's `explain` texts (templates/annual-review/locales/*.yaml). Printed figures and labels are
 // cased by their place in the sentence (../casing.ts); a sentence never sets a label straight after a printed figure,
 // since the figure may carry its own noun ("38 embassies and consulates").
-import { fillPattern, formatNumber } from '../../text/format.js';
+import { fillPattern, formatNumber, listAlternatives } from '../../text/format.js';
 import { capitalise, figureInSentence, labelInSentence, type Casing } from '../../text/casing.js';
 import type { InvolvedClaim } from '../types.js';
 import { ENGLISH, type MoneyStyle, type Units } from '../../units/index.js';
@@ -30,9 +30,7 @@ export function explainer(wording: Wording, casing: Casing, names: (source: stri
   const label = (l: string) => labelInSentence(l, casing);
   const figure = (c: { printed: string; quote: string }) => figureInSentence(c, casing);
   const said = (claims: Claims) => claims.map((c) => `${figure(c)} ${names(c.source)}`).join(', ');
-  // Made once: making Intl's list formatter costs far more than using it.
-  let disjunction: Intl.ListFormat | undefined;
-  const either = (items: readonly string[]) => (disjunction ??= new Intl.ListFormat(wording.intl, { type: 'disjunction' })).format([...new Set(items)]);
+  const either = (items: readonly string[]) => listAlternatives([...new Set(items)], wording.intl);
   const percent = (gap: number) => `${formatNumber(gap * 100, wording.intl, gap < 0.1 ? 1 : 0)}%`;
   const sources = (scopes: boolean) => text(scopes ? 'sourcesGiveFaceValue' : 'sourcesGive');
   return {
