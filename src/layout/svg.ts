@@ -20,8 +20,9 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   const key = drawingKey(ctx, markup, [x, y, width, height]);
   const part = store.part(drawerIdentity());
   const kept = recordedDrawings.get(key) ?? part?.get(key);
-  if (kept && isRecording(kept) && play(ctx.doc, kept)) {
-    part?.use(key, kept);
+  const played = kept === undefined ? undefined : recordingOf(kept);
+  if (played && play(ctx.doc, played)) {
+    part?.use(key, played);
     return;
   }
   const warned: string[] = [];
@@ -48,7 +49,7 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
 }
 
 /** Raised when the recordings' format changes, so that no older file is read as a newer one. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The libraries a recording depends on: a new version of either records every drawing afresh. */
 let identity: string | undefined;
@@ -65,14 +66,53 @@ function drawingKey(ctx: LayoutContext, markup: string, place: readonly (number 
   return sha256(`${drawerIdentity()}\n${described}\n${markup}`);
 }
 
-const store = new ReviewStore<Recording>({
+/**
+ * A drawing as a part of the store holds it: recorded in this process, or the JSON text of a recording as its file
+ * holds it, parsed when it is played. A large review's recordings take several times their file's size once parsed,
+ * and each is played once a build.
+ */
+type Kept = Recording | Buffer;
+
+/** A kept drawing's recording; undefined for text that is not one (a torn or altered file). */
+function recordingOf(kept: unknown): Recording | undefined {
+  if (!Buffer.isBuffer(kept)) return isRecording(kept) ? kept : undefined;
+  try {
+    const read = JSON.parse(kept.toString('utf8')) as unknown;
+    return isRecording(read) ? read : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** A review's file: a line with its key, then a line per drawing, its key and its recording (JSON both) between a tab. */
+const store = new ReviewStore<Kept>({
   folder: 'drawings',
-  extension: 'json',
+  extension: 'jsonl',
   limit: 256,
-  encode: (key, entries) => JSON.stringify({ key, entries: [...entries] }),
+  encode: (key, entries) =>
+    Buffer.concat([
+      Buffer.from(`${JSON.stringify({ key })}\n`),
+      ...[...entries].flatMap(([name, kept]) => [Buffer.from(`${JSON.stringify(name)}\t`), Buffer.isBuffer(kept) ? kept : Buffer.from(JSON.stringify(kept)), Buffer.of(NEWLINE)]),
+    ]),
   decode(file, key) {
-    const read = cacheEntryIn(file.toString('utf8'), key)?.entries;
-    return Array.isArray(read) && read.every((e) => Array.isArray(e) && typeof e[0] === 'string' && isRecording(e[1])) ? (read as [string, Recording][]) : undefined;
+    const head = file.indexOf(NEWLINE);
+    if (head < 0 || cacheEntryIn(file.toString('utf8', 0, head), key) === undefined) return undefined;
+    const entries: [string, Kept][] = [];
+    // A line cut short (a torn file) is left out; a recording that does not parse is drawn again when it is used.
+    for (let at = head + 1, end = file.indexOf(NEWLINE, at); end >= 0; at = end + 1, end = file.indexOf(NEWLINE, at)) {
+      const tab = file.indexOf(TAB, at);
+      if (tab < 0 || tab > end) continue;
+      try {
+        const name = JSON.parse(file.toString('utf8', at, tab)) as unknown;
+        if (typeof name === 'string') entries.push([name, file.subarray(tab + 1, end)]);
+      } catch {
+        // Not a line of this format: left out.
+      }
+    }
+    return entries;
   },
 });
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { codeIdentity } from '../input/paths.js';
-import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
+import { cacheEntryIn, keepInCache, readCacheFile, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
 const FORMAT = 1;
@@ -25,8 +25,11 @@ const parserIdentity = () =>
     [new URL('./', import.meta.url)],
   );
 
-/** Trees parsed or read in this process, as the text of their files, with the files known to hold them. */
-const memory = new Map<string, { text: string; files: Set<string> }>();
+/**
+ * Trees parsed or read in this process, as the bytes of their files (UTF-8, outside the JavaScript heap, where a
+ * string of a large review's tree would take twice the room), with the files known to hold them.
+ */
+const memory = new Map<string, { bytes: Buffer; files: Set<string> }>();
 /** Trees kept in memory: a few reviews, as a batch, `watch` or `preview` builds them. */
 const REMEMBERED = 8;
 
@@ -41,25 +44,26 @@ export function keptTree(markdown: string, parse: (markdown: string) => Root, ca
   const known = memory.get(key);
   if (known) {
     if (file !== undefined && !known.files.has(file)) {
-      keepInCache(file, known.text);
+      keepInCache(file, known.bytes);
       known.files.add(file);
     }
-    return (JSON.parse(known.text) as { root: Root }).root;
+    return (JSON.parse(known.bytes.toString('utf8')) as { root: Root }).root;
   }
   // Without a file yet, or one that cannot be read, the Markdown is parsed and the file written anew.
-  const kept = file === undefined ? undefined : (readCacheEntry(file, key) as { key: string; root?: Root } | undefined);
-  if (kept?.root?.type === 'root' && Array.isArray(kept.root.children)) {
-    remember(key, JSON.stringify(kept), file);
+  const read = file === undefined ? undefined : readCacheFile(file);
+  const kept = read && (cacheEntryIn(read.toString('utf8'), key) as { key: string; root?: Root } | undefined);
+  if (read && kept?.root?.type === 'root' && Array.isArray(kept.root.children)) {
+    remember(key, read, file);
     return kept.root;
   }
   const root = parse(markdown);
-  const text = JSON.stringify({ key, root });
-  if (file !== undefined) keepInCache(file, text);
-  remember(key, text, file);
+  const bytes = Buffer.from(JSON.stringify({ key, root }));
+  if (file !== undefined) keepInCache(file, bytes);
+  remember(key, bytes, file);
   return root;
 }
 
-function remember(key: string, text: string, file: string | undefined): void {
+function remember(key: string, bytes: Buffer, file: string | undefined): void {
   if (memory.size >= REMEMBERED) memory.delete(memory.keys().next().value!);
-  memory.set(key, { text, files: new Set(file === undefined ? [] : [file]) });
+  memory.set(key, { bytes, files: new Set(file === undefined ? [] : [file]) });
 }

@@ -329,13 +329,17 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
  * undefined: no file yet, one that cannot be read whole, or another input's entry in the same place.
  */
 export function readCacheEntry(path: string, key: string): Record<string, unknown> | undefined {
-  let text: string;
+  const bytes = readCacheFile(path);
+  return bytes && cacheEntryIn(bytes.toString('utf8'), key);
+}
+
+/** A cache file's bytes; undefined when there is none or it cannot be read. */
+export function readCacheFile(path: string): Buffer | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }
-  return cacheEntryIn(text, key);
 }
 
 /** The entry a cache file's text holds under `key` (a JSON object whose `key` is it), else undefined. */

@@ -5,7 +5,7 @@ import type { DocumentInfo } from '../document.js';
 import { encodeSubsetsOnce } from '../fonts/subsets.js';
 import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
-import { collectOutput, keepStreamText } from './streams.js';
+import { collectOutput, fitTextOnLeavingPages, forgetWrittenDictionaries, keepStreamText } from './streams.js';
 import { xmpDescriptions } from './xmp.js';
 
 const TOOL = 'annual-review';
@@ -43,6 +43,8 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
     },
   });
   keepStreamText(doc);
+  fitTextOnLeavingPages(doc);
+  forgetWrittenDictionaries(doc);
   // What pdfkit writes from here on (all but the file's header) is collected without its readable stream.
   collected.set(doc, collectOutput(doc));
   // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.

@@ -89,6 +89,48 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
   prototype[PATCHED] = true;
 }
 
+/**
+ * A page's text put in a buffer of its exact size whenever the layout leaves the page (for a new page, or another
+ * buffered one): the room it had grown into, up to as much again, would otherwise be held with every page until
+ * the document ends. Text written to the page later grows it again, until the layout leaves it once more.
+ */
+export function fitTextOnLeavingPages(doc: PDFKit.PDFDocument): void {
+  const pages = doc as unknown as { page?: { content: StreamRef }; addPage: (...args: unknown[]) => unknown; switchToPage: (...args: unknown[]) => unknown };
+  const fit = () => {
+    const ref = pages.page?.content;
+    if (!ref?.text || ref.textLength === undefined || ref.textLength >= ref.text.length) return;
+    const exact = Buffer.allocUnsafeSlow(ref.textLength);
+    ref.text.copy(exact, 0, 0, ref.textLength);
+    ref.text = exact;
+  };
+  for (const name of ['addPage', 'switchToPage'] as const) {
+    const own = pages[name];
+    pages[name] = function (this: unknown, ...args: unknown[]) {
+      fit();
+      return own.apply(this, args);
+    };
+  }
+}
+
+/**
+ * pdfkit keeps each object it has written, dictionary and all, for as long as anything points at it: a page's links
+ * (its /Annots) and the structure tree's elements (through the parent tree) until the document ends, over a hundred
+ * thousand of them in a review of a few thousand claims. Once written, neither is read again (the file names them by
+ * number), so their dictionaries are let go. A structure element's is the one with a structure type (/S) and a parent
+ * (/P) but no /Type: pdfkit writes it only when it has a parent, and keeps reading that parent (whether the element
+ * was written, whether it is given a second one), so the parent stays.
+ */
+export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
+  const written = doc as unknown as { _refEnd: (ref: { data: Record<string, unknown> }) => void };
+  const refEnd = written._refEnd;
+  written._refEnd = function (this: unknown, ref) {
+    refEnd.call(this, ref);
+    const { data } = ref;
+    if (data.Type === 'Annot') ref.data = {};
+    else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };
+  };
+}
+
 /** The size of the buffers the file's bytes are written into, one after another. */
 const OUTPUT_PART = 1024 * 1024;
 

@@ -7,8 +7,10 @@ import { baseBuilds } from '../support.js';
 
 const { build, cache } = baseBuilds('annual-review-drawings-');
 const drawings = join(cache, 'drawings');
-const files = () => readdirSync(drawings).filter((f) => f.endsWith('.json'));
-const entriesIn = (file: string) => (JSON.parse(readFileSync(join(drawings, file), 'utf8')) as { entries: [string, { ops: unknown[][] }][] }).entries;
+const files = () => readdirSync(drawings).filter((f) => f.endsWith('.jsonl'));
+/** A file's lines after its key: each a drawing's key and its recording, a tab between them. */
+const linesIn = (text: string) => text.split('\n').slice(1, -1);
+const entriesIn = (file: string) => linesIn(readFileSync(join(drawings, file), 'utf8')).map((line) => line.split('\t').map((part) => JSON.parse(part) as unknown));
 
 describe('drawings kept between runs', () => {
   let first: Buffer;
@@ -27,12 +29,27 @@ describe('drawings kept between runs', () => {
     const file = join(drawings, files()[0]!);
     const kept = readFileSync(file, 'utf8');
     // A colour changed in the kept calls shows in the PDF: the charts were played back.
-    const text = JSON.stringify(JSON.parse(kept), (_key, value: unknown) => (Array.isArray(value) && value[0] === 0 && value[1] === 'fillColor' ? [0, 'fillColor', [[255, 0, 255], 1]] : value));
+    const magenta = (line: string) => {
+      const [name, recording] = line.split('\t');
+      return `${name}\t${JSON.stringify(JSON.parse(recording!), (_key, value: unknown) => (Array.isArray(value) && value[0] === 0 && value[1] === 'fillColor' ? [0, 'fillColor', [[255, 0, 255], 1]] : value))}`;
+    };
+    const text = [kept.split('\n')[0], ...linesIn(kept).map(magenta), ''].join('\n');
     expect(text).not.toBe(kept);
     writeFileSync(file, text);
     expect(build('--cache-dir', cache).equals(first)).toBe(false);
     writeFileSync(file, kept);
     expect(build('--cache-dir', cache).equals(first)).toBe(true);
+  });
+
+  it('draw again a drawing whose recording does not parse, and keep the new one', () => {
+    const file = join(drawings, files()[0]!);
+    const kept = readFileSync(file, 'utf8');
+    const lines = kept.split('\n');
+    const [name] = lines[1]!.split('\t');
+    writeFileSync(file, [lines[0], `${name}\t{"ops":[[0,"save"`, ...lines.slice(2)].join('\n'));
+    expect(build('--cache-dir', cache).equals(first)).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toContain('{"ops":[[0,"save"\n');
+    expect(entriesIn(files()[0]!)).toHaveLength(lines.length - 2);
   });
 
   it('survive a file that cannot be read: the charts are drawn, and the file written anew', () => {

@@ -3,7 +3,7 @@
 // each character's low byte, however often the buffers grow.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { collectOutput, keepStreamText } from '../../src/pdf/streams.js';
+import { collectOutput, fitTextOnLeavingPages, forgetWrittenDictionaries, keepStreamText } from '../../src/pdf/streams.js';
 
 /** The bytes of an uncompressed stream written as `chunks`, in a document whose streams keep their text. */
 async function streamBytes(chunks: readonly (string | Uint8Array)[]): Promise<Buffer> {
@@ -87,5 +87,86 @@ describe('collected output', () => {
     const collected = await documentBytes(true, 25_000, 1_000_000);
     expect(own.length).toBeGreaterThan(2_000_000);
     expect(collected.equals(own)).toBe(true);
+  });
+});
+
+interface Kept {
+  data: Record<string, unknown>;
+}
+
+/**
+ * A tagged document of two pages, each with a paragraph in a section and a link in the paragraph, its text written
+ * through the streams' own buffers; with `lean`, pages fitted on leaving and written dictionaries let go. Gives its
+ * bytes, the first page's text buffer when the second was begun, the links and the paragraphs' dictionaries.
+ */
+async function taggedDocument(lean: boolean) {
+  const doc = new PDFDocument({ compress: true, tagged: true, bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
+  keepStreamText(doc);
+  if (lean) {
+    fitTextOnLeavingPages(doc);
+    forgetWrittenDictionaries(doc);
+  }
+  const out: Buffer[] = [];
+  doc.on('data', (c: Buffer) => out.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const section = doc.struct('Sect');
+  doc.addStructure(section);
+  const links: Kept[] = [];
+  const paragraphs: Kept[] = [];
+  const pages = doc as unknown as { page: { content: { text?: Buffer; textLength?: number }; annotations: Kept[] } };
+  let firstPage: { room: number; used: number } | undefined;
+  for (const n of [1, 2]) {
+    if (n > 1) {
+      const content = pages.page.content;
+      doc.addPage();
+      firstPage = { room: content.text?.length ?? 0, used: content.textLength ?? 0 };
+    }
+    const paragraph = doc.struct('P');
+    section.add(paragraph);
+    paragraph.add(doc.markStructureContent('P'));
+    doc.text(`Paragraph ${n}, é. `.repeat(40));
+    doc.endMarkedContent();
+    doc.link(72, 600, 100, 12, `https://example.org/${n}`, { structParent: paragraph } as PDFKit.Mixins.AnnotationOption);
+    links.push(...pages.page.annotations);
+    paragraph.end();
+    paragraphs.push((paragraph as unknown as { dictionary: Kept }).dictionary);
+  }
+  // Back to the first page, as the running heads are drawn: it is written to again.
+  doc.switchToPage(0);
+  doc.text('Running head');
+  section.end();
+  doc.end();
+  await done;
+  return { bytes: Buffer.concat(out), firstPage: firstPage!, links, paragraphs };
+}
+
+describe('pages fitted and dictionaries let go', () => {
+  it('give the same bytes, and the document still ends', async () => {
+    const lean = await taggedDocument(true);
+    const own = await taggedDocument(false);
+    expect(lean.bytes.equals(own.bytes)).toBe(true);
+    expect(lean.bytes.toString('latin1')).toContain('/StructParent');
+  });
+
+  it('keep a page’s text in a buffer of its size once the layout leaves it', async () => {
+    const { firstPage } = await taggedDocument(true);
+    expect(firstPage.used).toBeGreaterThan(1024);
+    expect(firstPage.room).toBe(firstPage.used);
+    const own = await taggedDocument(false);
+    expect(own.firstPage.used).toBe(firstPage.used);
+    expect(own.firstPage.room).toBeGreaterThan(own.firstPage.used);
+  });
+
+  it('let go of written links and structure elements, keeping an element’s parent', async () => {
+    const { links, paragraphs } = await taggedDocument(true);
+    expect(links).toHaveLength(2);
+    for (const link of links) expect(link.data).toEqual({});
+    for (const paragraph of paragraphs) {
+      expect(paragraph.data.P).toBeDefined();
+      expect(paragraph.data.S).toBeUndefined();
+    }
+    const own = await taggedDocument(false);
+    expect(own.links[0]!.data.Subtype).toBe('Link');
+    expect(own.paragraphs[0]!.data.S).toBe('P');
   });
 });
