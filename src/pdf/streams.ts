@@ -4,8 +4,13 @@
 // outside the JavaScript heap, which doubles as the text grows: the line is garbage as soon as it is written, and
 // the same bytes come out in the same order.
 import { deflateSync } from 'node:zlib';
+import { objectText } from './objects.js';
 
 interface StreamRef {
+  document: { _security?: unknown; _offset: number; _write(data: unknown): void; _refEnd(ref: StreamRef): void };
+  id: number;
+  gen: number;
+  offset?: number;
   buffer: Uint8Array[];
   data: { Length?: number; Filter?: string };
   compress: boolean;
@@ -70,21 +75,49 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
     this.data.Length = (this.data.Length ?? 0) + line.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';
   };
+  /** pdfkit writes the object, with the stream's bytes given as they are (compressed already, if they are to be). */
+  const finalizeWith = (ref: StreamRef, bytes: Uint8Array | undefined) => {
+    if (bytes) ref.buffer = [bytes];
+    const compress = ref.compress;
+    ref.compress = false;
+    try {
+      finalize.call(ref);
+    } finally {
+      ref.compress = compress;
+    }
+  };
   prototype.finalize = function (this: StreamRef) {
     flush(this);
-    // A stream of one part is compressed here, as pdfkit compresses it (deflateSync, its defaults), without pdfkit's
-    // copy of the uncompressed bytes into a new array first; pdfkit then copies only the compressed ones.
-    if (this.compress && this.buffer.length === 1) {
-      this.buffer = [deflateSync(this.buffer[0]!)];
-      this.compress = false;
-      try {
-        finalize.call(this);
-      } finally {
-        this.compress = true;
-      }
+    const doc = this.document;
+    if (doc._security) {
+      finalize.call(this);
       return;
     }
-    finalize.call(this);
+    // The stream's bytes, compressed as pdfkit compresses them (deflateSync, its defaults), without pdfkit's copy of a
+    // stream of one part into a new array first.
+    let bytes: Uint8Array | undefined;
+    if (this.buffer.length) {
+      bytes = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
+      if (this.compress) bytes = deflateSync(bytes);
+      this.data.Length = bytes.length;
+    }
+    // The dictionary written as pdfkit writes it (objects.ts); one holding a value left to pdfkit, by pdfkit.
+    const dictionary = objectText(this.data, prototype);
+    if (dictionary === undefined) {
+      finalizeWith(this, bytes);
+      return;
+    }
+    this.offset = doc._offset;
+    doc._write(`${this.id} ${this.gen} obj`);
+    doc._write(dictionary);
+    if (bytes?.length) {
+      doc._write('stream');
+      doc._write(bytes);
+      this.buffer = [];
+      doc._write('\nendstream');
+    }
+    doc._write('endobj');
+    doc._refEnd(this);
   };
   prototype[PATCHED] = true;
 }
