@@ -52,7 +52,15 @@ export function datasetBytes(dir: string): number {
  * Small: the young generation kept at its first size, the old one grown by a quarter, functions optimized on eight
  * times V8's budget. Otherwise V8's defaults.
  */
+/**
+ * Whether V8 is sized for a small review now, kept on the process: the start (dist/cli/start.js) and the bundled
+ * program each have a copy of this module, and the program's sizes V8 for a large dataset.
+ */
+const SIZED_SMALL = Symbol.for('annual-review.sized-small');
+const sized = globalThis as { [SIZED_SMALL]?: boolean };
+
 function size(small: boolean): void {
+  sized[SIZED_SMALL] = small;
   setFlagsFromString(`--semi-space-growth-factor=${small ? 1 : V8_GROWTH}`);
   setFlagsFromString(`--heap-growing-percent=${small ? OLD_GROWTH_PERCENT : 0}`);
   setFlagsFromString(`--interrupt-budget=${small ? SMALL_BUDGET : V8_BUDGET}`);
@@ -64,6 +72,21 @@ function size(small: boolean): void {
  */
 export function sizeForSmallReview(): void {
   size(true);
+}
+
+/**
+ * `compile` run under a small review's settings, then those of the moment again: V8 marks code compiled from a cache
+ * with its settings, and refuses a cache made under others. Every code cache is made under a small review's settings
+ * (see `sizeForSmallReview`), so a large review's command that compiles a package while it runs compiles it so too.
+ */
+export function compiledAsForSmallReview<T>(compile: () => T): T {
+  if (sized[SIZED_SMALL] !== false) return compile();
+  size(true);
+  try {
+    return compile();
+  } finally {
+    size(false);
+  }
 }
 
 /** Sized for a command on these datasets: for a small review while the largest is small; as V8 sizes it otherwise. */

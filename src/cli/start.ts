@@ -14,7 +14,7 @@ import { provideImport } from '../esm.js';
 import { cacheFolder } from '../input/paths.js';
 import type { main as Main } from './cli.js';
 import { deferRarelyUsed } from './deferred.js';
-import { sizeForSmallReview } from './sizing.js';
+import { compiledAsForSmallReview, sizeForSmallReview } from './sizing.js';
 
 /** The cache folder as the command's options name it (`--cache-dir DIR`, `--no-cache`), read before the program is. */
 function cacheDirOf(args: readonly string[]): string | undefined {
@@ -50,13 +50,20 @@ interface Compiled {
 /** True when the bundle's cache is to be written after the run: it had none, or V8 refused it. */
 const unkept = (c: Compiled) => c.cacheFile !== undefined && (!c.hadCache || c.script.cachedDataRejected === true);
 
-function compile(file: string, cacheFile: string | undefined): Compiled {
+/** CommonJS's function around a module's text, as Node wraps it. */
+const asFunction = (text: string) => `(function (exports, require, module, __filename, __dirname) { ${text}\n});`;
+
+/**
+ * A bundle compiled from its code cache when there is one. A bundle of ours is wrapped as CommonJS's function already
+ * (scripts/bundle.mjs), and ASCII; a package's file (`wrap`) is read as UTF-8 and wrapped here.
+ */
+function compile(file: string, cacheFile: string | undefined, wrap = false): Compiled {
   let cachedData = readable(cacheFile);
-  // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. The file is
-  // wrapped as CommonJS's function (scripts/bundle.mjs): compiled as it is read, with no joined copy. It is ASCII (the
-  // bundle script refuses any other character), so decoded as Latin-1, byte for character: the same string as UTF-8
-  // gives, 4 ms sooner.
-  const script = new Script(readFileSync(file).toString('latin1'), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. Our bundle is
+  // compiled as it is read, with no joined copy; it is ASCII (the bundle script refuses any other character), so
+  // decoded as Latin-1, byte for character: the same string as UTF-8 gives, 4 ms sooner.
+  const text = wrap ? asFunction(readFileSync(file).toString('utf8')) : readFileSync(file).toString('latin1');
+  const script = new Script(text, { filename: file, ...(cachedData ? { cachedData } : {}) });
   // Read once compiled: not held (a few MB) while the command runs.
   const hadCache = cachedData !== undefined;
   cachedData = undefined;
@@ -95,6 +102,14 @@ function keepCode({ script, cacheFile }: Compiled, keepInCache: (path: string, b
  */
 const LIBRARIES: Readonly<Record<string, string>> = { vega: 'vega', 'vega-lite': 'vegaLite', 'vega-interpreter': 'interpreter' };
 
+/**
+ * Packages the program requires as they are installed (scripts/bundle.mjs keeps them out of the bundle), compiled
+ * here with a code cache of their own, as the program is: Node compiles a package's CommonJS file afresh at every
+ * start (fontkit's 570 KB, pdfkit's 240 KB, linebreak's 70 KB). Each is found as Node finds it from the module that
+ * requires it, loaded once per file, and requires its own dependencies through Node.
+ */
+const CACHED_PACKAGES = new Set(['pdfkit', 'fontkit', 'linebreak']);
+
 function readable(file: string | undefined): Buffer | undefined {
   try {
     return file === undefined ? undefined : readFileSync(file);
@@ -124,15 +139,31 @@ export async function start(args: readonly string[]): Promise<number> {
   const program = compile(app, codeCacheFile(app, command, args));
   const compiled = [program];
   const appRequire = createRequire(app);
+  const packages = new Map<string, unknown>();
+  /** `from`, with the packages above compiled from their code cache. */
+  const requiring =
+    (from: NodeJS.Require) =>
+    (id: string): unknown => {
+      if (!CACHED_PACKAGES.has(id)) return from(id) as unknown;
+      const file = from.resolve(id);
+      if (!packages.has(file)) {
+        const own = createRequire(file);
+        const compiledPackage = compiledAsForSmallReview(() => compile(file, codeCacheFile(file, `package-${id}`, args), true));
+        compiled.push(compiledPackage);
+        packages.set(file, run(compiledPackage, file, Object.assign(requiring(own), own)));
+      }
+      return packages.get(file);
+    };
   const vega = fileURLToPath(new URL('./vega.cjs', import.meta.url));
   let libraries: Record<string, unknown> | undefined;
+  const appRequiring = requiring(appRequire);
   const require = Object.assign((id: string): unknown => {
     const name = LIBRARIES[id];
-    if (name === undefined || !existsSync(vega)) return appRequire(id);
+    if (name === undefined || !existsSync(vega)) return appRequiring(id);
     if (!libraries) {
-      const bundle = compile(vega, codeCacheFile(vega, 'library-vega', args));
+      const bundle = compiledAsForSmallReview(() => compile(vega, codeCacheFile(vega, 'library-vega', args)));
       compiled.push(bundle);
-      libraries = run(bundle, vega, appRequire) as Record<string, unknown>;
+      libraries = run(bundle, vega, Object.assign(appRequiring, appRequire)) as Record<string, unknown>;
     }
     return libraries[name];
   }, appRequire);

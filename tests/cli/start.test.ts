@@ -1,6 +1,7 @@
 // The built program starts from V8's code cache, kept in the cache folder per command: made by a first run, used by
-// the next, and never written with --no-cache. The chart libraries have theirs, made and read only when a chart is drawn. A run from the cache does all a first run does, ES module packages
-// imported while it runs (pdf.js, for extract-data) included.
+// the next, and never written with --no-cache. The chart libraries have theirs, made and read only when a chart is
+// drawn, and so do the installed packages it requires (pdfkit, fontkit, linebreak). A run from the cache does all a
+// first run does, ES module packages imported while it runs (pdf.js, for extract-data) included.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +26,10 @@ describe('the program started from the code cache', () => {
     const first = runProgram('build', base, '-o', join(work, 'a.pdf'), '--cache-dir', cache);
     expect(first.status, first.stderr).toBe(0);
     const kept = codeFiles(cache).filter((f) => f !== stale('extract-data'));
-    // The program's, and the chart libraries' (the first build draws its charts).
+    // The program's, the chart libraries' (the first build draws its charts) and the installed packages' it requires.
     expect(kept).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{32}-build\.bin$/), expect.stringMatching(/^[0-9a-f]{32}-library-vega\.bin$/)]));
-    expect(kept).toHaveLength(2);
+    expect(kept).toEqual(expect.arrayContaining(['pdfkit', 'fontkit', 'linebreak'].map((name) => expect.stringMatching(new RegExp(`^[0-9a-f]{32}-package-${name}\\.bin$`)))));
+    expect(kept).toHaveLength(5);
     expect(kept).not.toContain(stale('build'));
     expect(codeFiles(cache)).toContain(stale('extract-data'));
     const made = kept.map((f) => readFileSync(join(cache, 'code', f)));
@@ -44,7 +46,7 @@ describe('the program started from the code cache', () => {
     const cache = join(work, 'cache-kept');
     const run = runTool(process.execPath, ['--trace-flush-bytecode', programPath, 'build', base, '-o', join(work, 'k.pdf'), '--cache-dir', cache]);
     expect(run.status, run.stderr).toBe(0);
-    expect(codeFiles(cache)).toHaveLength(2);
+    expect(codeFiles(cache)).toHaveLength(5);
     expect(`${run.stdout}${run.stderr}`.match(/discarding compiled metadata/g) ?? []).toEqual([]);
   });
 
@@ -78,7 +80,7 @@ describe('the program started from the code cache', () => {
     const first = runProgram('build', large, '-o', join(work, 'l1.pdf'), '--cache-dir', cache);
     expect(first.status, first.stderr).toBe(0);
     const files = codeFiles(cache);
-    expect(files).toHaveLength(2);
+    expect(files).toHaveLength(5);
     const made = files.map((f) => readFileSync(join(cache, 'code', f)));
     const again = runProgram('build', large, '-o', join(work, 'l2.pdf'), '--cache-dir', cache);
     expect(again.status, again.stderr).toBe(0);
