@@ -1,7 +1,7 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
 import { escapeXml } from './text/format.js';
 import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-import { writeOutputSet } from './output/index.js';
+import { checkOutputTarget, writeOutputSet } from './output/index.js';
 import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
@@ -74,6 +74,8 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
  * transaction (src/output/write.ts): nothing is replaced unless the build and every write succeed.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
+  // A target given is checked before the build; one named by the dataset's id, once it is known.
+  if (options.out !== undefined) checkOutputTarget(options.out, true);
   const result = await buildReport(options);
   const target = pdfPathFor(result.review.dataset.meta.id, options);
   const set = { pdf: result.pdf, exports: await exportFiles(result, options.png) };

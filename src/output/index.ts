@@ -259,10 +259,7 @@ function commit(target: string, staging: string, withExports: boolean): void {
 export async function writeOutputSet(target: string, set: OutputSet, options: WriteOptions = {}): Promise<{ out: string; exportsDir?: string }> {
   const out = resolve(target);
   const exportsDir = exportsDirFor(out);
-  if (isFolder(out)) throw new ReviewError([error('output/is-folder', messages.isFolder(), { file: displayPath(out) })]);
-  if (set.exports && existsSync(exportsDir) && !isFolder(exportsDir)) {
-    throw new ReviewError([error('output/collision', messages.collision(displayPath(exportsDir)), { file: displayPath(out) }, 'rename the file or give another --out')]);
-  }
+  checkOutputTarget(out, set.exports !== undefined);
   const foreign = set.exports ? foreignEntries(exportsDir, [...set.exports.keys(), ...(options.exportNames ?? [])]) : [];
   if (foreign.length) {
     throw new ReviewError([error('output/collision', messages.foreign(displayPath(exportsDir), foreign), { file: displayPath(out) }, 'give --out another name, or move those files')]);
@@ -281,6 +278,20 @@ export async function writeOutputSet(target: string, set: OutputSet, options: Wr
   } finally {
     release?.();
     if (staging) rmSync(staging, { recursive: true, force: true, maxRetries: 2 });
+  }
+}
+
+/**
+ * Throws the error `writeOutputSet` gives for a target no set can be written to, whatever the build makes: a folder
+ * where the PDF goes, or (with exports) a file where its exports folder goes. A command that knows its target before
+ * building checks it first, so that a mistyped `--out` is said at once, not after a build of minutes.
+ */
+export function checkOutputTarget(target: string, exports: boolean): void {
+  const out = resolve(target);
+  if (isFolder(out)) throw new ReviewError([error('output/is-folder', messages.isFolder(), { file: displayPath(out) })]);
+  const exportsDir = exportsDirFor(out);
+  if (exports && existsSync(exportsDir) && !isFolder(exportsDir)) {
+    throw new ReviewError([error('output/collision', messages.collision(displayPath(exportsDir)), { file: displayPath(out) }, 'rename the file or give another --out')]);
   }
 }
 

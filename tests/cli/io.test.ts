@@ -132,3 +132,22 @@ describe('--emit-markdown', () => {
     expect((await runCli('build', base, '--watch', '--emit-markdown', md)).status).toBe(2);
   });
 });
+
+describe('an output that cannot be written', () => {
+  it('is said before anything is built: a folder as --out, and a file where the exports go', async () => {
+    const cache = join(work, 'early-cache');
+    const folder = join(work, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    for (const extra of [[], ['--no-exports']]) {
+      const run = await runCli('build', base, '--out', folder, '--cache-dir', cache, ...extra);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('is a folder: give a file name for the PDF');
+    }
+    writeFileSync(join(work, 'taken'), 'not an exports folder');
+    const taken = await runCli('build', base, '--out', join(work, 'taken.pdf'), '--cache-dir', cache);
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toContain('would replace a file that is not a folder');
+    // Nothing was drawn, shaped or parsed: the builds stopped before their first stage.
+    expect(existsSync(cache) ? readdirSync(cache).filter((d) => d !== 'code') : []).toEqual([]);
+  });
+});

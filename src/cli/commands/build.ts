@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { cacheFolder, displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
 import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
+import { checkOutputTarget } from '../../output/index.js';
 import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme/index.js';
 import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/index.js';
@@ -118,6 +119,7 @@ async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, 
 
 /** The PDF alone (--no-exports), written where buildReportToFile would write it. */
 async function buildPdfOnly(job: BuildFileOptions) {
+  if (job.out !== undefined) checkOutputTarget(job.out, false);
   const result = await buildReport(job);
   const { out } = await writeOutputSet(pdfPathFor(result.review.dataset.meta.id, job), { pdf: result.pdf });
   return { ...result, out, exportsDir: '' };
