@@ -49,16 +49,16 @@ export function datasetBytes(dir: string): number {
 }
 
 /**
- * Small: the young generation kept at its first size, the old one grown by a quarter, functions optimized on eight
- * times V8's budget. Otherwise V8's defaults.
- */
-/**
  * Whether V8 is sized for a small review now, kept on the process: the start (dist/cli/start.js) and the bundled
  * program each have a copy of this module, and the program's sizes V8 for a large dataset.
  */
 const SIZED_SMALL = Symbol.for('annual-review.sized-small');
 const sized = globalThis as { [SIZED_SMALL]?: boolean };
 
+/**
+ * Small: the young generation kept at its first size, the old one grown by a quarter, functions optimized on eight
+ * times V8's budget. Otherwise V8's defaults.
+ */
 function size(small: boolean): void {
   sized[SIZED_SMALL] = small;
   setFlagsFromString(`--semi-space-growth-factor=${small ? 1 : V8_GROWTH}`);
