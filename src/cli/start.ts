@@ -140,20 +140,18 @@ export async function start(args: readonly string[]): Promise<number> {
   const compiled = [program];
   const appRequire = createRequire(app);
   const packages = new Map<string, unknown>();
-  /** `from`, with the packages above compiled from their code cache. */
-  const requiring =
-    (from: NodeJS.Require) =>
-    (id: string): unknown => {
+  /** `from` (its `resolve` and the rest as they are), with the packages above compiled from their code cache. */
+  const requiring = (from: NodeJS.Require): NodeJS.Require =>
+    Object.assign((id: string): unknown => {
       if (!CACHED_PACKAGES.has(id)) return from(id) as unknown;
       const file = from.resolve(id);
       if (!packages.has(file)) {
-        const own = createRequire(file);
         const compiledPackage = compiledAsForSmallReview(() => compile(file, codeCacheFile(file, `package-${id}`, args), true));
         compiled.push(compiledPackage);
-        packages.set(file, run(compiledPackage, file, Object.assign(requiring(own), own)));
+        packages.set(file, run(compiledPackage, file, requiring(createRequire(file))));
       }
       return packages.get(file);
-    };
+    }, from);
   const vega = fileURLToPath(new URL('./vega.cjs', import.meta.url));
   let libraries: Record<string, unknown> | undefined;
   const appRequiring = requiring(appRequire);
@@ -163,7 +161,7 @@ export async function start(args: readonly string[]): Promise<number> {
     if (!libraries) {
       const bundle = compiledAsForSmallReview(() => compile(vega, codeCacheFile(vega, 'library-vega', args)));
       compiled.push(bundle);
-      libraries = run(bundle, vega, Object.assign(appRequiring, appRequire)) as Record<string, unknown>;
+      libraries = run(bundle, vega, appRequiring) as Record<string, unknown>;
     }
     return libraries[name];
   }, appRequire);
