@@ -149,3 +149,16 @@ export function runTool(command: string, args: readonly string[]): CliRun {
   if (r.status === null) throw new Error(`${command} ${args.join(' ')} was ended by ${r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The bytes a pdfkit document gives through its readable stream, once it ends: call before drawing, await after
+ * `doc.end()`.
+ */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const out: Buffer[] = [];
+  doc.on('data', (c: Buffer) => out.push(c));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(out)));
+    doc.on('error', reject);
+  });
+}

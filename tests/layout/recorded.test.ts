@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFont, resolveFontPath } from '../../src/fonts/index.js';
 import { layOutFromStore } from '../../src/layout/glyph-layout.js';
 import { play, record, type Recording } from '../../src/layout/recorded.js';
+import { pdfBytes } from '../support.js';
 
 const fontFile = (name: string) => resolveFontPath(`@expo-google-fonts/${name}`, process.cwd());
 const STYLES = {
@@ -25,12 +26,9 @@ function documentAfter(before: (doc: PDFKit.PDFDocument) => void): PDFKit.PDFDoc
 }
 
 async function bytesOf(doc: PDFKit.PDFDocument): Promise<string> {
-  const out: Buffer[] = [];
-  doc.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const bytes = pdfBytes(doc);
   doc.end();
-  await done;
-  return Buffer.concat(out).toString('latin1');
+  return (await bytes).toString('latin1');
 }
 
 const draw = (svg: string) => (doc: PDFKit.PDFDocument) =>

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { describe, expect, it } from 'vitest';
 import { definitionsFirst } from '../../src/layout/svg.js';
+import { pdfBytes } from '../support.js';
 
 /** A chart as Vega writes one: marks clipped by clip paths defined after them. */
 const chart = (cells: number) =>
@@ -13,13 +14,10 @@ const chart = (cells: number) =>
 
 async function drawn(svg: string): Promise<string> {
   const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } });
-  const out: Buffer[] = [];
-  doc.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const bytes = pdfBytes(doc);
   SVGtoPDF(doc, svg, 10, 10, { assumePt: true });
   doc.end();
-  await done;
-  return Buffer.concat(out).toString('latin1');
+  return (await bytes).toString('latin1');
 }
 
 describe('definitions first', () => {

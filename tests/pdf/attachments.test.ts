@@ -13,6 +13,7 @@ import { buildReportToFile } from '../../src/index.js';
 import { dataFiles, type DataFile } from '../../src/exports/index.js';
 import { attachFiles, attachmentOf } from '../../src/pdf/attachments.js';
 import { defaultDataDir, packageRoot } from '../../src/input/paths.js';
+import { pdfBytes } from '../support.js';
 
 const cli = join(packageRoot, 'dist', 'cli', 'main.js');
 const fictional = join(packageRoot, 'tests', 'fixtures', 'verify', 'dataset');
@@ -81,16 +82,13 @@ describe('attaching a file', () => {
   /** A PDF of one page with these files attached, by pdfkit's `doc.file` or by `attachFiles`. */
   async function withFiles(files: DataFile[], byPdfkit: boolean): Promise<string> {
     const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } });
-    const out: Buffer[] = [];
-    doc.on('data', (c: Buffer) => out.push(c));
-    const done = new Promise<void>((resolve) => doc.on('end', resolve));
+    const bytes = pdfBytes(doc);
     doc.text('x');
     if (byPdfkit) {
       for (const f of files) doc.file(Buffer.from(f.text, 'utf8'), attachmentOf(f, '2025-12-31') as PDFKit.Mixins.PDFAttachmentOptions);
     } else attachFiles(doc, files, '2025-12-31');
     doc.end();
-    await done;
-    return Buffer.concat(out).toString('latin1');
+    return (await bytes).toString('latin1');
   }
 
   it('writes what pdfkit writes, object for object, with the checksum of each file', async () => {

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { objectText } from '../../src/pdf/objects.js';
 import { keepStreamText } from '../../src/pdf/streams.js';
+import { pdfBytes } from '../support.js';
 
 /** Every kind of value our writer writes: names, numbers pdfkit rounds, booleans, null, nested arrays and dictionaries. */
 const values = (ref: unknown) => ({
@@ -22,9 +23,7 @@ const values = (ref: unknown) => ({
 async function documentBytes(ours: boolean): Promise<Buffer> {
   const doc = new PDFDocument({ compress: true, tagged: true, pdfVersion: '1.7', info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'Ł\u00e9 (x)' } });
   if (ours) keepStreamText(doc);
-  const out: Buffer[] = [];
-  doc.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const bytes = pdfBytes(doc);
   const other = doc.ref({ Kind: 'other' }) as unknown as { end(): void };
   other.end();
   (doc.ref(values(other)) as unknown as { end(): void }).end();
@@ -50,8 +49,7 @@ async function documentBytes(ours: boolean): Promise<Buffer> {
   parts.end();
   section.end();
   doc.end();
-  await done;
-  return Buffer.concat(out);
+  return bytes;
 }
 
 describe('objects written as pdfkit writes them', () => {

@@ -4,20 +4,18 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { collectOutput, fitTextOnLeavingPages, forgetWrittenDictionaries, keepStreamText } from '../../src/pdf/streams.js';
+import { pdfBytes } from '../support.js';
 
 /** The bytes of an uncompressed stream written as `chunks`, in a document whose streams keep their text. */
 async function streamBytes(chunks: readonly (string | Uint8Array)[]): Promise<Buffer> {
   const doc = new PDFDocument({ compress: false, autoFirstPage: false });
   keepStreamText(doc);
-  const out: Buffer[] = [];
-  doc.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const bytes = pdfBytes(doc);
   const ref = doc.ref({}) as unknown as { write(chunk: string | Uint8Array): void; end(): void };
   for (const chunk of chunks) ref.write(chunk);
   ref.end();
   doc.end();
-  await done;
-  const pdf = Buffer.concat(out).toString('latin1');
+  const pdf = (await bytes).toString('latin1');
   const start = pdf.indexOf('stream\n') + 'stream\n'.length;
   return Buffer.from(pdf.slice(start, pdf.indexOf('\nendstream', start)), 'latin1');
 }
@@ -57,9 +55,7 @@ describe('stream text', () => {
 async function documentBytes(collect: boolean, objects = 0, raw = 4): Promise<Buffer> {
   const doc = new PDFDocument({ compress: true, info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'Ł\u00e9 (x)' } });
   const rest = collect ? collectOutput(doc) : undefined;
-  const out: Buffer[] = [];
-  doc.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const bytes = pdfBytes(doc);
   doc.text('Page one, é');
   doc.addPage().rect(10, 10, 50, 50).fill('#336699');
   for (let i = 0; i < objects; i++) (doc.ref({ Kind: 'dictionary', Index: i, Name: `Ł\u00e9 ${i}` }) as unknown as { end(): void }).end();
@@ -70,8 +66,8 @@ async function documentBytes(collect: boolean, objects = 0, raw = 4): Promise<Bu
   ref.write(Uint8Array.from({ length: raw }, (_, i) => (i < 4 ? [0, 255, 10, 128][i]! : next())));
   ref.end();
   doc.end();
-  await done;
-  return Buffer.concat(rest ? [...out, ...rest()] : out);
+  const own = await bytes;
+  return rest ? Buffer.concat([own, ...rest()]) : own;
 }
 
 describe('collected output', () => {
@@ -106,9 +102,7 @@ async function taggedDocument(lean: boolean) {
     fitTextOnLeavingPages(doc);
     forgetWrittenDictionaries(doc);
   }
-  const out: Buffer[] = [];
-  doc.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', resolve));
+  const written = pdfBytes(doc);
   const section = doc.struct('Sect');
   doc.addStructure(section);
   const links: Kept[] = [];
@@ -136,8 +130,7 @@ async function taggedDocument(lean: boolean) {
   doc.text('Running head');
   section.end();
   doc.end();
-  await done;
-  return { bytes: Buffer.concat(out), firstPage: firstPage!, links, paragraphs };
+  return { bytes: await written, firstPage: firstPage!, links, paragraphs };
 }
 
 describe('pages fitted and dictionaries let go', () => {
