@@ -75,7 +75,7 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   // A target given is checked before the build; one named by the dataset's id, once it is known.
-  if (options.out !== undefined) checkOutputTarget(options.out, true);
+  if (options.out !== undefined) checkOutputTarget(options.out, EXPORT_NAMES);
   const result = await buildReport(options);
   const target = pdfPathFor(result.review.dataset.meta.id, options);
   const set = { pdf: result.pdf, exports: await exportFiles(result, options.png) };

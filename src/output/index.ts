@@ -259,11 +259,7 @@ function commit(target: string, staging: string, withExports: boolean): void {
 export async function writeOutputSet(target: string, set: OutputSet, options: WriteOptions = {}): Promise<{ out: string; exportsDir?: string }> {
   const out = resolve(target);
   const exportsDir = exportsDirFor(out);
-  checkOutputTarget(out, set.exports !== undefined);
-  const foreign = set.exports ? foreignEntries(exportsDir, [...set.exports.keys(), ...(options.exportNames ?? [])]) : [];
-  if (foreign.length) {
-    throw new ReviewError([error('output/collision', messages.foreign(displayPath(exportsDir), foreign), { file: displayPath(out) }, 'give --out another name, or move those files')]);
-  }
+  checkOutputTarget(out, set.exports && [...set.exports.keys(), ...(options.exportNames ?? [])]);
   let staging: string | undefined;
   let release: (() => void) | undefined;
   try {
@@ -282,16 +278,22 @@ export async function writeOutputSet(target: string, set: OutputSet, options: Wr
 }
 
 /**
- * Throws the error `writeOutputSet` gives for a target no set can be written to, whatever the build makes: a folder
- * where the PDF goes, or (with exports) a file where its exports folder goes. A command that knows its target before
- * building checks it first, so that a mistyped `--out` is said at once, not after a build of minutes.
+ * Throws the error `writeOutputSet` gives for a target no set can be written to: a folder where the PDF goes, or,
+ * with exports (the paths they may have inside their folder), a file where their folder goes or a folder of someone's
+ * own there. A command that knows its target before building checks it first, with every name a review's exports may
+ * have, so that a mistyped `--out` is said at once, not after a build of minutes.
  */
-export function checkOutputTarget(target: string, exports: boolean): void {
+export function checkOutputTarget(target: string, exports?: readonly string[]): void {
   const out = resolve(target);
   if (isFolder(out)) throw new ReviewError([error('output/is-folder', messages.isFolder(), { file: displayPath(out) })]);
+  if (!exports) return;
   const exportsDir = exportsDirFor(out);
-  if (exports && existsSync(exportsDir) && !isFolder(exportsDir)) {
+  if (existsSync(exportsDir) && !isFolder(exportsDir)) {
     throw new ReviewError([error('output/collision', messages.collision(displayPath(exportsDir)), { file: displayPath(out) }, 'rename the file or give another --out')]);
+  }
+  const foreign = foreignEntries(exportsDir, exports);
+  if (foreign.length) {
+    throw new ReviewError([error('output/collision', messages.foreign(displayPath(exportsDir), foreign), { file: displayPath(out) }, 'give --out another name, or move those files')]);
   }
 }
 

@@ -134,7 +134,7 @@ describe('--emit-markdown', () => {
 });
 
 describe('an output that cannot be written', () => {
-  it('is said before anything is built: a folder as --out, and a file where the exports go', async () => {
+  it('is said before anything is built: a folder as --out, a file where the exports go, and a folder of ones own there', async () => {
     const cache = join(work, 'early-cache');
     const folder = join(work, 'a-folder');
     mkdirSync(folder, { recursive: true });
@@ -147,6 +147,12 @@ describe('an output that cannot be written', () => {
     const taken = await runCli('build', base, '--out', join(work, 'taken.pdf'), '--cache-dir', cache);
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain('would replace a file that is not a folder');
+    mkdirSync(join(work, 'own'));
+    writeFileSync(join(work, 'own', 'notes.txt'), 'kept');
+    const own = await runCli('build', base, '--out', join(work, 'own.pdf'), '--cache-dir', cache);
+    expect(own.status).toBe(1);
+    expect(own.stderr).toContain('holds "notes.txt", which no review exports: it is not replaced');
+    expect(readFileSync(join(work, 'own', 'notes.txt'), 'utf8')).toBe('kept');
     // Nothing was drawn, shaped or parsed: the builds stopped before their first stage.
     expect(existsSync(cache) ? readdirSync(cache).filter((d) => d !== 'code') : []).toEqual([]);
   });

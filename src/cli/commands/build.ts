@@ -119,7 +119,7 @@ async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, 
 
 /** The PDF alone (--no-exports), written where buildReportToFile would write it. */
 async function buildPdfOnly(job: BuildFileOptions) {
-  if (job.out !== undefined) checkOutputTarget(job.out, false);
+  if (job.out !== undefined) checkOutputTarget(job.out);
   const result = await buildReport(job);
   const { out } = await writeOutputSet(pdfPathFor(result.review.dataset.meta.id, job), { pdf: result.pdf });
   return { ...result, out, exportsDir: '' };
