@@ -344,6 +344,27 @@ function runsOf(line: Line, x0: number, extra: number): Run[] {
   return runs;
 }
 
+/** The step of pdfkit's `text` that sets one line's text, and where `text` leaves the document's position. */
+interface SettingText {
+  _fragment(text: string, x: number, y: number, options: object): void;
+  x: number;
+  y: number;
+}
+
+/**
+ * One run of text on one line, set as `doc.text(text, x, y, { lineBreak: false, ...options })` sets it (the same
+ * operators, the same position after), through the step of pdfkit's `text` that writes them: without its measuring
+ * the run twice more, for the width of a link or underline (given here, and the run has neither) and for the position.
+ */
+function setRun(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, options: { features?: PDFKit.Mixins.OpenTypeFeatures[]; wordSpacing?: number }): void {
+  const setting = doc as unknown as SettingText;
+  setting.x = x;
+  setting.y = y;
+  // As `text` gives it to the step: with runs of white space made one where the spaces are widened.
+  setting._fragment(options.wordSpacing ? text.replace(/\s{2,}/g, ' ') : text, x, y, { ...options, textWidth: width, wordCount: 0 });
+  setting.x = x + width;
+}
+
 export interface DrawnSpan {
   span: Span;
   x: number;
@@ -381,14 +402,14 @@ export function drawText(doc: PDFKit.PDFDocument, m: MeasuredText, x: number, y:
       const ty = top + (m.lineHeight - box) / 2;
       // Without tags, pdfkit makes the link annotation itself.
       const untaggedLink = tags ? {} : { ...(span.link ? { link: span.link } : {}), ...(span.goTo ? { goTo: span.goTo } : {}) };
+      const options = {
+        ...(features.length ? { features: [...features] as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+        ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
+      };
       const draw = () => {
         doc.font(font.name).fontSize(size).fillColor(color);
-        doc.text(run.text, run.x, ty, {
-          lineBreak: false,
-          ...(features.length ? { features: [...features] as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-          ...(extra > 0 && run.text.includes(' ') ? { wordSpacing: extra } : {}),
-          ...untaggedLink,
-        });
+        if (span.link || span.goTo || run.text.includes('\n')) doc.text(run.text, run.x, ty, { lineBreak: false, ...options, ...untaggedLink });
+        else setRun(doc, run.text, run.x, ty, run.width, options);
       };
       // A word broken at a line end extracts whole and once, from the glyphs of its parts as from their ActualText.
       const actual = run.piece.actual;
