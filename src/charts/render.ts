@@ -19,7 +19,16 @@ type Plain = Record<string, unknown>;
 /** The narrowest inner width a composite chart is given while fitting it to the column. */
 const MIN_INNER_WIDTH = 40;
 
-/** Vega's number and time formats are process-wide: set for one render, restored after it. */
+/** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
+const weekdays = (intl: string, weekday: 'long' | 'short') => {
+  const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)));
+};
+
+/**
+ * Vega's number and time formats are process-wide: set for one render, restored after it. Day names are made here,
+ * when a chart is drawn: a build whose charts are all kept in the cache folder names none.
+ */
 async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T>): Promise<T> {
   if (!locale) return body();
   vega.formatLocale({ decimal: locale.decimal, thousands: locale.thousands, grouping: [3], currency: ['', ''] });
@@ -28,8 +37,8 @@ async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T
     date: '%d/%m/%Y',
     time: '%H:%M:%S',
     periods: ['AM', 'PM'],
-    days: locale.days,
-    shortDays: locale.shortDays,
+    days: weekdays(locale.intl, 'long'),
+    shortDays: weekdays(locale.intl, 'short'),
     months: locale.months,
     shortMonths: locale.shortMonths,
   });

@@ -12,19 +12,13 @@ import { pageDimensions, type Theme } from '../theme/index.js';
 import { checkChartFields, localiseSpec, readChartSpec, type ChartData } from './spec.js';
 import type { ChartInput } from './types.js';
 
-/** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
-const weekdays = (intl: string, weekday: 'long' | 'short') => {
-  const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
-  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)));
-};
-
-/** Digits, month and day names for chart axes, in the review's locale. */
+/** Digits and month names for chart axes, in the review's locale; day names are Intl's for its `intl` (render.ts). */
 function chartLocale(locale: Locale) {
   const parts = new Intl.NumberFormat(locale.intl).formatToParts(12345.6);
   const format = locale.labels.format as Record<string, string | string[]>;
   return {
-    days: weekdays(locale.intl, 'long'),
-    shortDays: weekdays(locale.intl, 'short'),
+    intl: locale.intl,
+    icu: process.versions.icu ?? '',
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
     months: format.months as string[],

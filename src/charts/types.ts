@@ -17,8 +17,12 @@ export interface ChartTheme {
   background?: string;
   /** Default chart width in pt (the text column width). */
   width: number;
-  /** How axes write numbers, months and days; English when absent. */
-  locale?: { decimal: string; thousands: string; months: string[]; shortMonths: string[]; days: string[]; shortDays: string[] };
+  /**
+   * How axes write numbers, months and days; English when absent. Days are named as Intl names them in `intl`, when a
+   * chart is drawn (`icu` is the version of the data it names them from, so that a kept chart drawn with other names
+   * is not read back).
+   */
+  locale?: { intl: string; icu: string; decimal: string; thousands: string; months: string[]; shortMonths: string[] };
 }
 
 export interface ChartInput {

@@ -127,6 +127,20 @@ describe('renderChart', () => {
     expect((await renderChart(input, theme)).svg).toContain('fill="#ff0000"');
   });
 
+  it("names days and months in the review's locale: days as Intl names them, months as its labels do", async () => {
+    const months = Array.from({ length: 12 }, (_, i) => `tháng ${i + 1}`);
+    const locale = { intl: 'vi', icu: process.versions.icu ?? '', decimal: ',', thousands: '.', months, shortMonths: months };
+    const input = barChart([{ label: 'a', value: 1234.5, day: '2023-01-02' }], {
+      transform: [{ calculate: "utcFormat(toDate(datum.day), '%A, %B') + ' ' + format(datum.value, ',.1f')", as: 'said' }],
+      mark: 'text',
+      encoding: { text: { field: 'said' } },
+    });
+    const said = new Intl.DateTimeFormat('vi', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 2));
+    expect(said).not.toBe('Monday');
+    expect(texts((await renderChart(input, { ...theme, locale })).svg)).toContain(`${said}, tháng 1 1.234,5`);
+    expect(texts((await renderChart(input, theme)).svg)).toContain('Monday, January 1,234.5');
+  });
+
   it('writes chart text in NFC whatever the data holds', async () => {
     const chart = await renderChart(barChart([{ label: 'Vie\u0323\u0302t Nam', value: 1 }]), theme);
     expect(texts(chart.svg)).toContain('Việt Nam'.normalize('NFC'));
