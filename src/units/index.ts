@@ -240,21 +240,35 @@ export function unitMarks(): UnitMarks {
   return marks;
 }
 
-let figureCell: RegExp | undefined;
+/** What may stand before a figure's mark or digits: signs, comparisons and white space. */
+const LEAD = String.raw`[\s\-\u2013+~\u2248<>]*`;
+const leadOf = new RegExp(`^${LEAD}`, 'u');
+
+/** The marks a table prints before a figure: "$", every code, and every English symbol that is not a plain word. */
+export function marksBefore(): string[] {
+  const symbols = [...CURRENCIES].map((code) => currencySymbol(code, 'en-GB').trim()).filter((m) => /\P{L}/u.test(m));
+  return ['$', ...symbols, ...CURRENCIES];
+}
+
+/** A figure's digits and what a table prints after them: a scale word, then a code or unit word ("350 km"). */
+let digitsAndAfter: string | undefined;
+const figureEnd = () => {
+  const scales = ['thousand', 'million', 'billion', 'trillion', 'bn', 'mn'];
+  return (digitsAndAfter ??= String.raw`[\d.,]+\s*(?:${alternatives(scales)})?\s*(?:${alternatives(['\u00D7', 'x', ...CURRENCIES, ...builtinWords().keys()])})?\s*$`);
+};
+
+/** A figure cell with a mark before it, and one that begins with its digits. */
+let markedCell: RegExp | undefined;
+let bareCell: RegExp | undefined;
 
 /**
  * True when a text is one figure with its marks ("US$27.62 billion", "€5 million", "12%", "350 km", "≈ 2.5×"):
- * a table column of such cells is set right-aligned.
+ * a table column of such cells is set right-aligned. A text whose digits come first (after signs) is read without the
+ * marks before a figure, since none of those begins with a digit, a point, a comma or a sign (tests/units): the
+ * symbols of every currency, which Intl gives one by one, are listed only for a cell that might begin with one.
  */
 export function isFigureText(text: string): boolean {
-  if (!figureCell) {
-    // Symbols and codes before, codes and unit words after: what a table prints (currency names are prose).
-    const symbols = [...CURRENCIES].map((code) => currencySymbol(code, 'en-GB').trim()).filter((m) => /\P{L}/u.test(m));
-    const scales = ['thousand', 'million', 'billion', 'trillion', 'bn', 'mn'];
-    figureCell = new RegExp(
-      String.raw`^[\s\-\u2013+~\u2248<>]*(?:${alternatives(['$', ...symbols, ...CURRENCIES])})?\s*[\d.,]+\s*(?:${alternatives(scales)})?\s*(?:${alternatives(['\u00D7', 'x', ...CURRENCIES, ...builtinWords().keys()])})?\s*$`,
-      'iu',
-    );
-  }
-  return figureCell.test(text);
+  const lead = leadOf.exec(text)![0].length;
+  if (/[\d.,]/.test(text[lead] ?? '')) return (bareCell ??= new RegExp(`^${figureEnd()}`, 'iu')).test(text.slice(lead));
+  return (markedCell ??= new RegExp(`^${LEAD}(?:${alternatives(marksBefore())})?\\s*${figureEnd()}`, 'iu')).test(text);
 }

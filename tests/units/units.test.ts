@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocale } from '../../src/locale/index.js';
 import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
-import { BUILTIN, builtinUnitIds, formatMoney, isCurrency, isFigureText, unitCatalogue, unitMarks, type DeclaredUnit } from '../../src/units/index.js';
+import { BUILTIN, builtinUnitIds, formatMoney, isCurrency, isFigureText, marksBefore, unitCatalogue, unitMarks, type DeclaredUnit } from '../../src/units/index.js';
 
 const en = loadLocale([builtinTemplateDir], 'en').money;
 const vi = loadLocale([builtinTemplateDir], 'vi').money;
@@ -140,6 +140,15 @@ describe('figures in text', () => {
     for (const cell of ['US$27.62 billion', '€5 million', 'EUR 6.1 billion', 'JP¥3 trillion', '£40 million', '12%', '350 km', '≈ 2.5×', '12.4 million tonnes', '615 VND'])
       expect(isFigureText(cell), cell).toBe(true);
     for (const cell of ['42 countries', 'Viet Nam', 'Source [3]', '2025 review']) expect(isFigureText(cell), cell).toBe(false);
+  });
+
+  it('reads a cell the same whether it begins with a mark or with its digits', () => {
+    // A cell whose digits come first is read without the marks before a figure: none of them may begin with a digit,
+    // a point, a comma, a sign or white space (the marks include every currency's English symbol, as Intl gives it).
+    for (const mark of marksBefore()) expect(mark, mark).toMatch(/^[^\d.,\s\-\u2013+~\u2248<>]/u);
+    for (const cell of ['2025', ' 2025 ', '-5', '+12%', '≈ 2.5×', '~ 40 million', '.5 million', '1,234.5 VND', '< 3 km', '- US$3 billion', 'Cg.5', 'usd 4', 'A$5'])
+      expect(isFigureText(cell), cell).toBe(true);
+    for (const cell of ['2025–2026', '12 March', '5 US$', 'D1 major', 'nearly 350; around 2.5 times [1]', '- -', '']) expect(isFigureText(cell), cell).toBe(false);
   });
 
   it('offers extract the marks of every currency and built-in unit', () => {
