@@ -1,6 +1,7 @@
 // A stream's text written into a buffer of its own, and the file's bytes collected into one (src/pdf/streams.ts),
 // give the bytes pdfkit's own writing gives: each write on its line, in order with byte arrays written between, and
 // each character's low byte, however often the buffers grow.
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { collectOutput, fitTextOnLeavingPages, forgetWrittenDictionaries, keepStreamText } from '../../src/pdf/streams.js';
@@ -161,5 +162,43 @@ describe('pages fitted and dictionaries let go', () => {
     const own = await taggedDocument(false);
     expect(own.links[0]!.data.Subtype).toBe('Link');
     expect(own.paragraphs[0]!.data.S).toBe('P');
+  });
+});
+
+/** Every compressed stream of a PDF, decompressed, in order. */
+function inflatedStreams(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  const streams: string[] = [];
+  for (let at = text.indexOf('stream\n'); at >= 0; at = text.indexOf('stream\n', at + 1)) {
+    if (text.slice(at - 3, at) === 'end') continue;
+    const start = at + 'stream\n'.length;
+    streams.push(inflateSync(pdf.subarray(start, text.indexOf('\nendstream', start))).toString('latin1'));
+  }
+  return streams;
+}
+
+describe('compressed streams', () => {
+  /** A document of one page that says `said`, made with this process's streams. */
+  async function page(said: string): Promise<Buffer> {
+    const doc = new PDFDocument({ compress: true, info: { CreationDate: new Date(0) } });
+    keepStreamText(doc);
+    const bytes = pdfBytes(doc);
+    doc.text(said);
+    doc.end();
+    return bytes;
+  }
+
+  it('come out the same in a later document of the process, kept or compressed afresh', async () => {
+    // Made after other documents: a process keeps what it compressed from its second document on.
+    await page('warming');
+    const first = await page('alpha');
+    expect((await page('alpha')).equals(first)).toBe(true);
+    // A page of the same length and other text is compressed afresh, not served the first page's bytes.
+    const other = await page('omega');
+    expect(other.equals(first)).toBe(false);
+    const hex = (s: string) => Buffer.from(s, 'latin1').toString('hex');
+    expect(inflatedStreams(other).join('')).toContain(hex('omega'));
+    expect(inflatedStreams(first).join('')).toContain(hex('alpha'));
+    expect(inflatedStreams(first).join('')).not.toContain(hex('omega'));
   });
 });
