@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { SourcePosition, Diagnostic } from '../errors.js';
 import { messages } from './messages.js';
 import { codeIdentity } from './paths.js';
-import { keepInCache, readCacheEntry, sha256 } from '../output/index.js';
+import { keepInCache, readCacheEntry, remember, sha256 } from '../output/index.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -154,18 +154,24 @@ const keepable = (value: unknown): string | undefined => {
   return inexact.length ? undefined : text;
 };
 
+/** Readings kept in this process when there is no cache folder: the JSON text of each one's entry, by its key. */
+const remembered = new Map<string, string>();
+const REMEMBERED = 64;
+/** A reading whose entry is longer than this is not kept in memory. */
+const REMEMBERED_LENGTH = 4 * 1024 * 1024;
+
 /**
  * One YAML text read (`file` is its name as messages show it): its value, the position of every field, and problems
- * (the first syntax error, or those of depth, length and range). With `keepYamlIn`, a text read before whole and
- * without problems is read back from the cache folder with its positions; the rare question of a position inside a
- * string parses it then.
+ * (the first syntax error, or those of depth, length and range). A text read before whole and without problems is read
+ * back with its positions: with `keepYamlIn`, from the cache folder; without, from this process's memory (a rebuild in
+ * the same process). The rare question of a position inside a string parses it then.
  */
 export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_LIMITS): ParsedYaml {
-  if (keptIn === undefined) return parseYamlText(text, file, limits);
-  const slot = join(keptIn, `${sha256(`${FORMAT}\n${process.cwd()}\n${file}`)}.json`);
   const key = sha256(`${FORMAT}\n${parserIdentity()}\n${JSON.stringify([file, limits.yamlDepth, limits.yamlAliases, limits.stringLength])}\n${text}`);
+  const slot = keptIn === undefined ? undefined : join(keptIn, `${sha256(`${FORMAT}\n${process.cwd()}\n${file}`)}.json`);
   // Without a file yet, or one that cannot be read, the text is parsed and the file written anew.
-  const kept = readCacheEntry(slot, key) as { value?: unknown; positions?: [string, number, number][] } | undefined;
+  const remembering = slot === undefined ? remembered.get(key) : undefined;
+  const kept = (slot === undefined ? remembering && JSON.parse(remembering) : readCacheEntry(slot, key)) as { value?: unknown; positions?: [string, number, number][] } | undefined;
   if (kept && Array.isArray(kept.positions)) {
     let parsed: ParsedYaml | undefined;
     return {
@@ -179,7 +185,9 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
   const value = parsed.diagnostics.length ? undefined : keepable(parsed.value);
   if (value !== undefined) {
     const positions = JSON.stringify([...parsed.positions].map(([path, at]) => [path, at.line, at.column]));
-    keepInCache(slot, `{"key":${JSON.stringify(key)},"value":${value},"positions":${positions}}`);
+    const entry = `{"key":${JSON.stringify(key)},"value":${value},"positions":${positions}}`;
+    if (slot !== undefined) keepInCache(slot, entry);
+    else if (entry.length <= REMEMBERED_LENGTH) remember(remembered, key, entry, REMEMBERED);
   }
   return parsed;
 }

@@ -3,9 +3,17 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDocument } from 'yaml';
 import { keepYamlIn, parseYaml } from '../../src/input/yaml.js';
 import { packageRoot } from '../../src/input/paths.js';
+
+// The parser, counted: a reading served again is not parsed.
+vi.mock('yaml', async (importOriginal) => {
+  const yaml = await importOriginal<typeof import('yaml')>();
+  return { ...yaml, parseDocument: vi.fn(yaml.parseDocument) };
+});
+const parses = () => vi.mocked(parseDocument).mock.calls.length;
 
 const folder = () => mkdtempSync(join(tmpdir(), 'ar-yaml-'));
 const slots = (dir: string) => (existsSync(join(dir, 'yaml')) ? readdirSync(join(dir, 'yaml')).map((name) => join(dir, 'yaml', name)) : []);
@@ -59,5 +67,32 @@ describe('YAML kept in the cache folder', () => {
     const negative = parseYaml('a: -0\n', 'c.yaml');
     expect(Object.is((negative.value as { a: number }).a, -0)).toBe(true);
     expect(slots(dir)).toEqual([]);
+  });
+});
+
+describe('YAML kept in memory, without a cache folder', () => {
+  it('reads a text again as parsing gives it, each time as objects of its own, and parses a changed text', () => {
+    const file = 'data/vietnam-2025/claims.yaml';
+    // A text of its own: the tests above read the file's own text without a cache folder too.
+    const source = `${readFileSync(join(packageRoot, file), 'utf8')}# read here\n`;
+    const before = parses();
+    const first = parseYaml(source, file);
+    const again = parseYaml(source, file);
+    expect(parses()).toBe(before + 1);
+    expect(reading(source, file)).toEqual({ value: first.value, positions: first.positions, diagnostics: [] });
+    // Read back, not the first reading's objects: a change to one is not in the next.
+    expect(again.value).not.toBe(first.value);
+    (again.value as { claims: { quote: string }[] }).claims[0]!.quote = 'changed';
+    expect((parseYaml(source, file).value as { claims: { quote: string }[] }).claims[0]!.quote).not.toBe('changed');
+    // A position inside a block scalar, asked of a reading from memory, parses the text.
+    parseYaml(text, 'd.yaml');
+    const kept = parseYaml(text, 'd.yaml');
+    expect(kept.positionIn('items[0].body', 'First line\nsecond line\n', 14)).toEqual({ file: 'd.yaml', line: 6, column: 10 });
+    const parsed = parses();
+    expect(parseYaml(text.replace('two', 'three'), 'd.yaml').value).toMatchObject({ items: [{ name: 'one' }, { name: 'three' }] });
+    expect(parses()).toBe(parsed + 1);
+    // Problems are parsed each time, never kept.
+    expect(parseYaml('a: [1, 2\n', 'e.yaml').diagnostics).toHaveLength(1);
+    expect(parseYaml('a: [1, 2\n', 'e.yaml').diagnostics).toHaveLength(1);
   });
 });
