@@ -19,10 +19,16 @@ type Plain = Record<string, unknown>;
 /** The narrowest inner width a composite chart is given while fitting it to the column. */
 const MIN_INNER_WIDTH = 40;
 
-/** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday). */
+/** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday); named once per process. */
+const named = new Map<string, string[]>();
 const weekdays = (intl: string, weekday: 'long' | 'short') => {
-  const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
-  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)));
+  const key = `${intl} ${weekday}`;
+  let days = named.get(key);
+  if (!days) {
+    const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
+    named.set(key, (days = Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)))));
+  }
+  return days;
 };
 
 /**
@@ -37,8 +43,8 @@ async function withLocale<T>(locale: ChartTheme['locale'], body: () => Promise<T
     date: '%d/%m/%Y',
     time: '%H:%M:%S',
     periods: ['AM', 'PM'],
-    days: weekdays(locale.intl, 'long'),
-    shortDays: weekdays(locale.intl, 'short'),
+    days: [...weekdays(locale.intl, 'long')],
+    shortDays: [...weekdays(locale.intl, 'short')],
     months: locale.months,
     shortMonths: locale.shortMonths,
   });
