@@ -176,12 +176,13 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits, options.cacheDir), locale);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
-  const [{ createPdf, finishPdf }, { attachFiles }, { layoutDocument, placesOf, keepDrawingsIn, saveDrawings }] = await Promise.all([
+  const [{ createPdf, finishPdf, keepDeflatedIn, saveDeflated }, { attachFiles }, { layoutDocument, placesOf, keepDrawingsIn, saveDrawings }] = await Promise.all([
     import('./pdf/document.js'),
     import('./pdf/attachments.js'),
     import('./layout/index.js'),
   ]);
   keepDrawingsIn(options.cacheDir, scope);
+  keepDeflatedIn(options.cacheDir, scope);
   const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
   const doc = createPdf(document.info, theme, standard);
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
@@ -194,6 +195,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   saveSubsets();
   saveHyphenation();
   saveDrawings();
+  saveDeflated();
   t.lap('pdf');
   return {
     pdf,

@@ -8,6 +8,8 @@ import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.j
 import { collectOutput, fitTextOnLeavingPages, forgetWrittenDictionaries, keepStreamText } from './streams.js';
 import { xmpDescriptions } from './xmp.js';
 
+export { keepDeflatedIn, saveDeflated } from './deflated.js';
+
 const TOOL = 'annual-review';
 
 export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandard = DEFAULT_PDF_STANDARD): PDFKit.PDFDocument {

@@ -3,8 +3,7 @@
 // compressed, and the garbage collector walks them all. Here each line is written at once into one buffer per stream,
 // outside the JavaScript heap, which doubles as the text grows: the line is garbage as soon as it is written, and
 // the same bytes come out in the same order.
-import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { compressed, documentStarted } from './deflated.js';
 import { objectText } from './objects.js';
 
 interface StreamRef {
@@ -59,44 +58,9 @@ function flush(ref: StreamRef): void {
   ref.textLength = 0;
 }
 
-/** Documents made in this process so far. */
-let documents = 0;
-
-/** Streams compressed in this process, by a hash of their bytes, the least recently used first; and their size. */
-const deflated = new Map<string, Buffer>();
-let deflatedBytes = 0;
-
-/** The most compressed bytes kept for later documents. */
-const DEFLATED_BUDGET = 16 * 1024 * 1024;
-
-/**
- * The bytes compressed as pdfkit compresses them (deflateSync, its defaults). A process that makes a second document
- * (a rebuild in `build --watch` or `preview`, a batch worker's next report, a program calling the library again)
- * keeps what it compressed, by a hash of the bytes, and compresses again only the pages, fonts and files that
- * changed: the same bytes come out, about 5 ms sooner for each build of the 2025 review. A process's first document
- * neither hashes nor keeps anything, since most processes make one.
- */
-function compressed(bytes: Uint8Array): Buffer {
-  if (documents < 2) return deflateSync(bytes);
-  const key = createHash('sha256').update(bytes).digest('base64');
-  let out = deflated.get(key);
-  if (out) deflated.delete(key);
-  else {
-    out = deflateSync(bytes);
-    deflatedBytes += out.length;
-  }
-  deflated.set(key, out);
-  for (const [oldest, kept] of deflated) {
-    if (deflatedBytes <= DEFLATED_BUDGET) break;
-    deflated.delete(oldest);
-    deflatedBytes -= kept.length;
-  }
-  return out;
-}
-
 /** Makes pdfkit's indirect objects (whose class is that of `doc._root`) keep their streams' text as described above. */
 export function keepStreamText(doc: PDFKit.PDFDocument): void {
-  documents++;
+  documentStarted();
   const prototype = Object.getPrototypeOf((doc as unknown as { _root: object })._root) as StreamRef & { [PATCHED]?: true };
   if (prototype[PATCHED]) return;
   const { write, finalize } = prototype;
@@ -130,8 +94,8 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
       finalize.call(this);
       return;
     }
-    // The stream's bytes, compressed as pdfkit compresses them (see `compressed`), without pdfkit's copy of a stream
-    // of one part into a new array first.
+    // The stream's bytes, compressed as pdfkit compresses them (deflated.ts), without pdfkit's copy of a stream of one
+    // part into a new array first.
     let bytes: Uint8Array | undefined;
     if (this.buffer.length) {
       bytes = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
