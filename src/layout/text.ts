@@ -352,16 +352,17 @@ interface SettingText {
 }
 
 /**
- * One run of text on one line, set as `doc.text(text, x, y, { lineBreak: false, ...options })` sets it (the same
- * operators, the same position after), through the step of pdfkit's `text` that writes them: without its measuring
- * the run twice more, for the width of a link or underline (given here, and the run has neither) and for the position.
+ * One run of text on one line, set with the operators `doc.text(text, x, y, { lineBreak: false, ...options })` writes
+ * (tests/layout/text-runs.test.ts), through the step of pdfkit's `text` that writes them: without its measuring the run
+ * twice more, for the width of a link or underline (given here, and the run has neither) and for the position after,
+ * which is left at the run's end by its width here (nothing in the layout reads it).
  */
-function setRun(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, options: { features?: PDFKit.Mixins.OpenTypeFeatures[]; wordSpacing?: number }): void {
+export function setRun(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, options: { features?: PDFKit.Mixins.OpenTypeFeatures[]; wordSpacing?: number }): void {
   const setting = doc as unknown as SettingText;
   setting.x = x;
   setting.y = y;
-  // As `text` gives it to the step: with runs of white space made one where the spaces are widened.
-  setting._fragment(options.wordSpacing ? text.replace(/\s{2,}/g, ' ') : text, x, y, { ...options, textWidth: width, wordCount: 0 });
+  // `text` makes runs of white space one where the spaces are widened: the step splits such a run into words anyway.
+  setting._fragment(text, x, y, { ...options, textWidth: width, wordCount: 0 });
   setting.x = x + width;
 }
 
