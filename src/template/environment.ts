@@ -263,6 +263,35 @@ function compiledSpecs(files: readonly { path: string; text: string }[], helperN
   return loaded;
 }
 
+/** Keys of templates (files, helpers, partials, labels) that passed the checks in this process. */
+const checked = new Set<string>();
+
+/**
+ * Whether a template whose files have these texts passed the checks (unknown helpers, partials and labels, syntax,
+ * partials that include themselves) in this process or, with `cacheDir`, in an earlier one, under a hash of everything
+ * they read and of the checking code: such a template is not parsed to be checked again. `keep` notes that it passed.
+ */
+function passedChecks(
+  files: readonly TemplateFile[],
+  texts: readonly string[],
+  helperNames: ReadonlySet<string>,
+  partialNames: ReadonlySet<string>,
+  labels: LabelTree,
+  cacheDir?: string,
+): { known: boolean; keep(): void } {
+  const key = specKey(JSON.stringify(['checked', files.map((f, i) => [f.path, f.name, texts[i]]), [...helperNames].sort(), [...partialNames].sort(), labels]));
+  const slot = cacheDir === undefined ? undefined : join(cacheDir, 'templates', `${sha256(JSON.stringify(['checked', files.map((f) => f.path)]))}.json`);
+  const known = checked.has(key) || (slot !== undefined && readCacheEntry(slot, key) !== undefined);
+  return {
+    known,
+    keep() {
+      if (checked.size >= 16) checked.clear();
+      checked.add(key);
+      if (!known && slot !== undefined) keepInCache(slot, JSON.stringify({ key }));
+    },
+  };
+}
+
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 /** Compiled templates of this process, by key. */
 const specs = new Map<string, TemplateSpecification[]>();
@@ -303,20 +332,26 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
   const helperNames = new Set([...Object.keys(helpers), ...BUILTIN_HELPERS]);
 
   const diagnostics: Diagnostic[] = [];
-  const parsed = [main, ...partialFiles].flatMap((file) => {
-    const text = readInputText(file.path, (detail) => error('template/syntax', messages.syntax(detail), { file: displayPath(file.path) }));
-    const ast = typeof text === 'string' ? parse(file, text) : text;
-    if (!('type' in ast && ast.type === 'Program')) {
-      diagnostics.push(ast as Diagnostic);
-      return [];
-    }
-    const checker = new TemplateChecker(file.path, helperNames, partialNames, locale.labels);
-    checker.accept(ast);
-    diagnostics.push(...checker.problems);
-    return [{ file, ast, text: text as string, included: checker.included }];
-  });
-  checkPartialCycles(parsed, diagnostics);
+  const files = [main, ...partialFiles];
+  const texts = files.map((file) => readInputText(file.path, (detail) => error('template/syntax', messages.syntax(detail), { file: displayPath(file.path) })));
+  const passed = texts.every((text) => typeof text === 'string') ? passedChecks(files, texts, helperNames, partialNames, locale.labels, cacheDir) : undefined;
+  const parsed: { file: TemplateFile; text: string; ast?: hbs.AST.Program; included: TemplateChecker['included'] }[] = passed?.known
+    ? files.map((file, i) => ({ file, text: texts[i] as string, included: [] }))
+    : files.flatMap((file, i) => {
+        const text = texts[i]!;
+        const ast = typeof text === 'string' ? parse(file, text) : text;
+        if (!('type' in ast && ast.type === 'Program')) {
+          diagnostics.push(ast as Diagnostic);
+          return [];
+        }
+        const checker = new TemplateChecker(file.path, helperNames, partialNames, locale.labels);
+        checker.accept(ast);
+        diagnostics.push(...checker.problems);
+        return [{ file, ast, text: text as string, included: checker.included }];
+      });
+  if (!passed?.known) checkPartialCycles(parsed, diagnostics);
   if (diagnostics.length) throw new ReviewError(diagnostics);
+  passed?.keep();
   /** The main template with its partials, loaded into `target` from their compiled code (`compiledSpecs`). */
   const compileInto = (target: typeof Handlebars, strict: boolean): Handlebars.TemplateDelegate => {
     const specs = compiledSpecs(
@@ -362,7 +397,9 @@ export function compileTemplate(dirs: readonly string[], mainName: string, local
           const err = e as Error & { lineNumber?: number; column?: number };
           const path = errorFile.get(e) ?? main.path;
           const file = displayPath(path);
-          const ast = parsed.find((p) => p.file.path === path)?.ast;
+          const entry = parsed.find((p) => p.file.path === path);
+          const reparsed = entry && (entry.ast ?? parse(entry.file, entry.text));
+          const ast = reparsed && 'type' in reparsed && reparsed.type === 'Program' ? reparsed : undefined;
           const shown = (err.lineNumber !== undefined && ast && pathAt(ast, err.lineNumber, err.column ?? 0)) || missing[1]!;
           throw new ReviewError([
             error('template/unknown-field', messages.unknownField(shown), { file, ...(err.lineNumber !== undefined ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : {}) }),

@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Handlebars from 'handlebars';
 import { describe, expect, it, vi } from 'vitest';
 import { builtinTemplateDir } from '../../src/input/paths.js';
 import { loadLocale } from '../../src/locale/index.js';
@@ -12,7 +13,11 @@ import { folderMaker } from '../support.js';
 const en = loadLocale([builtinTemplateDir], 'en');
 const templateDir = folderMaker('annual-review-kept-template-');
 const cacheDir = () => mkdtempSync(join(tmpdir(), 'ar-templates-'));
-const slots = (dir: string) => readdirSync(join(dir, 'templates')).map((name) => join(dir, 'templates', name));
+/** The files of compiled code (beside them, the notes that a template passed its checks). */
+const slots = (dir: string) =>
+  readdirSync(join(dir, 'templates'))
+    .map((name) => join(dir, 'templates', name))
+    .filter((path) => 'sources' in (JSON.parse(readFileSync(path, 'utf8')) as object));
 
 /** The template stage as a new process loads it: nothing compiled in memory. */
 async function freshStage() {
@@ -64,5 +69,27 @@ describe('compiled templates kept in the cache folder', () => {
     expect(await found()).toEqual([['template/unknown-field', 3, 3]]);
     expect(slots(cache)).toHaveLength(2);
     expect(await found()).toEqual([['template/unknown-field', 3, 3]]);
+  });
+
+  it('check a template once: a later process parses none of its files while they, the helpers and the labels are unchanged', async () => {
+    const dir = templateDir({ 'report.md.hbs': '# {{t "figures.title"}}\n\n{{> part}}\n', 'partials/part.md.hbs': 'A *{{title}}* line.\n' });
+    const cache = cacheDir();
+    const expected = (await freshStage()).compileTemplate([dir], 'report.md.hbs', en, 'user', cache).render({ title: 'x' });
+    const parses = vi.spyOn(Handlebars, 'parse');
+    expect((await freshStage()).compileTemplate([dir], 'report.md.hbs', en, 'user', cache).render({ title: 'x' })).toEqual(expected);
+    expect(parses).not.toHaveBeenCalled();
+    // A locale without the label: checked again, and the label reported.
+    const without = { ...en, labels: { ...en.labels, figures: {} } };
+    const codes = async () => {
+      try {
+        (await freshStage()).compileTemplate([dir], 'report.md.hbs', without, 'user', cache);
+      } catch (e) {
+        return (e as { diagnostics: Diagnostic[] }).diagnostics.map((d) => d.code);
+      }
+      return [];
+    };
+    expect(await codes()).toEqual(['template/unknown-text']);
+    expect(parses).toHaveBeenCalled();
+    expect(await codes()).toEqual(['template/unknown-text']);
   });
 });
