@@ -4,6 +4,7 @@ import type { Span } from '../document.js';
 import LineBreaker from 'linebreak';
 import { measureText } from '../fonts/index.js';
 import { drawExtractingAs } from './extracted.js';
+import { writeRun } from './run-text.js';
 import type { FontBook, FontRef } from './fonts.js';
 
 export interface TextStyle {
@@ -353,16 +354,19 @@ interface SettingText {
 
 /**
  * One run of text on one line, set with the operators `doc.text(text, x, y, { lineBreak: false, ...options })` writes
- * (tests/layout/text-runs.test.ts), through the step of pdfkit's `text` that writes them: without its measuring the run
- * twice more, for the width of a link or underline (given here, and the run has neither) and for the position after,
- * which is left at the run's end by its width here (nothing in the layout reads it).
+ * (tests/layout/text-runs.test.ts): by `writeRun` (run-text.ts) for a run in a font of the store, else through the step
+ * of pdfkit's `text` that writes them. Either way without pdfkit's measuring the run twice more, for the width of a
+ * link or underline (given here, and the run has neither) and for the position after, which is left at the run's end
+ * by its width here (nothing in the layout reads it).
  */
 export function setRun(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, options: { features?: PDFKit.Mixins.OpenTypeFeatures[]; wordSpacing?: number }): void {
   const setting = doc as unknown as SettingText;
-  setting.x = x;
-  setting.y = y;
-  // `text` makes runs of white space one where the spaces are widened: the step splits such a run into words anyway.
-  setting._fragment(text, x, y, { ...options, textWidth: width, wordCount: 0 });
+  if (!writeRun(doc, text, x, y, options)) {
+    setting.x = x;
+    setting.y = y;
+    // `text` makes runs of white space one where the spaces are widened: the step splits such a run into words anyway.
+    setting._fragment(text, x, y, { ...options, textWidth: width, wordCount: 0 });
+  }
   setting.x = x + width;
 }
 

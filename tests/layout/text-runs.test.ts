@@ -1,9 +1,11 @@
-// A run of text set through the step of pdfkit's `text` that writes it (setRun in src/layout/text.ts): the operators
-// are those `doc.text(text, x, y, { lineBreak: false, ...options })` gives. A new pdfkit whose step differs fails here.
+// A run of text set by setRun (src/layout/text.ts), written by writeRun (src/layout/run-text.ts) or through the step of
+// pdfkit's `text` that writes it: the operators are those `doc.text(text, x, y, { lineBreak: false, ...options })`
+// gives. A new pdfkit that writes text otherwise fails here.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFont, resolveFontPath } from '../../src/fonts/index.js';
 import { layOutFromStore } from '../../src/layout/glyph-layout.js';
+import { writeRun } from '../../src/layout/run-text.js';
 import { setRun } from '../../src/layout/text.js';
 import { pdfBytes } from '../support.js';
 
@@ -44,6 +46,9 @@ describe('a run of text', () => {
     const byText = await drawn((doc, text, x, y, options) => doc.text(text, x, y, { lineBreak: false, ...options }));
     const byRun = await drawn((doc, text, x, y, options) => setRun(doc, text, x, y, doc.widthOfString(text, options), options));
     expect(byRun.pdf.toString('latin1')).toBe(byText.pdf.toString('latin1'));
+    // Every run here is in a font of the store: written by writeRun, not by pdfkit's step.
+    const written = await drawn((doc, text, x, y, options) => expect(writeRun(doc, text, x, y, options)).toBe(true));
+    expect(written.pdf.toString('latin1')).toBe(byText.pdf.toString('latin1'));
     // The position after: the run's end, as pdfkit leaves it for a run whose spaces are not widened (pdfkit measures
     // a widened run without its word spacing and with runs of spaces made one; nothing in the layout reads it).
     RUNS.forEach(([, options], i) => {
