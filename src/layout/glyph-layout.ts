@@ -80,15 +80,19 @@ function fromStore(font: Partial<EmbeddedFont>): void {
       word(text, features);
       return laid;
     }
-    // Else word by word, each with the space or tab after it, as pdfkit splits it.
-    let last = 0;
-    let index = 0;
-    while (index <= text.length) {
-      if ((index === text.length && last < index) || text[index] === ' ' || text[index] === '\t') {
-        word(text.slice(last, ++index));
-        last = index;
-      } else index++;
-    }
+    forEachWord(text, (part) => word(part));
     return laid;
   };
+}
+
+/** Calls `word` with each word of `text` in order, each with the space or tab after it, as pdfkit splits a string to lay it out. */
+export function forEachWord(text: string, word: (part: string) => void): void {
+  let last = 0;
+  let index = 0;
+  while (index <= text.length) {
+    if ((index === text.length && last < index) || text[index] === ' ' || text[index] === '\t') {
+      word(text.slice(last, ++index));
+      last = index;
+    } else index++;
+  }
 }

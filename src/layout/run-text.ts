@@ -5,6 +5,7 @@
 // review, a quarter of what a build allocates. The arithmetic and the text are pdfkit's, step for step
 // (tests/layout/text-runs.test.ts compares them with pdfkit's own for every kind of run).
 import { glyphReader } from '../fonts/index.js';
+import { forEachWord } from './glyph-layout.js';
 
 /** The parts of pdfkit's embedded font used here. */
 interface EmbeddedFont {
@@ -77,20 +78,10 @@ export function writeRun(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
       advanceWidths.push(glyph.advanceWidth * scale);
     }
   };
-  // With features, the string is shaped whole; else word by word, each with the space or tab after it.
+  // With features, the string is shaped whole; else word by word, as pdfkit's embedded font lays it out.
   const encodeText = (part: string) => {
-    if (features) {
-      encode(part, features);
-      return;
-    }
-    let last = 0;
-    let index = 0;
-    while (index <= part.length) {
-      if ((index === part.length && last < index) || part[index] === ' ' || part[index] === '\t') {
-        encode(part.slice(last, ++index));
-        last = index;
-      } else index++;
-    }
+    if (features) encode(part, features);
+    else forEachWord(part, (word) => encode(word));
   };
   if (wordSpacing) {
     // Word by word, the space after each widened: its advance is the space's width and the spacing.
