@@ -3,6 +3,7 @@ import * as vega from 'vega';
 import { compile, type Config, type TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import { ReviewError, type Diagnostic } from '../errors.js';
+import { intlOnce } from '../text/format.js';
 import { bindData, externalDataNames, normaliseStrings } from './data.js';
 import * as message from './messages.js';
 import { loadChartFonts, withChartFonts, type ChartFonts } from './metrics.js';
@@ -20,16 +21,10 @@ type Plain = Record<string, unknown>;
 const MIN_INNER_WIDTH = 40;
 
 /** Days of the week from Sunday, as Intl writes them in `intl` (1 January 2023 was a Sunday); named once per process. */
-const named = new Map<string, string[]>();
-const weekdays = (intl: string, weekday: 'long' | 'short') => {
-  const key = `${intl} ${weekday}`;
-  let days = named.get(key);
-  if (!days) {
-    const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
-    named.set(key, (days = Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)))));
-  }
-  return days;
-};
+const weekdays = intlOnce((intl, weekday: 'long' | 'short') => {
+  const format = new Intl.DateTimeFormat(intl, { weekday, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2023, 0, 1 + i)));
+});
 
 /**
  * Vega's number and time formats are process-wide: set for one render, restored after it. Day names are made here,

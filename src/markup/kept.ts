@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { codeIdentity } from '../input/paths.js';
-import { cacheEntryIn, keepInCache, readCacheFile, sha256 } from '../output/index.js';
+import { cacheEntryIn, keepInCache, readCacheFile, remember, sha256 } from '../output/index.js';
 
 /** Raised when the file's format changes, so that no older file is read as a newer one. */
 const FORMAT = 1;
@@ -53,17 +53,14 @@ export function keptTree(markdown: string, parse: (markdown: string) => Root, ca
   const read = file === undefined ? undefined : readCacheFile(file);
   const kept = read && (cacheEntryIn(read.toString('utf8'), key) as { key: string; root?: Root } | undefined);
   if (read && kept?.root?.type === 'root' && Array.isArray(kept.root.children)) {
-    remember(key, read, file);
+    keepInMemory(key, read, file);
     return kept.root;
   }
   const root = parse(markdown);
   const bytes = Buffer.from(JSON.stringify({ key, root }));
   if (file !== undefined) keepInCache(file, bytes);
-  remember(key, bytes, file);
+  keepInMemory(key, bytes, file);
   return root;
 }
 
-function remember(key: string, bytes: Buffer, file: string | undefined): void {
-  if (memory.size >= REMEMBERED) memory.delete(memory.keys().next().value!);
-  memory.set(key, { bytes, files: new Set(file === undefined ? [] : [file]) });
-}
+const keepInMemory = (key: string, bytes: Buffer, file: string | undefined) => remember(memory, key, { bytes, files: new Set(file === undefined ? [] : [file]) }, REMEMBERED);

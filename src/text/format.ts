@@ -12,10 +12,10 @@ export interface DateStyle {
 }
 
 /**
- * An Intl object made once per locale and options: making one (ICU's formatter or rules) costs far more than using
- * it, and a review writes thousands of numbers. Intl's objects are pure functions of their arguments.
+ * An Intl object (or what one makes) made once per locale and option: making one (ICU's formatter or rules) costs far
+ * more than using it, and a review writes thousands of numbers. Intl's objects are pure functions of their arguments.
  */
-function intlOnce<T>(make: (intl: string, option: number) => T): (intl: string, option: number) => T {
+export function intlOnce<T, O extends string | number = number>(make: (intl: string, option: O) => T): (intl: string, option: O) => T {
   const made = new Map<string, T>();
   return (intl, option) => {
     const key = `${intl}\u0000${option}`;
