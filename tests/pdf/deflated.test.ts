@@ -28,7 +28,12 @@ function readKept(path: string): { head: { key: string; body: string }; entries:
 
 /** Writes a review's file with these entries; its first line says the body's SHA-256, or `says` when given. */
 function writeKept(path: string, key: string, entries: readonly [string, Buffer][], says?: string): void {
-  const body = Buffer.concat(entries.flatMap(([name, bytes]) => [Buffer.from(name, 'latin1'), Buffer.from([0, 0, 0, 0].map((_, i) => (bytes.length >>> (8 * (3 - i))) & 0xff)), bytes]));
+  const length = (bytes: Buffer) => {
+    const four = Buffer.alloc(4);
+    four.writeUInt32BE(bytes.length);
+    return four;
+  };
+  const body = Buffer.concat(entries.flatMap(([name, bytes]) => [Buffer.from(name, 'latin1'), length(bytes), bytes]));
   const digest = says ?? createHash('sha256').update(body).digest('hex');
   writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify({ key, body: digest })}\n`), body]));
 }
