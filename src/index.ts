@@ -1,10 +1,10 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
 import { escapeXml } from './text/format.js';
-import { buildReport, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
+import { buildReport, pdfParts, resultWith, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 import { checkOutputTarget, writeOutputSet } from './output/index.js';
 import { join, resolve } from 'node:path';
 
-export { buildReport, loadReview, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
+export { buildReport, loadReview, pdfParts, pdfSize, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
 export { loadDataset } from './dataset/index.js';
 /** The folder of the bundled sample dataset (the Viet Nam review), wherever the package is installed. */
 export { defaultDataDir as sampleDataDir } from './input/paths.js';
@@ -78,7 +78,7 @@ export async function buildReportToFile(options: BuildFileOptions): Promise<Buil
   if (options.out !== undefined) checkOutputTarget(options.out, EXPORT_NAMES);
   const result = await buildReport(options);
   const target = pdfPathFor(result.review.dataset.meta.id, options);
-  const set = { pdf: result.pdf, exports: await exportFiles(result, options.png) };
+  const set = { pdf: pdfParts(result), exports: await exportFiles(result, options.png) };
   const { out, exportsDir } = await writeOutputSet(target, set, { exportNames: EXPORT_NAMES, ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }) });
-  return { ...result, out, exportsDir: exportsDir! };
+  return resultWith(result, { out, exportsDir: exportsDir! });
 }

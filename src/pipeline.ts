@@ -67,7 +67,10 @@ export type RenderedChartFile = RenderedChart;
 
 /** A built review: the PDF and every stage's result on the way to it. */
 export interface BuildResult {
-  /** The PDF file's bytes. */
+  /**
+   * The PDF file's bytes. A build keeps them in the parts they were written in, and joins them into this one buffer
+   * the first time it is read: writing them (`buildReportToFile`, the CLI) goes by `pdfParts` and never joins them.
+   */
   pdf: Buffer;
   /** The dataset with its discrepancies, citation numbers and chart data. */
   review: Review;
@@ -176,7 +179,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { document, charts } = placeFigures(parsed.document, await renderCharts(parsed.document, review.chartData, dirs, theme, locale, limits, options.cacheDir), locale);
   t.lap('charts');
   // 4. Pages, with the data files inside, then the PDF's bytes.
-  const [{ createPdf, finishPdf, keepDeflatedIn, saveDeflated }, { attachFiles }, { layoutDocument, placesOf, keepDrawingsIn, saveDrawings }] = await Promise.all([
+  const [{ createPdf, finishPdfInParts, keepDeflatedIn, saveDeflated }, { attachFiles }, { layoutDocument, placesOf, keepDrawingsIn, saveDrawings }] = await Promise.all([
     import('./pdf/document.js'),
     import('./pdf/attachments.js'),
     import('./layout/index.js'),
@@ -190,23 +193,60 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const data = dataFiles(review, options.csvDelimiter ?? (locale.labels.format as Record<string, string | undefined>).csvDelimiter ?? ',');
   if (attachesData(standard)) attachFiles(doc, data, document.info.date);
   t.lap('layout');
-  const pdf = await finishPdf(doc);
+  const pdf = await finishPdfInParts(doc);
   saveShapes();
   saveSubsets();
   saveHyphenation();
   saveDrawings();
   saveDeflated();
   t.lap('pdf');
-  return {
+  return withPdfInParts(
+    {
+      review,
+      markdown,
+      document,
+      charts,
+      layout,
+      places: placesOf(review, layout),
+      dataFiles: data,
+      warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)],
+      timings: t.timings,
+    },
     pdf,
-    review,
-    markdown,
-    document,
-    charts,
-    layout,
-    places: placesOf(review, layout),
-    dataFiles: data,
-    warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)],
-    timings: t.timings,
-  };
+  );
+}
+
+/** Results whose PDF is still in the parts it was written in. */
+const unjoined = new WeakMap<object, readonly Buffer[]>();
+
+/** `result.pdf` as first read: its parts joined, kept on the result in their place. */
+function joinedOnRead(this: object): Buffer {
+  const parts = unjoined.get(this) ?? [];
+  const pdf = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  Object.defineProperty(this, 'pdf', { value: pdf, enumerable: true, writable: true, configurable: true });
+  unjoined.delete(this);
+  return pdf;
+}
+
+/** `result` with a `pdf` made of `parts`, joined when it is first read. */
+function withPdfInParts<T extends object>(result: T, parts: readonly Buffer[]): T & { pdf: Buffer } {
+  unjoined.set(result, parts);
+  return Object.defineProperty(result, 'pdf', { get: joinedOnRead, enumerable: true, configurable: true }) as T & { pdf: Buffer };
+}
+
+/**
+ * A built review's PDF as the parts it was written in, to be written one after another: a large review's file (tens
+ * of megabytes) is not copied into one buffer first. One part once `pdf` has been read.
+ */
+export const pdfParts = (result: Pick<BuildResult, 'pdf'>): readonly Buffer[] => unjoined.get(result) ?? [result.pdf];
+
+/** The size of a built review's PDF in bytes, its parts left as they are. */
+export const pdfSize = (result: Pick<BuildResult, 'pdf'>): number => pdfParts(result).reduce((size, part) => size + part.length, 0);
+
+/** `result` with `extra`'s properties added, as a new object: its PDF still in parts if it was (a spread would join them). */
+export function resultWith<T extends Pick<BuildResult, 'pdf'>, E extends object>(result: T, extra: E): T & E {
+  const copy = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(result), ...Object.getOwnPropertyDescriptors(extra) }) as T & E;
+  const parts = unjoined.get(result);
+  if (parts) unjoined.set(copy, parts);
+  return copy;
 }

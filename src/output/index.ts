@@ -12,7 +12,8 @@ import { error, ReviewError } from '../errors.js';
 
 /** What a build writes: the PDF's bytes and, optionally, the files of its exports folder by relative path. */
 export interface OutputSet {
-  pdf: Uint8Array;
+  /** The PDF's bytes, whole or in parts written one after another (`pdfParts`). */
+  pdf: Uint8Array | readonly Uint8Array[];
   /** "charts/x.svg" → content. */
   exports?: ReadonlyMap<string, Uint8Array | string>;
 }
@@ -84,12 +85,13 @@ const outputError = (target: string, e: unknown) =>
   e instanceof ReviewError ? e : new ReviewError([error('output/write', messages.write(describeFsError(e)), { file: displayPath(target) }, 'the previous output, if any, is unchanged')]);
 
 /** Writes bytes to a new file, and leaves it open for `flushAll` to flush to the disk. */
-function writeOpen(path: string, bytes: Uint8Array | string): number {
+function writeOpen(path: string, bytes: Uint8Array | string | readonly Uint8Array[]): number {
   const fd = openSync(path, 'wx');
   try {
-    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    let done = 0;
-    while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+    for (const data of typeof bytes === 'string' ? [Buffer.from(bytes)] : bytes instanceof Uint8Array ? [bytes] : bytes) {
+      let done = 0;
+      while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+    }
   } catch (e) {
     closeSync(fd);
     throw e;

@@ -58,18 +58,25 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
 /** The rest of each document's bytes, after those of its readable stream. */
 const collected = new WeakMap<PDFKit.PDFDocument, () => Buffer[]>();
 
-/** Ends the document and collects its bytes: those its readable stream gives (the header), then the rest. */
-export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+/**
+ * Ends the document and collects its bytes in the parts they were written in: those its readable stream gives (the
+ * header), then the rest. A large review's file is not copied into one buffer unless someone asks for it whole.
+ */
+export function finishPdfInParts(doc: PDFKit.PDFDocument): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => {
       const rest = collected.get(doc);
-      // One copy of the whole file.
-      resolve(Buffer.concat(rest ? [...chunks, ...rest()] : chunks));
+      resolve(rest ? [...chunks, ...rest()] : chunks);
     });
     doc.on('error', reject);
     encodeSubsetsOnce(doc);
     doc.end();
   });
+}
+
+/** Ends the document and gives its bytes as one buffer. */
+export async function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return Buffer.concat(await finishPdfInParts(doc));
 }

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cacheFolder, displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
-import { buildReport, buildReportToFile, exportsDirFor, pdfPathFor, writeOutputSet, type BuildFileOptions } from '../../index.js';
+import { buildReport, buildReportToFile, exportsDirFor, pdfParts, pdfPathFor, pdfSize, writeOutputSet, type BuildFileOptions } from '../../index.js';
+import { resultWith } from '../../pipeline.js';
 import { checkOutputTarget } from '../../output/index.js';
 import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme/index.js';
@@ -113,7 +114,7 @@ async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, 
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (talk.quiet) return result.out;
   const written = exports ? ` and exports in ${displayPath(result.exportsDir)}/` : '';
-  process.stdout.write(`${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(result.pdf.length / 1024)} KB)${written} in ${seconds(started)}\n`);
+  process.stdout.write(`${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(pdfSize(result) / 1024)} KB)${written} in ${seconds(started)}\n`);
   return result.out;
 }
 
@@ -121,8 +122,8 @@ async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, 
 async function buildPdfOnly(job: BuildFileOptions) {
   if (job.out !== undefined) checkOutputTarget(job.out);
   const result = await buildReport(job);
-  const { out } = await writeOutputSet(pdfPathFor(result.review.dataset.meta.id, job), { pdf: result.pdf });
-  return { ...result, out, exportsDir: '' };
+  const { out } = await writeOutputSet(pdfPathFor(result.review.dataset.meta.id, job), { pdf: pdfParts(result) });
+  return resultWith(result, { out, exportsDir: '' });
 }
 
 /** `-o -`: the PDF's bytes on standard output and nothing on the disk; warnings still go to standard error. */
@@ -130,7 +131,7 @@ async function buildToStdout(job: BuildFileOptions): Promise<number> {
   const { out: _stdout, ...options } = job;
   const result = await buildReport(options);
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
-  await new Promise<void>((done, fail) => process.stdout.write(result.pdf, (e) => (e ? fail(e) : done())));
+  for (const part of pdfParts(result)) await new Promise<void>((done, fail) => process.stdout.write(part, (e) => (e ? fail(e) : done())));
   return EXIT.ok;
 }
 
