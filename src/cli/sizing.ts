@@ -19,10 +19,16 @@
 //   default review took less still (CPU 1.29 s, 99 MB), but the ×10 review 4.2 s instead of 3.4.
 // A large review is left to V8's defaults: its objects, promoted early by a small young generation, make the old
 // generation's collections cost more (the ×100 dataset: 24–26 s by default, 31–36 s kept small), and its run is long
-// enough to repay optimizing what it runs.
+// enough to repay optimizing what it runs. One thing is added: its heap is collected in full as each stage of its
+// build ends (`collectingBetweenStages`). V8 collects the old generation once it has grown by a factor of what
+// survived the last collection, and a large review's stages each leave much behind (the template's strings, the
+// Markdown's syntax tree, Vega's views), on which the next stage's growth came. Collected as a stage ends, the next
+// starts from what lives. The ×100 dataset, 4 interleaved cached builds: peak RSS 773–803 → 704–726 MB, time the
+// same (6.8–7.3 s against 6.8–7.0).
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** A dataset of at most this many bytes is built as a small review. */
 export const SMALL_DATASET = 512 * 1024;
@@ -88,4 +94,34 @@ export function compiledAsForSmallReview<T>(compile: () => T): T {
 export function sizeForDatasets(...dirs: string[]): void {
   const largest = Math.max(0, ...dirs.map(datasetBytes));
   size(largest <= SMALL_DATASET);
+}
+
+/** V8's full collection, as `gc()` runs it, once asked for: from a context made while V8 was told to offer it. */
+let fullCollection: (() => void) | undefined;
+
+function collectInFull(): void {
+  if (!fullCollection) {
+    setFlagsFromString('--expose-gc');
+    try {
+      fullCollection = runInNewContext('gc') as () => void;
+    } finally {
+      // Set back at once: no context made later (a worker thread's) is given a `gc` of its own.
+      setFlagsFromString('--no-expose-gc');
+    }
+  }
+  fullCollection();
+}
+
+type OnStage = (stage: string, ms: number) => void;
+
+/**
+ * What a build tells at the end of each stage (`BuildOptions.onStage`): `onStage` as it is for a small review; for a
+ * large one, a full collection of the heap first (see above).
+ */
+export function collectingBetweenStages(onStage?: OnStage): OnStage | undefined {
+  if (sized[SIZED_SMALL] !== false) return onStage;
+  return (stage, ms) => {
+    collectInFull();
+    onStage?.(stage, ms);
+  };
 }

@@ -1,7 +1,7 @@
 // V8 sized for the dataset (src/cli/sizing.ts): its young generation kept small and its optimizing compiler kept for
 // the hottest functions for an ordinary review, as V8 sets them for a large one; its old generation as V8 sets it. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
 // young generation became while objects kept surviving, and how often the old generation was collected while objects
-// that had lived a while kept going.
+// that had lived a while kept going; and whether a large review's heap is collected in full as each stage of a build ends.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,5 +121,42 @@ describe('the optimizing compiler', () => {
     const calls = underEachSetting(callsUntilOptimized);
     expect(calls.byV8).toBeGreaterThan(10);
     expectSmallReviewOnly(calls, 6, 1.5);
+  });
+});
+
+/**
+ * The full collections a build's stages end with, counted from V8's own reports (forced ones alone), when `onStage`
+ * is called for five stages after `setup`; and whether the stage's own callback was still told each stage.
+ */
+function forcedCollectionsAfter(setup: string): { forced: number; told: number; gcInNewContext: string } {
+  const script = `
+    import { PerformanceObserver, constants } from 'node:perf_hooks';
+    import { runInNewContext } from 'node:vm';
+    const h = await import(${JSON.stringify(join(packageRoot, 'dist', 'cli', 'sizing.js'))});
+    ${setup};
+    let forced = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR && entry.detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) forced++;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    let told = 0;
+    const onStage = h.collectingBetweenStages(() => told++);
+    for (const stage of ['load+analyse', 'template+markup', 'charts', 'layout', 'pdf']) onStage?.(stage, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    console.log(JSON.stringify({ forced, told, gcInNewContext: runInNewContext('typeof gc') }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as ReturnType<typeof forcedCollectionsAfter>;
+}
+
+describe('a build in stages', () => {
+  it('collects the heap in full as each stage ends for a large dataset only, and still tells the stage', () => {
+    const small = forcedCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(defaultDataset)})`);
+    const big = forcedCollectionsAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)})`);
+    expect(small).toEqual({ forced: 0, told: 5, gcInNewContext: 'undefined' });
+    expect(big.forced).toBeGreaterThanOrEqual(5);
+    expect(big.told).toBe(5);
+    // The setting that offers `gc` is set back: a context made afterwards has none.
+    expect(big.gcInNewContext).toBe('undefined');
   });
 });

@@ -15,7 +15,7 @@ import { buildBatch } from '../batch.js';
 import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { isInside, watchUntilStopped } from '../watch.js';
-import { sizeForDatasets } from '../sizing.js';
+import { collectingBetweenStages, sizeForDatasets } from '../sizing.js';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
@@ -109,7 +109,8 @@ const stageLine = (stage: string, ms: number) => process.stderr.write(`  ${stage
 /** Builds one report and prints one line; throws (a ReviewError for bad input) when the build fails. */
 async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, talk: Talk = { quiet: false, stages: false }): Promise<string> {
   const started = performance.now();
-  const options = { ...job, ...(talk.stages && !talk.quiet ? { onStage: stageLine } : {}), ...(talk.markdown ? { onMarkdown: markdownWriter(talk.markdown) } : {}) };
+  const onStage = collectingBetweenStages(talk.stages && !talk.quiet ? stageLine : undefined);
+  const options = { ...job, ...(onStage ? { onStage } : {}), ...(talk.markdown ? { onMarkdown: markdownWriter(talk.markdown) } : {}) };
   const result = exports ? await buildReportToFile(options) : await buildPdfOnly(options);
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (talk.quiet) return result.out;
@@ -129,7 +130,8 @@ async function buildPdfOnly(job: BuildFileOptions) {
 /** `-o -`: the PDF's bytes on standard output and nothing on the disk; warnings still go to standard error. */
 async function buildToStdout(job: BuildFileOptions): Promise<number> {
   const { out: _stdout, ...options } = job;
-  const result = await buildReport(options);
+  const onStage = collectingBetweenStages();
+  const result = await buildReport({ ...options, ...(onStage ? { onStage } : {}) });
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   for (const part of pdfParts(result)) await new Promise<void>((done, fail) => process.stdout.write(part, (e) => (e ? fail(e) : done())));
   return EXIT.ok;
