@@ -1,7 +1,7 @@
 // The library API: build a review to bytes or to a file, or use the stages on their own.
 import { escapeXml } from './text/format.js';
-import { buildReport, pdfParts, resultWith, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
-import { checkOutputTarget, writeOutputSet } from './output/index.js';
+import { buildReportInto, withPdfInFile, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
+import { checkOutputTarget, stagePdf, writeOutputSet, type StagedPdf } from './output/index.js';
 import { join, resolve } from 'node:path';
 
 export { buildReport, loadReview, pdfParts, pdfSize, type BuildOptions, type BuildResult, type RenderedChartFile } from './pipeline.js';
@@ -57,7 +57,7 @@ export function chartExportSvg(chart: RenderedChartFile): string {
 export const EXPORT_NAMES = ['discrepancies.json', 'discrepancies.csv', 'dataset.json', 'chart-data.json', 'charts'] as const;
 
 /** The exports of a built review, by path inside its exports folder. */
-export async function exportFiles(result: BuildResult, png = false): Promise<Map<string, string | Buffer>> {
+export async function exportFiles(result: Omit<BuildResult, 'pdf'>, png = false): Promise<Map<string, string | Buffer>> {
   // The same files the PDF carries inside (unless it is PDF/A-2), byte for byte.
   const files = new Map<string, string | Buffer>(result.dataFiles.map((f) => [f.name, f.text]));
   const chartPng = png && result.charts.length ? (await import('./charts/png.js')).chartPng : undefined;
@@ -76,9 +76,17 @@ export async function exportFiles(result: BuildResult, png = false): Promise<Map
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
   // A target given is checked before the build; one named by the dataset's id, once it is known.
   if (options.out !== undefined) checkOutputTarget(options.out, EXPORT_NAMES);
-  const result = await buildReport(options);
-  const target = pdfPathFor(result.review.dataset.meta.id, options);
-  const set = { pdf: pdfParts(result), exports: await exportFiles(result, options.png) };
-  const { out, exportsDir } = await writeOutputSet(target, set, { exportNames: EXPORT_NAMES, ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }) });
-  return resultWith(result, { out, exportsDir: exportsDir! });
+  // The PDF goes to the disk as it is written, into a staging folder beside its target, which takes it up with the
+  // exports: a large review's bytes are not kept until the end. `pdf` reads the file back when it is first read.
+  const pdf: { staged?: StagedPdf } = {};
+  try {
+    const built = await buildReportInto(options, (review) => (pdf.staged = stagePdf(pdfPathFor(review.dataset.meta.id, options))));
+    const staged = pdf.staged!;
+    const set = { pdf: staged, exports: await exportFiles(built, options.png) };
+    const { out, exportsDir } = await writeOutputSet(staged.target, set, { exportNames: EXPORT_NAMES, ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }) });
+    return withPdfInFile({ ...built, out, exportsDir: exportsDir! }, out, staged.size);
+  } catch (e) {
+    pdf.staged?.abandon();
+    throw e;
+  }
 }

@@ -4,6 +4,7 @@
 //   2 Review ─template─▶ Markdown ─markup─▶ Document            (template/, markup/)
 //   3 Document's figures + Review.chartData ─charts─▶ SVG       (charts/)
 //   4 Document + SVG ─layout─▶ pdfkit pages ─finish─▶ PDF bytes (layout/, pdf/)
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyse } from './analysis/index.js';
@@ -18,7 +19,7 @@ import type { Review } from './review.js';
 import { checkThemeRanges, loadTheme, themeFileOf, type PageSize, type Theme } from './theme/index.js';
 import { loadLocale, REFERENCE_LOCALE, type Locale } from './locale/index.js';
 import type { LayoutResult, Places } from './layout/types.js';
-import { attachesData, DEFAULT_PDF_STANDARD, type PdfStandard } from './pdf/index.js';
+import { attachesData, DEFAULT_PDF_STANDARD, type PdfSink, type PdfStandard } from './pdf/index.js';
 import { dataFiles, type DataFile } from './exports/index.js';
 import { saveShapes, useShapeStore } from './fonts/shapes.js';
 import { keepSubsetsIn, saveSubsets } from './fonts/subsets.js';
@@ -151,6 +152,20 @@ export async function toDocument(
 
 /** Builds the review PDF in memory. Throws a ReviewError with located diagnostics on bad input. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const { result, parts } = await build(options);
+  return withPdfInParts(result, parts);
+}
+
+/**
+ * Builds the review with its PDF's bytes given to a sink as they are written (each part at its place in the file,
+ * the first bytes last), not kept: the result has no `pdf`. The sink is asked for once the dataset is read, so that
+ * it can depend on the review (the file named by its id). How `buildReportToFile` writes its file.
+ */
+export async function buildReportInto(options: BuildOptions, sinkFor: (review: Review) => PdfSink): Promise<Omit<BuildResult, 'pdf'>> {
+  return (await build(options, sinkFor)).result;
+}
+
+async function build(options: BuildOptions, sinkFor?: (review: Review) => PdfSink): Promise<{ result: Omit<BuildResult, 'pdf'>; parts: Buffer[] }> {
   const t = timer(options.onStage);
   const dirs = templateDirs(options.template);
   // YAML read, strings shaped, words hyphenated and Markdown parsed in an earlier run are read back from the cache
@@ -187,7 +202,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   keepDrawingsIn(options.cacheDir, scope);
   keepDeflatedIn(options.cacheDir, scope);
   const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
-  const doc = createPdf(document.info, theme, standard);
+  const doc = createPdf(document.info, theme, standard, sinkFor?.(review));
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
   // The CSV's delimiter: the option's, else the locale's (a locale that writes decimal commas separates by ";").
   const data = dataFiles(review, options.csvDelimiter ?? (locale.labels.format as Record<string, string | undefined>).csvDelimiter ?? ',');
@@ -200,8 +215,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   saveDrawings();
   saveDeflated();
   t.lap('pdf');
-  return withPdfInParts(
-    {
+  return {
+    result: {
       review,
       markdown,
       document,
@@ -212,41 +227,56 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       warnings: [...datasetWarnings, ...warnings, ...charts.flatMap((c) => c.warnings)],
       timings: t.timings,
     },
-    pdf,
-  );
+    parts: pdf,
+  };
 }
 
-/** Results whose PDF is still in the parts it was written in. */
-const unjoined = new WeakMap<object, readonly Buffer[]>();
+/** Where the PDF of a result not read yet is: in the parts it was written in, or in the file it was written to. */
+type PdfSource = { parts: readonly Buffer[] } | { file: string; size: number };
 
-/** `result.pdf` as first read: its parts joined, kept on the result in their place. */
-function joinedOnRead(this: object): Buffer {
-  const parts = unjoined.get(this) ?? [];
-  const pdf = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+/** Results whose `pdf` has not been read yet. */
+const unread = new WeakMap<object, PdfSource>();
+
+/** `result.pdf` as first read: its parts joined, or its file read; kept on the result in their place. */
+function pdfOnFirstRead(this: object): Buffer {
+  const source = unread.get(this) ?? { parts: [] };
+  const pdf = 'file' in source ? readFileSync(source.file) : source.parts.length === 1 ? source.parts[0]! : Buffer.concat(source.parts);
   Object.defineProperty(this, 'pdf', { value: pdf, enumerable: true, writable: true, configurable: true });
-  unjoined.delete(this);
+  unread.delete(this);
   return pdf;
 }
 
-/** `result` with a `pdf` made of `parts`, joined when it is first read. */
-function withPdfInParts<T extends object>(result: T, parts: readonly Buffer[]): T & { pdf: Buffer } {
-  unjoined.set(result, parts);
-  return Object.defineProperty(result, 'pdf', { get: joinedOnRead, enumerable: true, configurable: true }) as T & { pdf: Buffer };
+function withPdfFrom<T extends object>(result: T, source: PdfSource): T & { pdf: Buffer } {
+  unread.set(result, source);
+  return Object.defineProperty(result, 'pdf', { get: pdfOnFirstRead, enumerable: true, configurable: true }) as T & { pdf: Buffer };
 }
+
+/** `result` with a `pdf` made of `parts`, joined when it is first read. */
+const withPdfInParts = <T extends object>(result: T, parts: readonly Buffer[]) => withPdfFrom(result, { parts });
+
+/** `result` with a `pdf` read from `file` (of `size` bytes, written by `buildReportInto`'s sink) when it is first read. */
+export const withPdfInFile = <T extends object>(result: T, file: string, size: number) => withPdfFrom(result, { file, size });
 
 /**
  * A built review's PDF as the parts it was written in, to be written one after another: a large review's file (tens
  * of megabytes) is not copied into one buffer first. One part once `pdf` has been read.
  */
-export const pdfParts = (result: Pick<BuildResult, 'pdf'>): readonly Buffer[] => unjoined.get(result) ?? [result.pdf];
+export function pdfParts(result: Pick<BuildResult, 'pdf'>): readonly Buffer[] {
+  const source = unread.get(result);
+  return source && 'parts' in source ? source.parts : [result.pdf];
+}
 
-/** The size of a built review's PDF in bytes, its parts left as they are. */
-export const pdfSize = (result: Pick<BuildResult, 'pdf'>): number => pdfParts(result).reduce((size, part) => size + part.length, 0);
+/** The size of a built review's PDF in bytes, without joining its parts or reading its file. */
+export function pdfSize(result: Pick<BuildResult, 'pdf'>): number {
+  const source = unread.get(result);
+  if (source && 'file' in source) return source.size;
+  return pdfParts(result).reduce((size, part) => size + part.length, 0);
+}
 
-/** `result` with `extra`'s properties added, as a new object: its PDF still in parts if it was (a spread would join them). */
+/** `result` with `extra`'s properties added, as a new object: its PDF still unread if it was (a spread would read it). */
 export function resultWith<T extends Pick<BuildResult, 'pdf'>, E extends object>(result: T, extra: E): T & E {
   const copy = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(result), ...Object.getOwnPropertyDescriptors(extra) }) as T & E;
-  const parts = unjoined.get(result);
-  if (parts) unjoined.set(copy, parts);
+  const source = unread.get(result);
+  if (source) unread.set(copy, source);
   return copy;
 }

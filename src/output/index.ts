@@ -12,8 +12,8 @@ import { error, ReviewError } from '../errors.js';
 
 /** What a build writes: the PDF's bytes and, optionally, the files of its exports folder by relative path. */
 export interface OutputSet {
-  /** The PDF's bytes, whole or in parts written one after another (`pdfParts`). */
-  pdf: Uint8Array | readonly Uint8Array[];
+  /** The PDF's bytes, whole or in parts written one after another (`pdfParts`), or written already (`stagePdf`). */
+  pdf: Uint8Array | readonly Uint8Array[] | StagedPdf;
   /** "charts/x.svg" → content. */
   exports?: ReadonlyMap<string, Uint8Array | string>;
 }
@@ -42,7 +42,14 @@ export function exportsDirFor(target: string): string {
 const stagingPrefix = (target: string) => `.${basename(target)}.staging-`;
 const lockPath = (target: string) => join(dirname(target), `.${basename(target)}.lock`);
 
-let staged = 0;
+let stagings = 0;
+
+/** A new staging folder beside the target. */
+function newStaging(target: string): string {
+  const staging = join(dirname(target), `${stagingPrefix(target)}${process.pid}-${++stagings}`);
+  mkdirSync(staging);
+  return staging;
+}
 
 const messages = {
   isFolder: () => 'is a folder: give a file name for the PDF (or --out-dir for a folder)',
@@ -204,13 +211,83 @@ async function lock(target: string, timeoutMs: number): Promise<() => void> {
   }
 }
 
-/** Writes every file of the set into a new staging folder beside the target, flushed to the disk. */
-async function stage(target: string, set: OutputSet): Promise<string> {
-  const staging = join(dirname(target), `${stagingPrefix(target)}${process.pid}-${++staged}`);
-  mkdirSync(staging);
-  const open: number[] = [];
+/**
+ * A PDF written as it is made: into a staging folder of its own beside the target, as `writeOutputSet` stages a set,
+ * which then takes it up with the exports, so that a large review's bytes need not be kept until the end. `write`
+ * puts bytes at their place in the file (a disk that refuses them throws the error `writeOutputSet` gives); `abandon`
+ * removes the folder, for a build that fails before its set is written. A killed build's folder is cleaned by the
+ * next build to the same target, as any staging folder is.
+ */
+export interface StagedPdf {
+  readonly target: string;
+  /** The file's size: the end of the last bytes written. */
+  readonly size: number;
+  write(bytes: Uint8Array, position: number): void;
+  abandon(): void;
+}
+
+/** What `writeOutputSet` takes up from a staged PDF: its folder and the file, still open. */
+const stagedFiles = new WeakMap<StagedPdf, { staging: string; take(): number | undefined }>();
+
+/** A staged PDF for `target` (see StagedPdf). Throws the error `writeOutputSet` gives when the folder cannot be made. */
+export function stagePdf(target: string): StagedPdf {
+  const out = resolve(target);
+  let staging: string | undefined;
+  let fd: number | undefined;
   try {
-    open.push(writeOpen(join(staging, PDF), set.pdf));
+    mkdirSync(dirname(out), { recursive: true });
+    staging = newStaging(out);
+    fd = openSync(join(staging, PDF), 'wx');
+  } catch (e) {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    throw outputError(out, e);
+  }
+  const folder = staging;
+  let size = 0;
+  const staged: StagedPdf = {
+    target: out,
+    get size() {
+      return size;
+    },
+    write(bytes, position) {
+      if (fd === undefined) throw new Error('the staged PDF was taken up or abandoned');
+      try {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+      } catch (e) {
+        throw outputError(out, e);
+      }
+      size = Math.max(size, position + bytes.length);
+    },
+    abandon() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+  stagedFiles.set(staged, {
+    staging: folder,
+    take: () => {
+      const taken = fd;
+      fd = undefined;
+      return taken;
+    },
+  });
+  return staged;
+}
+
+const isStaged = (pdf: OutputSet['pdf']): pdf is StagedPdf => stagedFiles.has(pdf as StagedPdf);
+
+/** Writes every file of the set into a new staging folder beside the target (or the staged PDF's), flushed to the disk. */
+async function stage(target: string, set: OutputSet): Promise<string> {
+  const staged = isStaged(set.pdf) ? stagedFiles.get(set.pdf) : undefined;
+  if (isStaged(set.pdf) && set.pdf.target !== target) throw new Error(`a PDF staged for ${set.pdf.target} given for ${target}`);
+  const pdfFile = staged?.take();
+  if (staged && pdfFile === undefined) throw new Error('the staged PDF was taken up or abandoned');
+  const staging = staged?.staging ?? newStaging(target);
+  const open: number[] = pdfFile === undefined ? [] : [pdfFile];
+  try {
+    if (!isStaged(set.pdf)) open.push(writeOpen(join(staging, PDF), set.pdf));
     const folders = new Set<string>();
     if (set.exports) {
       const root = join(staging, EXPORTS);

@@ -5,3 +5,8 @@ export { attachesData, DEFAULT_PDF_STANDARD, isPdfStandard, PDF_STANDARDS, type 
 export { readAttachments } from './read.js';
 export { pdfjsBrowserFiles } from './viewer.js';
 export { messages } from './messages.js';
+
+/** Where a PDF's bytes go as they are written, instead of being kept: each part at its place in the file. */
+export interface PdfSink {
+  write(bytes: Uint8Array, position: number): void;
+}

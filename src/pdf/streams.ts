@@ -5,6 +5,7 @@
 // the same bytes come out in the same order.
 import { compressed, documentStarted } from './deflated.js';
 import { objectText } from './objects.js';
+import type { PdfSink } from './index.js';
 
 interface StreamRef {
   document: { _security?: unknown; _offset: number; _write(data: unknown): void; _refEnd(ref: StreamRef): void };
@@ -176,30 +177,40 @@ const OUTPUT_PART = 1024 * 1024;
  * lines, which the garbage collector would otherwise walk until the end), and so are small byte arrays (compressed
  * streams); a large one is kept as it is, between the bytes before and after it. A full buffer is followed by a new
  * one, so nothing written is copied again until the file is put together. The function returned gives the bytes
- * written since, in order, in parts; the document's offsets are counted as pdfkit counts them.
+ * written since, in order, in parts; the document's offsets are counted as pdfkit counts them. With a `sink`, each
+ * part goes to it as soon as it is complete, at its place in the file, and is not kept: its buffer is written into
+ * again (the function returned then gives nothing).
  */
-export function collectOutput(doc: PDFKit.PDFDocument): () => Buffer[] {
+export function collectOutput(doc: PDFKit.PDFDocument, sink?: PdfSink): () => Buffer[] {
   const written = doc as unknown as { _write(data: unknown): void; _offset: number };
   const parts: Buffer[] = [];
+  // Where the next part goes in the file: after the bytes written so far (the header).
+  let at = written._offset;
+  const emit = (part: Buffer) => {
+    if (sink) sink.write(part, at);
+    else parts.push(part);
+    at += part.length;
+  };
   let out = Buffer.allocUnsafe(OUTPUT_PART);
   // The bytes of `out` from `from` to `used` are not yet a part.
   let from = 0;
   let used = 0;
   const close = () => {
-    if (used > from) parts.push(out.subarray(from, used));
+    if (used > from) emit(out.subarray(from, used));
     from = used;
   };
   const room = (more: number) => {
     if (used + more <= out.length) return;
     close();
-    out = Buffer.allocUnsafe(Math.max(OUTPUT_PART, more));
+    // A part given to the sink is written already: its buffer can take the next.
+    if (!sink || more > out.length) out = Buffer.allocUnsafe(Math.max(OUTPUT_PART, more));
     from = used = 0;
   };
   written._write = (data: unknown) => {
     if (data instanceof Uint8Array) {
       if (data.byteLength > OUTPUT_PART / 4) {
         close();
-        parts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+        emit(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       } else {
         room(data.byteLength);
         out.set(data, used);

@@ -1,48 +1,86 @@
-// A build's PDF stays in the parts it was written in until someone reads it whole: the file is written from the
-// parts, and a large review's bytes are not copied into one buffer first. Run on the fictional example dataset.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// A build's PDF is never copied into one buffer unless someone reads it whole: `buildReport` keeps the parts it was
+// written in, and joins them when `pdf` is first read; `buildReportToFile` writes each part into the staging folder
+// beside its target as soon as it is complete (the file's first bytes last), keeps none, and reads the file back when
+// `pdf` is first read. Run on the fictional example dataset.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportToFile } from '../../src/index.js';
 import { packageRoot } from '../../src/input/paths.js';
-import { writeOutputSet } from '../../src/output/index.js';
-import { pdfParts, pdfSize, resultWith } from '../../src/pipeline.js';
+import { stagePdf, writeOutputSet } from '../../src/output/index.js';
+import { buildReport, pdfParts, pdfSize, resultWith } from '../../src/pipeline.js';
+import { ReviewError } from '../../src/errors.js';
 
 const fictional = join(packageRoot, 'data', 'marenna-2025');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-parts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe("a build's PDF in parts", () => {
-  it('is written from its parts, without joining them, and joined once when read whole', async () => {
-    const built = await buildReportToFile({ data: fictional, out: join(work, 'review.pdf') });
-    const written = readFileSync(built.out);
-    // Writing the file did not read `pdf`: the result still holds the parts (the header, then the rest).
+describe("a build's PDF", () => {
+  it('is kept in parts in memory, joined once when read whole, and written from its parts', async () => {
+    const built = await buildReport({ data: fictional });
+    // The header, then the rest: not joined yet.
     const parts = pdfParts(built);
     expect(parts.length).toBeGreaterThan(1);
-    expect(pdfSize(built)).toBe(written.length);
-    expect(Buffer.concat(parts).equals(written)).toBe(true);
-    expect(written.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    // Read whole: the same bytes, joined on the first read and kept.
+    const size = pdfSize(built);
+    expect(size).toBe(parts.reduce((n, p) => n + p.length, 0));
     const whole = built.pdf;
-    expect(whole.equals(written)).toBe(true);
+    expect(whole.length).toBe(size);
+    expect(whole.equals(Buffer.concat(parts))).toBe(true);
+    expect(whole.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Joined on the first read and kept.
     expect(built.pdf).toBe(whole);
     expect(pdfParts(built)).toEqual([whole]);
     // A set given as parts is written as their bytes one after another.
     const again = join(work, 'again.pdf');
-    await writeOutputSet(again, { pdf: [written.subarray(0, 100), written.subarray(100)] });
-    expect(readFileSync(again).equals(written)).toBe(true);
+    await writeOutputSet(again, { pdf: [whole.subarray(0, 100), whole.subarray(100)] });
+    expect(readFileSync(again).equals(whole)).toBe(true);
   });
 
-  it('keeps its parts through a result extended with more properties, each read joining its own', async () => {
-    const built = await buildReportToFile({ data: fictional, out: join(work, 'extended.pdf') });
+  it('is written to its file as it is made, the same bytes, and read back from it when read whole', async () => {
+    const inMemory = (await buildReport({ data: fictional })).pdf;
+    const built = await buildReportToFile({ data: fictional, out: join(work, 'streamed', 'review.pdf') });
+    expect(pdfSize(built)).toBe(inMemory.length);
+    expect(readFileSync(built.out).equals(inMemory)).toBe(true);
+    // Nothing but the set is left beside it: the staging folder went with the move.
+    expect(readdirSync(join(work, 'streamed')).sort()).toEqual(['review', 'review.pdf']);
     const extended = resultWith(built, { note: 'more' });
     expect(extended.note).toBe('more');
-    expect(extended.out).toBe(built.out);
-    expect(pdfParts(extended)).toEqual(pdfParts(built));
-    expect(pdfParts(extended).length).toBeGreaterThan(1);
-    expect(extended.pdf.equals(readFileSync(built.out))).toBe(true);
-    expect(pdfParts(built).length).toBeGreaterThan(1);
-    expect(JSON.stringify(Object.keys(extended).sort())).toBe(JSON.stringify([...Object.keys(built), 'note'].sort()));
+    expect(pdfSize(extended)).toBe(inMemory.length);
+    expect(extended.pdf.equals(inMemory)).toBe(true);
+    expect(built.pdf.equals(inMemory)).toBe(true);
+    expect(Object.keys(extended).sort()).toEqual([...Object.keys(built), 'note'].sort());
+  });
+
+  it('leaves nothing behind, and the previous set as it was, when the set cannot be written after the build', async () => {
+    const dir = join(work, 'refused');
+    mkdirSync(join(dir, 'review'), { recursive: true });
+    writeFileSync(join(dir, 'review.pdf'), 'the previous PDF');
+    // A folder of someone's own where the exports go: said before the build when the target is given...
+    writeFileSync(join(dir, 'review', 'notes.txt'), 'mine');
+    await expect(buildReportToFile({ data: fictional, out: join(dir, 'review.pdf') })).rejects.toThrow(ReviewError);
+    // ...and after it, once the PDF is staged, when the target is named by the dataset's id.
+    const named = join(work, 'named');
+    const first = await buildReportToFile({ data: fictional, outDir: named });
+    const exportsDir = first.exportsDir;
+    writeFileSync(join(exportsDir, 'notes.txt'), 'mine');
+    const before = readFileSync(first.out);
+    await expect(buildReportToFile({ data: fictional, outDir: named })).rejects.toThrow(/notes\.txt/);
+    expect(readdirSync(named).sort()).toEqual([exportsDir.split('/').pop()!, first.out.split('/').pop()!].sort());
+    expect(readFileSync(first.out).equals(before)).toBe(true);
+    expect(readFileSync(join(dir, 'review.pdf'), 'utf8')).toBe('the previous PDF');
+  });
+
+  it('is staged for one target, and abandoned without a trace', () => {
+    const target = join(work, 'staged', 'r.pdf');
+    const staged = stagePdf(target);
+    staged.write(Buffer.from('-rest'), 4);
+    staged.write(Buffer.from('%PDF'), 0);
+    expect(staged.size).toBe(9);
+    expect(readdirSync(join(work, 'staged'))).toHaveLength(1);
+    staged.abandon();
+    expect(readdirSync(join(work, 'staged'))).toEqual([]);
+    expect(existsSync(target)).toBe(false);
+    expect(() => staged.write(Buffer.from('x'), 0)).toThrow(/abandoned/);
   });
 });

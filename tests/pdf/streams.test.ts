@@ -53,9 +53,17 @@ describe('stream text', () => {
  * `objects` (more dictionaries) fill more than one of the buffers the bytes are collected in, and a large byte array
  * of `raw` bytes is kept as it is.
  */
-async function documentBytes(collect: boolean, objects = 0, raw = 4): Promise<Buffer> {
+async function documentBytes(collect: boolean | 'sink', objects = 0, raw = 4): Promise<Buffer> {
   const doc = new PDFDocument({ compress: true, info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'Ł\u00e9 (x)' } });
-  const rest = collect ? collectOutput(doc) : undefined;
+  // With a sink, each part is written at its place in a file of its own (here, a buffer): none is kept.
+  let file = Buffer.alloc(0);
+  const sink = {
+    write(part: Uint8Array, at: number) {
+      if (file.length < at + part.length) file = Buffer.concat([file, Buffer.alloc(at + part.length - file.length)]);
+      file.set(part, at);
+    },
+  };
+  const rest = collect ? collectOutput(doc, collect === 'sink' ? sink : undefined) : undefined;
   const bytes = pdfBytes(doc);
   doc.text('Page one, é');
   doc.addPage().rect(10, 10, 50, 50).fill('#336699');
@@ -68,7 +76,11 @@ async function documentBytes(collect: boolean, objects = 0, raw = 4): Promise<Bu
   ref.end();
   doc.end();
   const own = await bytes;
-  return rest ? Buffer.concat([own, ...rest()]) : own;
+  if (collect !== 'sink') return rest ? Buffer.concat([own, ...rest()]) : own;
+  expect(rest!()).toEqual([]);
+  // The header, which pdfkit's own stream gives, goes at the start.
+  sink.write(own, 0);
+  return file;
 }
 
 describe('collected output', () => {
@@ -84,6 +96,12 @@ describe('collected output', () => {
     const collected = await documentBytes(true, 25_000, 1_000_000);
     expect(own.length).toBeGreaterThan(2_000_000);
     expect(collected.equals(own)).toBe(true);
+  });
+
+  it('gives the same bytes to a sink, each part at its place, keeping none', async () => {
+    const own = await documentBytes(false, 25_000, 1_000_000);
+    expect((await documentBytes('sink', 25_000, 1_000_000)).equals(own)).toBe(true);
+    expect((await documentBytes('sink')).equals(await documentBytes(false))).toBe(true);
   });
 });
 
