@@ -278,14 +278,20 @@ export function stagePdf(target: string): StagedPdf {
 
 const isStaged = (pdf: OutputSet['pdf']): pdf is StagedPdf => stagedFiles.has(pdf as StagedPdf);
 
+/** A staged PDF's folder and open file, taken up for `target`, once: its `write` refuses bytes from then on. */
+function takeUp(pdf: StagedPdf, target: string): { staging: string; fd: number } {
+  const files = stagedFiles.get(pdf)!;
+  if (pdf.target !== target) throw new Error(`a PDF staged for ${pdf.target} given for ${target}`);
+  const fd = files.take();
+  if (fd === undefined) throw new Error('the staged PDF was taken up or abandoned');
+  return { staging: files.staging, fd };
+}
+
 /** Writes every file of the set into a new staging folder beside the target (or the staged PDF's), flushed to the disk. */
 async function stage(target: string, set: OutputSet): Promise<string> {
-  const staged = isStaged(set.pdf) ? stagedFiles.get(set.pdf) : undefined;
-  if (isStaged(set.pdf) && set.pdf.target !== target) throw new Error(`a PDF staged for ${set.pdf.target} given for ${target}`);
-  const pdfFile = staged?.take();
-  if (staged && pdfFile === undefined) throw new Error('the staged PDF was taken up or abandoned');
+  const staged = isStaged(set.pdf) ? takeUp(set.pdf, target) : undefined;
   const staging = staged?.staging ?? newStaging(target);
-  const open: number[] = pdfFile === undefined ? [] : [pdfFile];
+  const open: number[] = staged ? [staged.fd] : [];
   try {
     if (!isStaged(set.pdf)) open.push(writeOpen(join(staging, PDF), set.pdf));
     const folders = new Set<string>();
