@@ -22,7 +22,8 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   const kept = recordedDrawings.get(key) ?? part?.get(key);
   const played = kept === undefined ? undefined : recordingOf(kept);
   if (played && play(ctx.doc, played)) {
-    part?.use(key, played);
+    // Noted as used; kept for the file when its part lacks it (a drawing remembered from another review's build).
+    if (part && part.get(key) === undefined) part.keep(key, asKept(played));
     return;
   }
   const warned: string[] = [];
@@ -45,8 +46,15 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   );
   if (!recording || warned.length) return;
   remember(recordedDrawings, key, recording, REMEMBERED);
-  part?.keep(key, recording);
+  part?.keep(key, asKept(recording));
 }
+
+/**
+ * A recording as its part keeps it until the file is written: the JSON text the file holds, made now rather than when
+ * the file is written. A first build of a large review records hundreds of drawings, whose arrays of operations take
+ * several times the room of their text for the whole build.
+ */
+const asKept = (recording: Recording): Buffer => Buffer.from(JSON.stringify(recording));
 
 /** Raised when the recordings' format changes, so that no older file is read as a newer one. */
 const FORMAT = 2;
@@ -66,13 +74,6 @@ function drawingKey(ctx: LayoutContext, markup: string, place: readonly (number 
   return sha256(`${drawerIdentity()}\n${described}\n${markup}`);
 }
 
-/**
- * A drawing as a part of the store holds it: recorded in this process, or the JSON text of a recording as its file
- * holds it, parsed when it is played. A large review's recordings take several times their file's size once parsed,
- * and each is played once a build.
- */
-type Kept = Recording | Buffer;
-
 /** A kept drawing's recording; undefined for text that is not one (a torn or altered file). */
 function recordingOf(kept: unknown): Recording | undefined {
   if (!Buffer.isBuffer(kept)) return isRecording(kept) ? kept : undefined;
@@ -87,20 +88,21 @@ function recordingOf(kept: unknown): Recording | undefined {
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 
-/** A review's file: a line with its key, then a line per drawing, its key and its recording (JSON both) between a tab. */
-const store = new ReviewStore<Kept>({
+/**
+ * A review's file: a line with its key, then a line per drawing, its key and its recording (JSON both) between a tab.
+ * A part holds each drawing as the JSON text of its recording, as the file does, parsed when it is played: a large
+ * review's recordings take several times their text's size once parsed, and each is played once a build.
+ */
+const store = new ReviewStore<Buffer>({
   folder: 'drawings',
   extension: 'jsonl',
   limit: 256,
   encode: (key, entries) =>
-    Buffer.concat([
-      Buffer.from(`${JSON.stringify({ key })}\n`),
-      ...[...entries].flatMap(([name, kept]) => [Buffer.from(`${JSON.stringify(name)}\t`), Buffer.isBuffer(kept) ? kept : Buffer.from(JSON.stringify(kept)), Buffer.of(NEWLINE)]),
-    ]),
+    Buffer.concat([Buffer.from(`${JSON.stringify({ key })}\n`), ...[...entries].flatMap(([name, kept]) => [Buffer.from(`${JSON.stringify(name)}\t`), kept, Buffer.of(NEWLINE)])]),
   decode(file, key) {
     const head = file.indexOf(NEWLINE);
     if (head < 0 || cacheEntryIn(file.toString('utf8', 0, head), key) === undefined) return undefined;
-    const entries: [string, Kept][] = [];
+    const entries: [string, Buffer][] = [];
     // A line cut short (a torn file) is left out; a recording that does not parse is drawn again when it is used.
     for (let at = head + 1, end = file.indexOf(NEWLINE, at); end >= 0; at = end + 1, end = file.indexOf(NEWLINE, at)) {
       const tab = file.indexOf(TAB, at);
