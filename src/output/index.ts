@@ -496,9 +496,14 @@ export class KeptPart<V> {
     else this.keep(key, value);
   }
 
+  /** Whether the part holds as many entries as it keeps: `keep` adds none. */
+  get full(): boolean {
+    return this.entries.size >= this.limit;
+  }
+
   /** Keeps an entry made in this process, to be written by `save`; beyond the limit, none is added. */
   keep(key: string, value: V): void {
-    if (this.entries.size >= this.limit) return;
+    if (this.full) return;
     this.entries.set(key, value);
     this.used.add(key);
     this.added++;
