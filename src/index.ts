@@ -29,6 +29,8 @@ export interface BuildFileOptions extends BuildOptions {
   png?: boolean;
   /** How long to wait for another build writing the same file before giving up (default one minute). */
   lockTimeoutMs?: number;
+  /** False: the PDF alone, without its exports folder (`build --no-exports`); the result's `exportsDir` is then empty. */
+  exports?: boolean;
 }
 
 /** Where a review's PDF goes: `out`, or its id (and its locale when one was asked for, so locales never overwrite each other) in `outDir`. */
@@ -70,21 +72,23 @@ export async function exportFiles(result: Omit<BuildResult, 'pdf'>, png = false)
 
 /**
  * Builds the review and writes the PDF and its exports: discrepancies (JSON, CSV), the normalised dataset (JSON),
- * the charts' data (JSON), and each chart as SVG, PNG and a JSON record of its caption and alt text. The whole set is written as one
- * transaction (src/output/write.ts): nothing is replaced unless the build and every write succeed.
+ * the charts' data (JSON), and each chart as SVG, PNG and a JSON record of its caption and alt text (unless
+ * `exports` is false). The whole set is written as one transaction (src/output/write.ts): nothing is replaced unless
+ * the build and every write succeed.
  */
 export async function buildReportToFile(options: BuildFileOptions): Promise<BuildResult & { out: string; exportsDir: string }> {
+  const withExports = options.exports !== false;
   // A target given is checked before the build; one named by the dataset's id, once it is known.
-  if (options.out !== undefined) checkOutputTarget(options.out, EXPORT_NAMES);
+  if (options.out !== undefined) checkOutputTarget(options.out, withExports ? EXPORT_NAMES : undefined);
   // The PDF goes to the disk as it is written, into a staging folder beside its target, which takes it up with the
   // exports: a large review's bytes are not kept until the end. `pdf` reads the file back when it is first read.
   const pdf: { staged?: StagedPdf } = {};
   try {
     const built = await buildReportInto(options, (review) => (pdf.staged = stagePdf(pdfPathFor(review.dataset.meta.id, options))));
     const staged = pdf.staged!;
-    const set = { pdf: staged, exports: await exportFiles(built, options.png) };
+    const set = { pdf: staged, ...(withExports ? { exports: await exportFiles(built, options.png) } : {}) };
     const { out, exportsDir } = await writeOutputSet(staged.target, set, { exportNames: EXPORT_NAMES, ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }) });
-    return withPdfInFile({ ...built, out, exportsDir: exportsDir! }, out, staged.size);
+    return withPdfInFile({ ...built, out, exportsDir: exportsDir ?? '' }, out, staged.size);
   } catch (e) {
     pdf.staged?.abandon();
     throw e;

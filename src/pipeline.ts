@@ -272,11 +272,3 @@ export function pdfSize(result: Pick<BuildResult, 'pdf'>): number {
   if (source && 'file' in source) return source.size;
   return pdfParts(result).reduce((size, part) => size + part.length, 0);
 }
-
-/** `result` with `extra`'s properties added, as a new object: its PDF still unread if it was (a spread would read it). */
-export function resultWith<T extends Pick<BuildResult, 'pdf'>, E extends object>(result: T, extra: E): T & E {
-  const copy = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(result), ...Object.getOwnPropertyDescriptors(extra) }) as T & E;
-  const source = unread.get(result);
-  if (source) unread.set(copy, source);
-  return copy;
-}

@@ -5,9 +5,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cacheFolder, displayPath, defaultDataDir } from '../../input/paths.js';
 import { formatDiagnostic } from '../../errors.js';
-import { buildReport, buildReportToFile, exportsDirFor, pdfParts, pdfPathFor, pdfSize, writeOutputSet, type BuildFileOptions } from '../../index.js';
-import { resultWith } from '../../pipeline.js';
-import { checkOutputTarget } from '../../output/index.js';
+import { buildReport, buildReportToFile, exportsDirFor, pdfParts, pdfSize, type BuildFileOptions } from '../../index.js';
 import { LIMIT_NAMES, type Limits } from '../../input/limits.js';
 import { PAGE_SIZES, type PageSize } from '../../theme/index.js';
 import { isPdfStandard, PDF_STANDARDS, type PdfStandard } from '../../pdf/index.js';
@@ -111,20 +109,12 @@ async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, 
   const started = performance.now();
   const onStage = collectingBetweenStages(talk.stages && !talk.quiet ? stageLine : undefined);
   const options = { ...job, ...(onStage ? { onStage } : {}), ...(talk.markdown ? { onMarkdown: markdownWriter(talk.markdown) } : {}) };
-  const result = exports ? await buildReportToFile(options) : await buildPdfOnly(options);
+  const result = await buildReportToFile({ ...options, exports });
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (talk.quiet) return result.out;
   const written = exports ? ` and exports in ${displayPath(result.exportsDir)}/` : '';
   process.stdout.write(`${verb} ${displayPath(result.out)} (${result.layout.pages} pages, ${Math.round(pdfSize(result) / 1024)} KB)${written} in ${seconds(started)}\n`);
   return result.out;
-}
-
-/** The PDF alone (--no-exports), written where buildReportToFile would write it. */
-async function buildPdfOnly(job: BuildFileOptions) {
-  if (job.out !== undefined) checkOutputTarget(job.out);
-  const result = await buildReport(job);
-  const { out } = await writeOutputSet(pdfPathFor(result.review.dataset.meta.id, job), { pdf: pdfParts(result) });
-  return resultWith(result, { out, exportsDir: '' });
 }
 
 /** `-o -`: the PDF's bytes on standard output and nothing on the disk; warnings still go to standard error. */
