@@ -7,7 +7,8 @@ import { intlOnce } from '../text/format.js';
 import { bindData, externalDataNames, normaliseStrings } from './data.js';
 import * as message from './messages.js';
 import { loadChartFonts, withChartFonts, type ChartFonts } from './metrics.js';
-import { recordingLogger, refusingLoader, type RecordingLogger } from './sandbox.js';
+import { remember } from '../output/index.js';
+import { recordingLogger, refusingLoader, type LogEntry, type RecordingLogger } from './sandbox.js';
 import { finishText, hasImages } from './scene.js';
 import { themeConfig } from './theme.js';
 import type { ChartInput, ChartTheme, DrawnChart } from './types.js';
@@ -238,7 +239,34 @@ function unknownMarks(spec: unknown): string[] {
   });
 }
 
+/** A spec compiled, with what Vega-Lite said while compiling it. */
+interface Compiled {
+  spec: vega.Spec;
+  said: readonly LogEntry[];
+}
+
+/**
+ * Specs compiled in this process, by the spec and the config: Vega-Lite compiles neither data (a chart's rows are
+ * bound afterwards, `bindData`) nor anything but these two, so a chart drawn again for new rows, in another locale's
+ * build or for another review in the same theme is not compiled again. Each caller gets a copy of its own, since
+ * Vega may write into the spec it parses. The oldest entries go first.
+ */
+const compiledSpecs = new Map<string, Compiled>();
+const COMPILED_REMEMBERED = 64;
+
 function compileSpec(input: ChartInput, spec: Plain, config: Config, log: RecordingLogger): vega.Spec {
+  const key = JSON.stringify([spec, config]);
+  let compiled = compiledSpecs.get(key);
+  if (!compiled) {
+    const own = recordingLogger();
+    compiled = { spec: compileAfresh(input, spec, config, own), said: own.entries };
+    remember(compiledSpecs, key, compiled, COMPILED_REMEMBERED);
+  }
+  log.entries.push(...compiled.said);
+  return structuredClone(compiled.spec);
+}
+
+function compileAfresh(input: ChartInput, spec: Plain, config: Config, log: RecordingLogger): vega.Spec {
   try {
     return compile(spec as unknown as TopLevelSpec, { config, logger: log.logger }).spec;
   } catch (e) {
