@@ -2,7 +2,7 @@
 // staging folder beside the target and flushed to disk; only when all of them are there does the set replace the
 // previous one, under a lock, by two renames. A failed or killed build leaves the previous set as it was; the
 // staging folder of a killed build is cleaned (or its half-made move undone) by the next build to the same target.
-import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -143,6 +143,8 @@ const alive = (pid: number) => {
 
 /** The staging folder's layout: `pdf`, `exports/`, and while the set is being moved, the previous exports in `previous/` (or the marker `previous.none`). */
 const PDF = 'pdf';
+/** Bytes a staged PDF sets aside while it is made (`StagedPdf.setAside`). */
+const ASIDE = 'aside';
 const EXPORTS = 'exports';
 const PREVIOUS = 'previous';
 const NO_PREVIOUS = 'previous.none';
@@ -223,6 +225,8 @@ export interface StagedPdf {
   /** The file's size: the end of the last bytes written. */
   readonly size: number;
   write(bytes: Uint8Array, position: number): void;
+  /** Keeps bytes in a file of the staging folder until the function returned reads them back (see `PdfSink`). */
+  setAside(bytes: Uint8Array): () => Buffer;
   abandon(): void;
 }
 
@@ -244,6 +248,13 @@ export function stagePdf(target: string): StagedPdf {
   }
   const folder = staging;
   let size = 0;
+  // The file of bytes set aside, opened when the first are, and its size.
+  let aside: number | undefined;
+  let asideSize = 0;
+  const closeAside = () => {
+    if (aside !== undefined) closeSync(aside);
+    aside = undefined;
+  };
   const staged: StagedPdf = {
     target: out,
     get size() {
@@ -259,9 +270,38 @@ export function stagePdf(target: string): StagedPdf {
       }
       size = Math.max(size, position + bytes.length);
     },
+    setAside(bytes) {
+      if (fd === undefined) throw new Error('the staged PDF was taken up or abandoned');
+      const at = asideSize;
+      try {
+        aside ??= openSync(join(folder, ASIDE), 'wx+');
+        let done = 0;
+        while (done < bytes.length) done += writeSync(aside, bytes, done, bytes.length - done, at + done);
+      } catch (e) {
+        throw outputError(out, e);
+      }
+      asideSize += bytes.length;
+      const length = bytes.length;
+      return () => {
+        if (aside === undefined) throw new Error('bytes set aside read after the staged PDF was taken up or abandoned');
+        const back = Buffer.allocUnsafe(length);
+        let done = 0;
+        try {
+          while (done < length) {
+            const read = readSync(aside, back, done, length - done, at + done);
+            if (read === 0) throw new Error(`${ASIDE} ended at ${at + done} bytes`);
+            done += read;
+          }
+        } catch (e) {
+          throw outputError(out, e);
+        }
+        return back;
+      };
+    },
     abandon() {
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
+      closeAside();
       rmSync(folder, { recursive: true, force: true });
     },
   };
@@ -270,6 +310,8 @@ export function stagePdf(target: string): StagedPdf {
     take: () => {
       const taken = fd;
       fd = undefined;
+      // Read back, all of it, as the PDF ended: the file goes with the folder.
+      closeAside();
       return taken;
     },
   });

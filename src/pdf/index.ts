@@ -9,4 +9,10 @@ export { messages } from './messages.js';
 /** Where a PDF's bytes go as they are written, instead of being kept: each part at its place in the file. */
 export interface PdfSink {
   write(bytes: Uint8Array, position: number): void;
+  /**
+   * Keeps `bytes` out of memory (on the disk, beside the PDF) until the function returned reads them back: a large
+   * review's page text, which waits from its page's layout to the end of the document. Each is read back once, before
+   * the PDF's last bytes are written. Without it, the text stays in memory.
+   */
+  setAside?(bytes: Uint8Array): () => Buffer;
 }

@@ -12,7 +12,8 @@ interface StreamRef {
   id: number;
   gen: number;
   offset?: number;
-  buffer: Uint8Array[];
+  /** The stream's bytes so far, in parts: set-aside text (`TextAside`) only among a page's, from `leavingPages`. */
+  buffer: (Uint8Array | TextAside)[];
   data: { Length?: number; Filter?: string };
   compress: boolean;
   uncompressedLength: number;
@@ -24,6 +25,14 @@ interface StreamRef {
 }
 
 const PATCHED = Symbol.for('annual-review.stream-text');
+
+/** Text of a page set aside by the document's sink (`PdfSink.setAside`), in its place among the page's parts. */
+class TextAside {
+  constructor(readonly readBack: () => Buffer) {}
+}
+
+/** The stream's parts, set-aside text read back in its place. */
+const inMemory = (parts: readonly (Uint8Array | TextAside)[]): Uint8Array[] => parts.map((part) => (part instanceof TextAside ? part.readBack() : part));
 
 /** A stream's first room for its text, in bytes. */
 const FIRST_ROOM = 1024;
@@ -90,6 +99,8 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
   };
   prototype.finalize = function (this: StreamRef) {
     flush(this);
+    const parts = inMemory(this.buffer);
+    this.buffer = parts;
     const doc = this.document;
     if (doc._security) {
       finalize.call(this);
@@ -98,8 +109,8 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
     // The stream's bytes, compressed as pdfkit compresses them (deflated.ts), without pdfkit's copy of a stream of one
     // part into a new array first.
     let bytes: Uint8Array | undefined;
-    if (this.buffer.length) {
-      bytes = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
+    if (parts.length) {
+      bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
       if (this.compress) bytes = compressed(bytes);
       this.data.Length = bytes.length;
     }
@@ -124,16 +135,34 @@ export function keepStreamText(doc: PDFKit.PDFDocument): void {
   prototype[PATCHED] = true;
 }
 
+/** The page text a document keeps in memory, in all, before it sets each page's aside as the layout leaves it. */
+export const KEPT_PAGE_TEXT = 8 * 1024 * 1024;
+
 /**
- * A page's text put in a buffer of its exact size whenever the layout leaves the page (for a new page, or another
- * buffered one): the room it had grown into, up to as much again, would otherwise be held with every page until
- * the document ends. Text written to the page later grows it again, until the layout leaves it once more.
+ * A page's text, whenever the layout leaves the page (for a new page, or another buffered one), put in a buffer of its
+ * exact size: the room it had grown into, up to as much again, would otherwise be held with every page until the
+ * document ends. Once the pages have kept `kept` bytes of text in all, a document with `setAside` (its sink's: see
+ * `PdfSink.setAside`) sets each page's text aside instead, to be read back when the page's stream is written: the
+ * running heads and page numbers are drawn into every page once the last is laid out, so a page's text cannot be
+ * compressed and written before. Text written to the page later grows it again, until the layout leaves it once more.
  */
-export function fitTextOnLeavingPages(doc: PDFKit.PDFDocument): void {
+export function leavingPages(doc: PDFKit.PDFDocument, setAside?: PdfSink['setAside'], kept = KEPT_PAGE_TEXT): void {
   const pages = doc as unknown as { page?: { content: StreamRef }; addPage: (...args: unknown[]) => unknown; switchToPage: (...args: unknown[]) => unknown };
-  const fit = () => {
+  // The text kept in memory: each page's, as much as when it was last left.
+  let keeping = 0;
+  const counted = new WeakMap<StreamRef, number>();
+  const leave = () => {
     const ref = pages.page?.content;
-    if (!ref?.text || ref.textLength === undefined || ref.textLength >= ref.text.length) return;
+    if (!ref?.text || !ref.textLength) return;
+    if (setAside && keeping >= kept) {
+      ref.buffer.push(new TextAside(setAside(ref.text.subarray(0, ref.textLength))));
+      ref.text = undefined;
+      ref.textLength = 0;
+      return;
+    }
+    keeping += ref.textLength - (counted.get(ref) ?? 0);
+    counted.set(ref, ref.textLength);
+    if (ref.textLength >= ref.text.length) return;
     const exact = Buffer.allocUnsafeSlow(ref.textLength);
     ref.text.copy(exact, 0, 0, ref.textLength);
     ref.text = exact;
@@ -141,7 +170,7 @@ export function fitTextOnLeavingPages(doc: PDFKit.PDFDocument): void {
   for (const name of ['addPage', 'switchToPage'] as const) {
     const own = pages[name];
     pages[name] = function (this: unknown, ...args: unknown[]) {
-      fit();
+      leave();
       return own.apply(this, args);
     };
   }

@@ -7,10 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportToFile } from '../../src/index.js';
-import { packageRoot } from '../../src/input/paths.js';
+import { builtinTemplateDir, packageRoot } from '../../src/input/paths.js';
 import { stagePdf, writeOutputSet } from '../../src/output/index.js';
 import { buildReport, pdfParts, pdfSize } from '../../src/pipeline.js';
 import { ReviewError } from '../../src/errors.js';
+import { createPdf, finishPdf, finishPdfInParts } from '../../src/pdf/document.js';
+import type { PdfSink } from '../../src/pdf/index.js';
+import { KEPT_PAGE_TEXT } from '../../src/pdf/streams.js';
+import { loadTheme } from '../../src/theme/index.js';
 
 const fictional = join(packageRoot, 'data', 'marenna-2025');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-parts-'));
@@ -76,6 +80,61 @@ describe("a build's PDF", () => {
     expect(readdirSync(named).sort()).toEqual([exportsDir.split('/').pop()!, first.out.split('/').pop()!].sort());
     expect(readFileSync(first.out).equals(before)).toBe(true);
     expect(readFileSync(join(dir, 'review.pdf'), 'utf8')).toBe('the previous PDF');
+  });
+
+  it('sets bytes aside in its staging folder, reads them back, and leaves none of them with the set or when abandoned', async () => {
+    const target = join(work, 'aside', 'r.pdf');
+    const staged = stagePdf(target);
+    const first = staged.setAside(Buffer.from('first page'));
+    const second = staged.setAside(Buffer.from('second'));
+    expect(second().toString()).toBe('second');
+    expect(first().toString()).toBe('first page');
+    expect(first().toString()).toBe('first page');
+    const [folder] = readdirSync(join(work, 'aside'));
+    expect(readdirSync(join(work, 'aside', folder!)).sort()).toEqual(['aside', 'pdf']);
+    staged.write(Buffer.from('%PDF'), 0);
+    await writeOutputSet(target, { pdf: staged });
+    expect(readdirSync(join(work, 'aside'))).toEqual(['r.pdf']);
+    expect(() => first()).toThrow(/taken up/);
+    const abandoned = stagePdf(target);
+    abandoned.setAside(Buffer.from('gone'));
+    abandoned.abandon();
+    expect(readdirSync(join(work, 'aside'))).toEqual(['r.pdf']);
+  });
+
+  it('has its page text set aside by a sink that can, once its pages hold enough of it, and the same bytes', async () => {
+    const theme = loadTheme([builtinTemplateDir]);
+    const info = { title: 'Pages aside', author: 'Tests', keywords: [], date: '2026-03-01', language: 'en' };
+    // Pages of drawing operators, enough of them to pass the text a document keeps before setting it aside.
+    const page = `${'0 0 m 10 10 l S\n'.repeat(20_000)}`;
+    // Each page's text is the string and a new line; the pages kept whole before the limit is passed, then three more.
+    const kept = Math.ceil(KEPT_PAGE_TEXT / (page.length + 1));
+    const pages = kept + 4;
+    const draw = (doc: PDFKit.PDFDocument) => {
+      for (let p = 0; p < pages; p++) {
+        if (p > 0) doc.addPage();
+        doc.addContent(page);
+      }
+      return doc;
+    };
+    const file = { bytes: Buffer.alloc(0), aside: 0, read: 0 };
+    const sink: PdfSink = {
+      write(part, at) {
+        if (file.bytes.length < at + part.length) file.bytes = Buffer.concat([file.bytes, Buffer.alloc(at + part.length - file.bytes.length)]);
+        file.bytes.set(part, at);
+      },
+      setAside(bytes) {
+        file.aside++;
+        const kept = Buffer.from(bytes);
+        return () => (file.read++, kept);
+      },
+    };
+    await finishPdfInParts(draw(createPdf(info, theme, 'none', sink)));
+    const own = await finishPdf(draw(createPdf(info, theme, 'none')));
+    expect(file.bytes.equals(own)).toBe(true);
+    // Every page left once the limit was passed: all but the pages kept and the last, which the layout never left.
+    expect(file.aside).toBe(pages - kept - 1);
+    expect(file.read).toBe(file.aside);
   });
 
   it('is staged for one target, and abandoned without a trace', () => {

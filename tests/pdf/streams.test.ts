@@ -4,7 +4,7 @@
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { collectOutput, fitTextOnLeavingPages, forgetWrittenDictionaries, keepStreamText } from '../../src/pdf/streams.js';
+import { collectOutput, forgetWrittenDictionaries, keepStreamText, leavingPages } from '../../src/pdf/streams.js';
 import { pdfBytes } from '../support.js';
 
 /** The bytes of an uncompressed stream written as `chunks`, in a document whose streams keep their text. */
@@ -111,14 +111,25 @@ interface Kept {
 
 /**
  * A tagged document of two pages, each with a paragraph in a section and a link in the paragraph, its text written
- * through the streams' own buffers; with `lean`, pages fitted on leaving and written dictionaries let go. Gives its
- * bytes, the first page's text buffer when the second was begun, the links and the paragraphs' dictionaries.
+ * through the streams' own buffers; with `lean`, pages fitted on leaving and written dictionaries let go, and with
+ * `lean` 'aside', every page's text set aside as it is left (as a sink beside the PDF does once the pages have kept
+ * enough), into `aside`. Gives its bytes, the first page's text buffer when the second was begun, the links, the
+ * paragraphs' dictionaries, and what was set aside and read back.
  */
-async function taggedDocument(lean: boolean) {
+async function taggedDocument(lean: boolean | 'aside') {
   const doc = new PDFDocument({ compress: true, tagged: true, bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
   keepStreamText(doc);
+  const aside = { set: [] as string[], read: 0 };
+  const setAside = (bytes: Uint8Array) => {
+    const kept = Buffer.from(bytes);
+    aside.set.push(kept.toString('latin1'));
+    return () => {
+      aside.read++;
+      return kept;
+    };
+  };
   if (lean) {
-    fitTextOnLeavingPages(doc);
+    leavingPages(doc, ...(lean === 'aside' ? [setAside, 0] : []));
     forgetWrittenDictionaries(doc);
   }
   const written = pdfBytes(doc);
@@ -149,7 +160,7 @@ async function taggedDocument(lean: boolean) {
   doc.text('Running head');
   section.end();
   doc.end();
-  return { bytes: await written, firstPage: firstPage!, links, paragraphs };
+  return { bytes: await written, firstPage: firstPage!, links, paragraphs, aside };
 }
 
 describe('pages fitted and dictionaries let go', () => {
@@ -167,6 +178,20 @@ describe('pages fitted and dictionaries let go', () => {
     const own = await taggedDocument(false);
     expect(own.firstPage.used).toBe(firstPage.used);
     expect(own.firstPage.room).toBeGreaterThan(own.firstPage.used);
+  });
+
+  it('set a page’s text aside as the layout leaves it, once the pages have kept enough, and read it back once', async () => {
+    const { bytes, firstPage, aside } = await taggedDocument('aside');
+    expect(bytes.equals((await taggedDocument(false)).bytes)).toBe(true);
+    // Nothing of the first page is held once it is left: its text is aside, whole.
+    expect(firstPage).toEqual({ room: 0, used: 0 });
+    // The first page as left for the second, and the second as left for the first (whose running head, written last,
+    // stays in memory: the layout never left it again).
+    expect(aside.set).toHaveLength(2);
+    expect(aside.set.every((text) => text.includes('BT'))).toBe(true);
+    expect(aside.read).toBe(2);
+    const kept = await taggedDocument(true);
+    expect(kept.aside.set).toEqual([]);
   });
 
   it('let go of written links and structure elements, keeping an element’s parent', async () => {
