@@ -129,7 +129,8 @@ async function taggedDocument(lean: boolean | 'aside') {
     };
   };
   if (lean) {
-    leavingPages(doc, ...(lean === 'aside' ? [setAside, 0] : []));
+    if (lean === 'aside') leavingPages(doc, setAside, 0);
+    else leavingPages(doc);
     forgetWrittenDictionaries(doc);
   }
   const written = pdfBytes(doc);
