@@ -1,5 +1,6 @@
 // V8 sized for the dataset (src/cli/sizing.ts): its young generation kept small and its optimizing compiler kept for
-// the hottest functions for an ordinary review, as V8 sets them for a large one; its old generation as V8 sets it. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
+// the hottest functions for an ordinary review, as V8 sets them for a large one; its old generation as V8 sets it for
+// an ordinary review, collected more often for a large one. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
 // young generation became while objects kept surviving, and how often the old generation was collected while objects
 // that had lived a while kept going; and whether a large review's heap is collected in full as each stage of a build ends.
 import { execFileSync } from 'node:child_process';
@@ -109,10 +110,12 @@ describe('the heap', () => {
     expect(young.large).toBeGreaterThanOrEqual(4 * young.atStart);
   });
 
-  it('collects the old generation as V8 does by default, whatever the dataset', () => {
+  it('collects the old generation as V8 does by default from the start and for a small dataset; more often for a large one', () => {
     const collections = underEachSetting(oldCollectionsAfter);
     expect(collections.byV8).toBeGreaterThan(2);
-    for (const setting of [collections.atStart, collections.small, collections.large]) expect(setting).toBeLessThan(1.25 * collections.byV8);
+    for (const setting of [collections.atStart, collections.small]) expect(setting).toBeLessThan(1.25 * collections.byV8);
+    // Whenever it has grown by half, where V8 lets it grow up to fourfold.
+    expect(collections.large).toBeGreaterThanOrEqual(1.5 * collections.byV8);
   });
 });
 
