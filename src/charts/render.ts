@@ -254,12 +254,17 @@ interface Compiled {
 const compiledSpecs = new Map<string, Compiled>();
 const COMPILED_REMEMBERED = 64;
 
+/** Specs Vega-Lite compiled in this process so far: what the tests of `compiledSpecs` count. */
+let compiles = 0;
+export const specsCompiled = (): number => compiles;
+
 function compileSpec(input: ChartInput, spec: Plain, config: Config, log: RecordingLogger): vega.Spec {
   const key = JSON.stringify([spec, config]);
   let compiled = compiledSpecs.get(key);
   if (!compiled) {
     const own = recordingLogger();
     compiled = { spec: compileAfresh(input, spec, config, own), said: own.entries };
+    compiles++;
     remember(compiledSpecs, key, compiled, COMPILED_REMEMBERED);
   }
   log.entries.push(...compiled.said);
