@@ -114,7 +114,7 @@ describe('the heap', () => {
     const collections = underEachSetting(oldCollectionsAfter);
     expect(collections.byV8).toBeGreaterThan(2);
     for (const setting of [collections.atStart, collections.small]) expect(setting).toBeLessThan(1.25 * collections.byV8);
-    // Whenever it has grown by half, where V8 lets it grow up to fourfold.
+    // Whenever it has grown by three quarters, where V8 lets it grow up to fourfold.
     expect(collections.large).toBeGreaterThanOrEqual(1.5 * collections.byV8);
   });
 });
