@@ -176,19 +176,25 @@ export function leavingPages(doc: PDFKit.PDFDocument, setAside?: PdfSink['setAsi
   }
 }
 
+/** The bytes of every object written: none are kept (frozen, since none may be added). */
+const NO_BYTES: readonly Uint8Array[] = Object.freeze([]);
+
 /**
  * pdfkit keeps each object it has written, dictionary and all, for as long as anything points at it: a page's links
  * (its /Annots) and the structure tree's elements (through the parent tree) until the document ends, over a hundred
  * thousand of them in a review of a few thousand claims. Once written, neither is read again (the file names them by
  * number), so their dictionaries are let go. A structure element's is the one with a structure type (/S) and a parent
  * (/P) but no /Type: pdfkit writes it only when it has a parent, and keeps reading that parent (whether the element
- * was written, whether it is given a second one), so the parent stays.
+ * was written, whether it is given a second one), so the parent stays. Every written object's list for the bytes of
+ * its stream, empty, is one list shared by all.
  */
 export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
-  const written = doc as unknown as { _refEnd: (ref: { data: Record<string, unknown> }) => void };
+  const written = doc as unknown as { _refEnd: (ref: { data: Record<string, unknown>; buffer: readonly unknown[] }) => void };
   const refEnd = written._refEnd;
   written._refEnd = function (this: unknown, ref) {
     refEnd.call(this, ref);
+    // Each object had a list of its own for its stream's bytes, empty once written: all share one from then on.
+    ref.buffer = NO_BYTES;
     const { data } = ref;
     if (data.Type === 'Annot') ref.data = {};
     else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };

@@ -107,6 +107,7 @@ describe('collected output', () => {
 
 interface Kept {
   data: Record<string, unknown>;
+  buffer: unknown[];
 }
 
 /**
@@ -195,7 +196,7 @@ describe('pages fitted and dictionaries let go', () => {
     expect(kept.aside.set).toEqual([]);
   });
 
-  it('let go of written links and structure elements, keeping an element’s parent', async () => {
+  it('let go of written links and structure elements, keeping an element’s parent, and share their empty lists of bytes', async () => {
     const { links, paragraphs } = await taggedDocument(true);
     expect(links).toHaveLength(2);
     for (const link of links) expect(link.data).toEqual({});
@@ -203,9 +204,13 @@ describe('pages fitted and dictionaries let go', () => {
       expect(paragraph.data.P).toBeDefined();
       expect(paragraph.data.S).toBeUndefined();
     }
+    // Their lists for stream bytes, empty, are one list.
+    expect(links[0]!.buffer).toEqual([]);
+    expect(links[1]!.buffer).toBe(links[0]!.buffer);
     const own = await taggedDocument(false);
     expect(own.links[0]!.data.Subtype).toBe('Link');
     expect(own.paragraphs[0]!.data.S).toBe('P');
+    expect(own.links[1]!.buffer).not.toBe(own.links[0]!.buffer);
   });
 });
 
