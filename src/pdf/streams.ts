@@ -189,16 +189,43 @@ const NO_BYTES: readonly Uint8Array[] = Object.freeze([]);
  * its stream, empty, is one list shared by all.
  */
 export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
-  const written = doc as unknown as { _refEnd: (ref: { data: Record<string, unknown>; buffer: readonly unknown[] }) => void };
+  interface Written {
+    id: number;
+    gen: number;
+    data: Record<string, unknown>;
+    buffer: readonly unknown[];
+  }
+  const written = doc as unknown as { _refEnd: (ref: Written) => void; page?: { annotations: unknown[] } };
   const refEnd = written._refEnd;
+  let numberOf: ((ref: Written) => object) | undefined;
   written._refEnd = function (this: unknown, ref) {
     refEnd.call(this, ref);
     // Each object had a list of its own for its stream's bytes, empty once written: all share one from then on.
     ref.buffer = NO_BYTES;
     const { data } = ref;
-    if (data.Type === 'Annot') ref.data = {};
-    else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };
+    if (data.Type === 'Annot') {
+      ref.data = {};
+      // A link is written as soon as pdfkit adds it to its page, whose /Annots lists it until the document ends: by
+      // its number alone from then on.
+      const annotations = written.page?.annotations;
+      if (data.Subtype === 'Link' && annotations?.[annotations.length - 1] === ref) annotations[annotations.length - 1] = (numberOf ??= numbers(ref))(ref);
+    } else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };
   };
+}
+
+/**
+ * A written object's number (its id and generation), as pdfkit writes it and as `objects.ts` knows an indirect
+ * reference: of a class whose prototype is that of `ref`'s, holding nothing else.
+ */
+function numbers(ref: object): (ref: { id: number; gen: number }) => object {
+  class WrittenNumber {
+    constructor(
+      readonly id: number,
+      readonly gen: number,
+    ) {}
+  }
+  Object.setPrototypeOf(WrittenNumber.prototype, Object.getPrototypeOf(ref) as object);
+  return ({ id, gen }) => new WrittenNumber(id, gen);
 }
 
 /** The size of the buffers the file's bytes are written into, one after another. */
