@@ -26,13 +26,19 @@ interface StreamRef {
 
 const PATCHED = Symbol.for('annual-review.stream-text');
 
-/** Text of a page set aside by the document's sink (`PdfSink.setAside`), in its place among the page's parts. */
-class TextAside {
-  constructor(readonly readBack: () => Buffer) {}
+/**
+ * Text of a page set aside by the document's sink (`PdfSink.setAside`), in its place among the page's parts: what
+ * reads it back, under a key of the process, since another copy of this module may have patched pdfkit's prototype.
+ */
+const READ_BACK = Symbol.for('annual-review.text-aside');
+interface TextAside {
+  [READ_BACK]: () => Buffer;
 }
 
+const isAside = (part: Uint8Array | TextAside): part is TextAside => READ_BACK in part;
+
 /** The stream's parts, set-aside text read back in its place. */
-const inMemory = (parts: readonly (Uint8Array | TextAside)[]): Uint8Array[] => parts.map((part) => (part instanceof TextAside ? part.readBack() : part));
+const inMemory = (parts: readonly (Uint8Array | TextAside)[]): Uint8Array[] => parts.map((part) => (isAside(part) ? part[READ_BACK]() : part));
 
 /** A stream's first room for its text, in bytes. */
 const FIRST_ROOM = 1024;
@@ -155,7 +161,7 @@ export function leavingPages(doc: PDFKit.PDFDocument, setAside?: PdfSink['setAsi
     const ref = pages.page?.content;
     if (!ref?.text || !ref.textLength) return;
     if (setAside && keeping >= kept) {
-      ref.buffer.push(new TextAside(setAside(ref.text.subarray(0, ref.textLength))));
+      ref.buffer.push({ [READ_BACK]: setAside(ref.text.subarray(0, ref.textLength)) });
       ref.text = undefined;
       ref.textLength = 0;
       return;
@@ -195,7 +201,7 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
     data: Record<string, unknown>;
     buffer: readonly unknown[];
   }
-  const written = doc as unknown as { _refEnd: (ref: Written) => void; page?: { annotations: unknown[] } };
+  const written = doc as unknown as { _refEnd: (ref: Written) => void; page?: { dictionary: { data: { Annots?: unknown[] } } } };
   const refEnd = written._refEnd;
   let numberOf: ((ref: Written) => object) | undefined;
   written._refEnd = function (this: unknown, ref) {
@@ -206,8 +212,9 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
     if (data.Type === 'Annot') {
       ref.data = {};
       // A link is written as soon as pdfkit adds it to its page, whose /Annots lists it until the document ends: by
-      // its number alone from then on.
-      const annotations = written.page?.annotations;
+      // its number alone from then on. (Read without pdfkit's `annotations`, which would give a page without links an
+      // empty /Annots.)
+      const annotations = written.page?.dictionary.data.Annots;
       if (data.Subtype === 'Link' && annotations?.[annotations.length - 1] === ref) annotations[annotations.length - 1] = (numberOf ??= numbers(ref))(ref);
     } else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };
   };

@@ -3,7 +3,7 @@
 // each character's low byte, however often the buffers grow.
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collectOutput, forgetWrittenDictionaries, keepStreamText, leavingPages } from '../../src/pdf/streams.js';
 import { pdfBytes } from '../support.js';
 
@@ -194,6 +194,36 @@ describe('pages fitted and dictionaries let go', () => {
     expect(aside.read).toBe(2);
     const kept = await taggedDocument(true);
     expect(kept.aside.set).toEqual([]);
+  });
+
+  it('read back the text another copy of this module set aside, in a process where this one patched pdfkit', async () => {
+    /** Two pages, written through `streams` (and, with `other`, their text set aside by it), as bytes. */
+    const twoPages = async (other?: typeof import('../../src/pdf/streams.js')) => {
+      const doc = new PDFDocument({ compress: true, bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
+      // pdfkit's objects are patched once per process, here by this file's copy of the module.
+      keepStreamText(doc);
+      if (other)
+        other.leavingPages(
+          doc,
+          (bytes) =>
+            (
+              (kept) => () =>
+                kept
+            )(Buffer.from(bytes)),
+          0,
+        );
+      const bytes = pdfBytes(doc);
+      doc.text('First page, é.');
+      doc.addPage().text('Second page.');
+      doc.switchToPage(0);
+      doc.text('Running head.');
+      doc.end();
+      return bytes;
+    };
+    vi.resetModules();
+    const other = await import('../../src/pdf/streams.js');
+    expect(other.leavingPages).not.toBe(leavingPages);
+    expect((await twoPages(other)).equals(await twoPages())).toBe(true);
   });
 
   it('let go of written links and structure elements, keeping an element’s parent, and share their empty lists of bytes', async () => {
