@@ -91,14 +91,17 @@ function describeFsError(e: unknown): string {
 const outputError = (target: string, e: unknown) =>
   e instanceof ReviewError ? e : new ReviewError([error('output/write', messages.write(describeFsError(e)), { file: displayPath(target) }, 'the previous output, if any, is unchanged')]);
 
+/** Writes all of `data` to the file, at `at` (else where the file's last write ended): `writeSync` may write less. */
+function writeAll(fd: number, data: Uint8Array, at?: number): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done, data.length - done, at === undefined ? null : at + done);
+}
+
 /** Writes bytes to a new file, and leaves it open for `flushAll` to flush to the disk. */
 function writeOpen(path: string, bytes: Uint8Array | string | readonly Uint8Array[]): number {
   const fd = openSync(path, 'wx');
   try {
-    for (const data of typeof bytes === 'string' ? [Buffer.from(bytes)] : bytes instanceof Uint8Array ? [bytes] : bytes) {
-      let done = 0;
-      while (done < data.length) done += writeSync(fd, data, done, data.length - done);
-    }
+    for (const data of typeof bytes === 'string' ? [Buffer.from(bytes)] : bytes instanceof Uint8Array ? [bytes] : bytes) writeAll(fd, data);
   } catch (e) {
     closeSync(fd);
     throw e;
@@ -263,8 +266,7 @@ export function stagePdf(target: string): StagedPdf {
     write(bytes, position) {
       if (fd === undefined) throw new Error('the staged PDF was taken up or abandoned');
       try {
-        let done = 0;
-        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+        writeAll(fd, bytes, position);
       } catch (e) {
         throw outputError(out, e);
       }
@@ -275,8 +277,7 @@ export function stagePdf(target: string): StagedPdf {
       const at = asideSize;
       try {
         aside ??= openSync(join(folder, ASIDE), 'wx+');
-        let done = 0;
-        while (done < bytes.length) done += writeSync(aside, bytes, done, bytes.length - done, at + done);
+        writeAll(aside, bytes, at);
       } catch (e) {
         throw outputError(out, e);
       }
