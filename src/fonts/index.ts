@@ -277,8 +277,11 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
           calls = lookups;
           lookups = undefined;
         }
-        run = shapedOf(fresh);
-        if (store && calls && !kept) keepRun(store, key, keptOf(run, calls));
+        const shapedNow = shapedOf(fresh);
+        const lookedUp = calls;
+        // Copied for the store only when its part has room (a very large review's is full).
+        if (store && lookedUp && !kept) keepRun(store, key, () => keptOf(shapedNow, lookedUp));
+        run = shapedNow;
       }
       remember(shaped, key, run, SHAPED);
     }

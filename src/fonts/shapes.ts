@@ -169,9 +169,12 @@ export function shapesOf(bytes: Uint8Array): FontShapes | undefined {
   return part;
 }
 
-/** Keeps a run shaped in this process, its numbers as floats, as a file holds them. */
-export function keepRun(shapes: FontShapes, key: string, run: KeptRun): void {
-  shapes.keep(key, { ...run, calls: Float64Array.from(run.calls), glyphs: Float64Array.from(run.glyphs), positions: Float64Array.from(run.positions) });
+/** Keeps a run shaped in this process (`made` makes it), its numbers as floats, as a file holds them: when the part has room. */
+export function keepRun(shapes: FontShapes, key: string, made: () => KeptRun): void {
+  shapes.keep(key, () => {
+    const run = made();
+    return { ...run, calls: Float64Array.from(run.calls), glyphs: Float64Array.from(run.glyphs), positions: Float64Array.from(run.positions) };
+  });
 }
 
 /** Writes each font's file whose runs the build changed (a temporary file, renamed); a folder that cannot be written costs only time. */

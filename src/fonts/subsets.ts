@@ -64,7 +64,7 @@ export function encodeOnce(subset: Subset, fontBytes: Uint8Array): void {
     const part = store.part(font);
     const kept = encoded.get(key) ?? part?.get(key);
     const bytes = kept ?? encode();
-    part?.use(key, bytes);
+    part?.use(key, () => bytes);
     if (!encoded.has(key)) remember(encoded, key, bytes, REMEMBERED);
     // A copy: the PDF's stream is given bytes of its own.
     return new Uint8Array(bytes);

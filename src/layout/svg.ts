@@ -23,7 +23,7 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   const played = kept === undefined ? undefined : recordingOf(kept);
   if (played && play(ctx.doc, played)) {
     // Noted as used; kept for the file when its part lacks it (a drawing remembered from another review's build).
-    if (part && part.get(key) === undefined && !part.full) part.keep(key, asKept(played));
+    part?.use(key, () => asKept(played));
     return;
   }
   const warned: string[] = [];
@@ -46,8 +46,8 @@ export function drawSvg(ctx: LayoutContext, svgOrPath: string, x: number, y: num
   );
   if (!recording || warned.length) return;
   remember(recordedDrawings, key, recording, REMEMBERED);
-  // A full part (a very large review's) keeps nothing more: its text is not made.
-  if (part && !part.full) part.keep(key, asKept(recording));
+  // Its text is made only when the part has room (a very large review's is full).
+  part?.keep(key, () => asKept(recording));
 }
 
 /**

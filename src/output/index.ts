@@ -534,20 +534,18 @@ export class KeptPart<V> {
   }
 
   /** Notes an entry the build used, taken from memory or made: touched when the part holds it, kept otherwise. */
-  use(key: string, value: V): void {
+  use(key: string, make: () => V): void {
     if (this.entries.has(key)) this.touch(key);
-    else this.keep(key, value);
+    else this.keep(key, make);
   }
 
-  /** Whether the part holds as many entries as it keeps: `keep` adds none. */
-  get full(): boolean {
-    return this.entries.size >= this.limit;
-  }
-
-  /** Keeps an entry made in this process, to be written by `save`; beyond the limit, none is added. */
-  keep(key: string, value: V): void {
-    if (this.full) return;
-    this.entries.set(key, value);
+  /**
+   * Keeps an entry made in this process, to be written by `save`: the one `make` gives, called only when the part has
+   * room for it. Beyond the limit none is added, and none is made (a very large review's copies or texts of entries).
+   */
+  keep(key: string, make: () => V): void {
+    if (this.entries.size >= this.limit) return;
+    this.entries.set(key, make());
     this.used.add(key);
     this.added++;
   }

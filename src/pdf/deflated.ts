@@ -99,15 +99,9 @@ export function compressed(bytes: Uint8Array): Uint8Array {
   const inMemory = documents > 1;
   if (!part && !inMemory) return deflateSync(bytes);
   const name = createHash('sha256').update(bytes).digest('base64');
-  let out = inMemory ? remembered.get(name) : undefined;
-  if (out) part?.use(name, out);
-  else {
-    out = part?.get(name);
-    if (!out) {
-      out = deflateSync(bytes);
-      part?.keep(name, out);
-    }
-  }
+  const out = (inMemory ? remembered.get(name) : undefined) ?? part?.get(name) ?? deflateSync(bytes);
+  // Noted as used; kept for the file when its part lacks it (compressed now, or remembered from another review's build).
+  part?.use(name, () => out);
   if (inMemory) rememberDeflated(name, out);
   return out;
 }

@@ -84,7 +84,8 @@ export function hyphenator(language: string): (word: string) => string[] {
       if (memo.size >= REMEMBERED) memo.delete(memo.keys().next().value!);
       memo.set(word, marked);
     }
-    if (kept && keptWord === undefined) kept.keep(word, marked);
+    const made = marked;
+    if (kept && keptWord === undefined) kept.keep(word, () => made);
     return marked.split(SOFT_HYPHEN);
   };
 }
