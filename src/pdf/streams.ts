@@ -191,8 +191,9 @@ const NO_BYTES: readonly Uint8Array[] = Object.freeze([]);
  * thousand of them in a review of a few thousand claims. Once written, neither is read again (the file names them by
  * number), so their dictionaries are let go. A structure element's is the one with a structure type (/S) and a parent
  * (/P) but no /Type: pdfkit writes it only when it has a parent, and keeps reading that parent (whether the element
- * was written, whether it is given a second one), so the parent stays. Every written object's list for the bytes of
- * its stream, empty, is one list shared by all.
+ * was written, whether it is given a second one), so the parent stays. The element itself goes too: the parent tree
+ * lists it by its number alone from the first page begun after it was written, and a written link is so listed by
+ * its page at once. Every written object's list for the bytes of its stream, empty, is one list shared by all.
  */
 export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
   interface Written {
@@ -201,9 +202,44 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
     data: Record<string, unknown>;
     buffer: readonly unknown[];
   }
-  const written = doc as unknown as { _refEnd: (ref: Written) => void; page?: { dictionary: { data: { Annots?: unknown[] } } } };
+  const written = doc as unknown as {
+    _refEnd: (ref: Written) => void;
+    page?: { dictionary: { data: { Annots?: unknown[] } } };
+    _root: { data: { StructTreeRoot?: { data: { ParentTree: { _items: Record<number, unknown> }; ParentTreeNextKey: number } } } };
+    addPage: (...args: unknown[]) => unknown;
+  };
   const refEnd = written._refEnd;
   let numberOf: ((ref: Written) => object) | undefined;
+  const isWritten = (item: unknown): item is Written => (item as Partial<Written> | null)?.buffer === NO_BYTES;
+  const byNumber = (item: unknown): unknown => (isWritten(item) ? (numberOf ??= numbers(item))(item) : item);
+  // An object not written yet still has its own list for its stream's bytes; a number has none.
+  const unwritten = (item: unknown) => typeof item === 'object' && item !== null && 'buffer' in item;
+  // The parent tree's entries (a page's: the elements of its marked contents; a link's: its element) that held an
+  // element not yet written when last looked at, and the first entry not looked at yet.
+  let pending: number[] = [];
+  let unseen = 0;
+  /** Entry `key` of the parent tree with its written elements by number; whether it still holds one not written. */
+  const numberWritten = (items: Record<number, unknown>, key: number): boolean => {
+    const item = items[key];
+    if (!Array.isArray(item)) {
+      if (isWritten(item)) items[key] = byNumber(item);
+      return unwritten(items[key]);
+    }
+    for (let i = 0; i < item.length; i++) item[i] = byNumber(item[i]);
+    return item.some(unwritten);
+  };
+  // As the layout leaves a page, the entries added since, and those still waiting for an element, are looked at.
+  const addPage = written.addPage;
+  written.addPage = function (this: unknown, ...args: unknown[]) {
+    const root = written._root.data.StructTreeRoot;
+    if (root) {
+      const items = root.data.ParentTree._items;
+      const waiting = pending.filter((key) => numberWritten(items, key));
+      for (; unseen < root.data.ParentTreeNextKey; unseen++) if (numberWritten(items, unseen)) waiting.push(unseen);
+      pending = waiting;
+    }
+    return addPage.apply(this, args);
+  };
   written._refEnd = function (this: unknown, ref) {
     refEnd.call(this, ref);
     // Each object had a list of its own for its stream's bytes, empty once written: all share one from then on.

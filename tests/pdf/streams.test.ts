@@ -115,7 +115,7 @@ interface Kept {
  * through the streams' own buffers; with `lean`, pages fitted on leaving and written dictionaries let go, and with
  * `lean` 'aside', every page's text set aside as it is left (as a sink beside the PDF does once the pages have kept
  * enough), into `aside`. Gives its bytes, the first page's text buffer when the second was begun, the links, the
- * paragraphs' dictionaries, and what was set aside and read back.
+ * paragraphs' dictionaries, what was set aside and read back, and the parent tree's entries.
  */
 async function taggedDocument(lean: boolean | 'aside') {
   const doc = new PDFDocument({ compress: true, tagged: true, bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
@@ -161,8 +161,9 @@ async function taggedDocument(lean: boolean | 'aside') {
   doc.switchToPage(0);
   doc.text('Running head');
   section.end();
+  const tree = (doc as unknown as { _root: { data: { StructTreeRoot: { data: { ParentTree: { _items: Record<number, unknown> } } } } } })._root.data.StructTreeRoot.data.ParentTree._items;
   doc.end();
-  return { bytes: await written, firstPage: firstPage!, links, paragraphs, aside };
+  return { bytes: await written, firstPage: firstPage!, links, paragraphs, aside, tree };
 }
 
 describe('pages fitted and dictionaries let go', () => {
@@ -245,6 +246,24 @@ describe('pages fitted and dictionaries let go', () => {
     expect(own.links[0]!.data.Subtype).toBe('Link');
     expect(own.paragraphs[0]!.data.S).toBe('P');
     expect(own.paragraphs[1]!.buffer).not.toBe(own.paragraphs[0]!.buffer);
+  });
+  it('name a written element in the parent tree by its number once the layout leaves its page, and no other', async () => {
+    const { bytes, tree, paragraphs } = await taggedDocument(true);
+    /** The parent tree's entries: for each page, the elements of its marked contents; for each link, its element. */
+    const entries = Object.values(tree).map((entry) => (Array.isArray(entry) ? entry : [entry]) as Kept[]);
+    expect(entries).toHaveLength(4);
+    const numbered = entries.flat().filter((element) => Object.keys(element).join() === 'id,gen');
+    // The first page's paragraph, written before the second page began, through its text and its link; the second's,
+    // written on a page the layout never left, is still its dictionary.
+    expect(numbered.map(String)).toEqual([String(paragraphs[0]), String(paragraphs[0])]);
+    expect(entries.flat().filter((element) => element === paragraphs[1])).toHaveLength(2);
+    const own = await taggedDocument(false);
+    expect(bytes.equals(own.bytes)).toBe(true);
+    expect(
+      Object.values(own.tree)
+        .flat()
+        .every((element) => Object.keys(element as object).includes('data')),
+    ).toBe(true);
   });
 });
 
