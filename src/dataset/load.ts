@@ -10,9 +10,10 @@ import { messages as inputMessages } from '../input/messages.js';
 import { checkReferences } from './references.js';
 import { checkUnits } from './units.js';
 import { conforms } from '../input/schema.js';
-import type { Dataset, SourcePosition } from './types.js';
+import type { Dataset } from './types.js';
 import type { DatasetFiles } from './files.js';
 import { parseYaml, type ParsedYaml } from '../input/yaml.js';
+import { DatasetPositions } from '../input/positions.js';
 
 /**
  * The files of a dataset folder, each named as its schema is (`claims.yaml`, `claims.schema.json`): which Dataset field
@@ -70,7 +71,7 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
   if (!isDir) throw new ReviewError([error('dataset/no-folder', messages.notADirectory(displayPath(dir)))]);
 
   const diagnostics: Diagnostic[] = [];
-  const positions = new Map<string, SourcePosition>();
+  const positions = new DatasetPositions();
   let narrativeYaml: ParsedYaml | undefined;
 
   /** One file, read, checked against its schema, its positions kept and its strings normalised; undefined when it is absent or wrong. */
@@ -108,13 +109,8 @@ export function loadDataset(dir: string, limits: Limits = DEFAULT_LIMITS, warnin
       return undefined;
     }
     if (!conforms<DatasetFiles, K>(parsed.value, name, shown, parsed.positions, diagnostics)) return undefined;
-    // Re-key positions from the file's own paths to the Dataset's ("sections[0]" in narrative.yaml is "narrative[0]").
-    for (const [p, pos] of parsed.positions) {
-      if (spec.key === null) positions.set(p ? `${spec.field}.${p}` : spec.field, pos);
-      else if (p === spec.key || p.startsWith(`${spec.key}[`) || p.startsWith(`${spec.key}#`)) {
-        positions.set(spec.field + p.slice(spec.key.length), pos);
-      }
-    }
+    // The file's positions under the Dataset's paths ("sections[0]" in narrative.yaml is "narrative[0]").
+    positions.add(spec.field, spec.key, parsed.positions);
     if (name === 'narrative') narrativeYaml = parsed;
     return normaliseStrings(parsed.value, (path, codes) => {
       const at = parsed.positions.get(path) ?? { file: shown };

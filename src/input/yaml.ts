@@ -6,11 +6,12 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { SourcePosition, Diagnostic } from '../errors.js';
 import { messages } from './messages.js';
 import { codeIdentity } from './paths.js';
+import { FieldPositions } from './positions.js';
 import { keepInCache, readCacheEntry, remember, sha256 } from '../output/index.js';
 
 export interface ParsedYaml {
   value: unknown;
-  positions: Map<string, SourcePosition>;
+  positions: FieldPositions;
   diagnostics: Diagnostic[];
   /**
    * Where the character at `offset` of `value`, the text of the string at `path` (as read, or normalised since),
@@ -70,18 +71,22 @@ function parseYamlText(text: string, file: string, limits: Limits): ParsedYaml {
     if (/Maximum call stack size exceeded/.test(e.message)) return error('dataset/yaml-depth', messages.yamlDepth(limits.yamlDepth), at, messages.limitHint('yamlDepth'));
     return error('dataset/yaml-syntax', messages.yamlSyntax((e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '')), at);
   });
-  const positions = new Map<string, SourcePosition>();
+  const positions = new FieldPositions(file);
   const strings = new Map<string, Scalar>();
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
+  };
+  const setAt = (path: string, offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    positions.set(path, line, col);
   };
   const problem = (d: Diagnostic) => {
     if (diagnostics.length < 20) diagnostics.push(d);
   };
   const walk = (node: Node | null | undefined, path: string, depth = 0): void => {
     if (!node) return;
-    if (node.range) positions.set(path, at(node.range[0]));
+    if (node.range) setAt(path, node.range[0]);
     const where = () => ({ ...(node.range ? at(node.range[0]) : { file }), path: shownPath(path) });
     if ((isMap(node) || isSeq(node)) && depth >= limits.yamlDepth) {
       problem(error('dataset/yaml-depth', messages.yamlDepth(limits.yamlDepth), where(), messages.limitHint('yamlDepth')));
@@ -100,7 +105,7 @@ function parseYamlText(text: string, file: string, limits: Limits): ParsedYaml {
         const key = String(pair.key.value);
         const child = path ? `${path}.${key}` : key;
         // A key's own position is where "key:" stands: better for "missing field" and "unknown field" messages.
-        if (pair.key.range) positions.set(`${child}#key`, at(pair.key.range[0]));
+        if (pair.key.range) setAt(`${child}#key`, pair.key.range[0]);
         walk(pair.value as Node | null, child, depth + 1);
       }
     } else if (isSeq(node)) {
@@ -174,9 +179,11 @@ export function parseYaml(text: string, file: string, limits: Limits = DEFAULT_L
   const kept = (slot === undefined ? remembering && JSON.parse(remembering) : readCacheEntry(slot, key)) as { value?: unknown; positions?: [string, number, number][] } | undefined;
   if (kept && Array.isArray(kept.positions)) {
     let parsed: ParsedYaml | undefined;
+    const positions = new FieldPositions(file);
+    for (const [path, line, column] of kept.positions) positions.set(path, line, column);
     return {
       value: kept.value,
-      positions: new Map(kept.positions.map(([path, line, column]) => [path, { file, line, column }])),
+      positions,
       diagnostics: [],
       positionIn: (path, value, offset) => (parsed ??= parseYamlText(text, file, limits)).positionIn(path, value, offset),
     };
