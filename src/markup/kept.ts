@@ -32,10 +32,17 @@ const parserIdentity = () =>
 const memory = new Map<string, { bytes: Buffer; files: Set<string> }>();
 /** Trees kept in memory: a few reviews, as a batch, `watch` or `preview` builds them. */
 const REMEMBERED = 8;
+/**
+ * A tree whose file (UTF-8 JSON) is longer than this is not kept in memory when a file in the cache folder holds it: a
+ * rebuild reads it from there again. A large review's (13.5 MB for the ×100 review) would be held for the whole build,
+ * which reads it once.
+ */
+export const REMEMBERED_BYTES = 4 * 1024 * 1024;
 
 /**
  * The tree `parse` makes of `markdown`: from memory when this process has parsed or read it, else read from the
- * review's file when it holds this Markdown's, else parsed; kept in memory and, with `cache`, in the review's file.
+ * review's file when it holds this Markdown's, else parsed; kept in memory (unless it is large and in a file: see
+ * `REMEMBERED_BYTES`) and, with `cache`, in the review's file.
  * Each call has a tree of its own.
  */
 export function keptTree(markdown: string, parse: (markdown: string) => Root, cache?: MarkupCache): Root {
@@ -63,4 +70,6 @@ export function keptTree(markdown: string, parse: (markdown: string) => Root, ca
   return root;
 }
 
-const keepInMemory = (key: string, bytes: Buffer, file: string | undefined) => remember(memory, key, { bytes, files: new Set(file === undefined ? [] : [file]) }, REMEMBERED);
+const keepInMemory = (key: string, bytes: Buffer, file: string | undefined) => {
+  if (file === undefined || bytes.length <= REMEMBERED_BYTES) remember(memory, key, { bytes, files: new Set(file === undefined ? [] : [file]) }, REMEMBERED);
+};

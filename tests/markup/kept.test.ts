@@ -75,3 +75,26 @@ describe('the kept Markdown tree', () => {
     expect(keptFiles(dir)).toHaveLength(3);
   });
 });
+
+describe('the kept Markdown tree in memory', () => {
+  it('holds a small tree, and a large one only while no file holds it: a large tree in a file is read from the file again', async () => {
+    // The limit (`REMEMBERED_BYTES`): 4 MB of the tree's file.
+    const limit = 4 * 1024 * 1024;
+    const large = Array.from({ length: 4000 }, (_, i) => `Paragraph ${i}, "quoted" -- with *emphasis* and a :cite[s1].`).join('\n\n');
+    for (const [text, inMemory] of [
+      [markdown, true],
+      [large, false],
+    ] as const) {
+      const dir = cacheDir();
+      const parse = await fresh();
+      parse(text, none, 'test.md', { dir, review: 'one' });
+      const [file] = keptFiles(dir);
+      const kept = readFileSync(file!, 'utf8');
+      expect(Buffer.byteLength(kept) > limit).toBe(!inMemory);
+      writeFileSync(file!, kept.replace('“quoted”', '“edited”').replace('“Quoted”', '“Edited”'));
+      // From memory, the tree as parsed; from the file, as edited.
+      const again = JSON.stringify(parse(text, none, 'test.md', { dir, review: 'one' }).blocks);
+      expect(again.includes('“edited”') || again.includes('“Edited”')).toBe(!inMemory);
+    }
+  });
+});
