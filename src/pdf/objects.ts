@@ -22,6 +22,25 @@ interface Tree {
   _dataForKey(key: string): unknown;
 }
 
+/**
+ * Marks a tree whose entries give each reference by its object number alone (generation 0): a number in an entry, or
+ * in an entry's array, is written as the reference ("12 0 R"). Under a key of the process, as pdfkit's objects are
+ * patched once per process (see streams.ts): the copy of this module that writes may not be the one that marked.
+ */
+export const REFERENCES_BY_NUMBER = Symbol.for('annual-review.references-by-number');
+
+/** An entry of a tree marked so (see `REFERENCES_BY_NUMBER`). */
+function numberedText(entry: unknown, references: object): string {
+  if (typeof entry === 'number') return `${entry} 0 R`;
+  if (!Array.isArray(entry)) return text(entry, references);
+  let out = '[';
+  for (let i = 0; i < entry.length; i++) {
+    const item: unknown = entry[i];
+    out += `${i ? ' ' : ''}${typeof item === 'number' ? `${item} 0 R` : text(item === undefined ? null : item, references)}`;
+  }
+  return `${out}]`;
+}
+
 const isTree = (value: object): value is Tree => {
   const tree = value as Partial<Tree>;
   return typeof tree._items === 'object' && typeof tree._compareKeys === 'function' && typeof tree._keysName === 'function' && typeof tree._dataForKey === 'function';
@@ -96,7 +115,8 @@ function treeText(tree: Tree, references: object): string {
   let out = '<<';
   if (tree.limits && keys.length > 1) out += `\n  /Limits ${text([tree._dataForKey(keys[0]!), tree._dataForKey(keys[keys.length - 1]!)], references)}`;
   out += `\n  /${tree._keysName()} [`;
-  for (const key of keys) out += `\n    ${text(tree._dataForKey(key), references)} ${text(tree._items[key], references)}`;
+  const entry = REFERENCES_BY_NUMBER in tree ? numberedText : text;
+  for (const key of keys) out += `\n    ${text(tree._dataForKey(key), references)} ${entry(tree._items[key], references)}`;
   return `${out}\n]\n>>`;
 }
 

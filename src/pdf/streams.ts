@@ -4,7 +4,7 @@
 // outside the JavaScript heap, which doubles as the text grows: the line is garbage as soon as it is written, and
 // the same bytes come out in the same order.
 import { compressed, documentStarted } from './deflated.js';
-import { objectText } from './objects.js';
+import { objectText, REFERENCES_BY_NUMBER } from './objects.js';
 import type { PdfSink } from './index.js';
 
 interface StreamRef {
@@ -205,15 +205,20 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
   const written = doc as unknown as {
     _refEnd: (ref: Written) => void;
     page?: { dictionary: { data: { Annots?: unknown[] } } };
-    _root: { data: { StructTreeRoot?: { data: { ParentTree: { _items: Record<number, unknown> }; ParentTreeNextKey: number } } } };
+    _root: { data: { StructTreeRoot?: { data: { ParentTree: NumberTree; ParentTreeNextKey: number } } } };
     addPage: (...args: unknown[]) => unknown;
   };
   const refEnd = written._refEnd;
-  let numberOf: ((ref: Written) => object) | undefined;
+  let numberOf: ((ref: { id: number; gen: number }) => object) | undefined;
   const isWritten = (item: unknown): item is Written => (item as Partial<Written> | null)?.buffer === NO_BYTES;
-  const byNumber = (item: unknown): unknown => (isWritten(item) ? (numberOf ??= numbers(item))(item) : item);
   // An object not written yet still has its own list for its stream's bytes; a number has none.
   const unwritten = (item: unknown) => typeof item === 'object' && item !== null && 'buffer' in item;
+  /** A parent tree's entry, or an element of one, by its object number once it is written (pdfkit's are all generation 0). */
+  const byNumber = (item: unknown): unknown => {
+    if (!isWritten(item) || item.gen !== 0) return item;
+    numberOf ??= numbers(item);
+    return item.id;
+  };
   // The parent tree's entries (a page's: the elements of its marked contents; a link's: its element) that held an
   // element not yet written when last looked at, and the first entry not looked at yet.
   let pending: number[] = [];
@@ -233,7 +238,9 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
   written.addPage = function (this: unknown, ...args: unknown[]) {
     const root = written._root.data.StructTreeRoot;
     if (root) {
-      const items = root.data.ParentTree._items;
+      const tree = root.data.ParentTree;
+      if (!(REFERENCES_BY_NUMBER in tree)) byNumberInTree(tree, (id) => numberOf!({ id, gen: 0 }));
+      const items = tree._items;
       const waiting = pending.filter((key) => numberWritten(items, key));
       for (; unseen < root.data.ParentTreeNextKey; unseen++) if (numberWritten(items, unseen)) waiting.push(unseen);
       pending = waiting;
@@ -253,6 +260,30 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
       const annotations = written.page?.dictionary.data.Annots;
       if (data.Subtype === 'Link' && annotations?.[annotations.length - 1] === ref) annotations[annotations.length - 1] = (numberOf ??= numbers(ref))(ref);
     } else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };
+  };
+}
+
+/** pdfkit's number tree, as far as its entries go. */
+interface NumberTree {
+  _items: Record<number, unknown>;
+  toString: (this: NumberTree, ...args: unknown[]) => string;
+  [REFERENCES_BY_NUMBER]?: true;
+}
+
+/**
+ * Marks `tree` as giving its written elements by number (`objects.ts` writes such a number as the reference). Should
+ * pdfkit write the tree itself, its entries are given references again first.
+ */
+function byNumberInTree(tree: NumberTree, referenceTo: (id: number) => object): void {
+  tree[REFERENCES_BY_NUMBER] = true;
+  const own = tree.toString;
+  tree.toString = function (this: NumberTree, ...args: unknown[]) {
+    const reference = (item: unknown) => (typeof item === 'number' ? referenceTo(item) : item);
+    for (const key of Object.keys(this._items)) {
+      const item = this._items[Number(key)];
+      this._items[Number(key)] = Array.isArray(item) ? item.map(reference) : reference(item);
+    }
+    return own.apply(this, args);
   };
 }
 
