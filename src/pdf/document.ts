@@ -5,7 +5,7 @@ import type { DocumentInfo } from '../document.js';
 import { encodeSubsetsOnce } from '../fonts/subsets.js';
 import type { Theme } from '../theme/index.js';
 import { DEFAULT_PDF_STANDARD, pdfaSubset, type PdfStandard } from './standard.js';
-import { collectOutput, forgetWrittenDictionaries, keepStreamText, leavingPages } from './streams.js';
+import { collectOutput, destinationsOfTheirSize, forgetWrittenDictionaries, keepStreamText, leavingPages } from './streams.js';
 import type { PdfSink } from './index.js';
 import { xmpDescriptions } from './xmp.js';
 
@@ -49,6 +49,7 @@ export function createPdf(info: DocumentInfo, theme: Theme, standard: PdfStandar
   keepStreamText(doc);
   leavingPages(doc, sink?.setAside?.bind(sink));
   forgetWrittenDictionaries(doc);
+  destinationsOfTheirSize(doc);
   // What pdfkit writes from here on (all but the file's header) is collected without its readable stream.
   collected.set(doc, { rest: collectOutput(doc, sink), sink });
   // pdfkit's own XMP writes the values unescaped and leaves out what PDF/A and PDF/UA ask for: ours replaces it.

@@ -4,7 +4,7 @@
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
-import { collectOutput, forgetWrittenDictionaries, keepStreamText, leavingPages } from '../../src/pdf/streams.js';
+import { collectOutput, destinationsOfTheirSize, forgetWrittenDictionaries, keepStreamText, leavingPages } from '../../src/pdf/streams.js';
 import { pdfBytes } from '../support.js';
 
 /** The bytes of an uncompressed stream written as `chunks`, in a document whose streams keep their text. */
@@ -269,6 +269,32 @@ describe('pages fitted and dictionaries let go', () => {
     // Written by pdfkit itself, the tree gives the same references.
     expect(parentTree.toString()).toContain(`[${String(paragraphs[0])}]`);
     expect(parentTree.toString()).toBe(own.parentTree.toString());
+  });
+});
+
+describe('named destinations', () => {
+  it('are kept as pdfkit keeps them, each in an array of its own, and written the same', async () => {
+    const made = (own: boolean) => {
+      const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
+      if (own) destinationsOfTheirSize(doc);
+      const bytes = pdfBytes(doc);
+      doc.addNamedDestination('first', 'XYZ', 72, 100.5, null);
+      doc.addPage().addNamedDestination('second', 'XYZ', 40, 300, null);
+      doc.addNamedDestination('third');
+      const destinations = (doc as unknown as { _root: { data: { Names: { data: { Dests: { _items: Record<string, unknown[]> } } } } } })._root.data.Names.data.Dests._items;
+      const kept = { ...destinations };
+      doc.end();
+      return { bytes, kept };
+    };
+    const own = made(true);
+    const theirs = made(false);
+    expect((await own.bytes).equals(await theirs.bytes)).toBe(true);
+    expect((await own.bytes).toString('latin1')).toMatch(/\(first\) \[\d+ 0 R \/XYZ 72 691\.5 null\]/);
+    expect(Object.keys(own.kept)).toEqual(['first', 'second', 'third']);
+    for (const name of ['first', 'second', 'third']) {
+      expect(own.kept[name]!.slice(1)).toEqual(theirs.kept[name]!.slice(1));
+      expect(String(own.kept[name]![0])).toBe(String(theirs.kept[name]![0]));
+    }
   });
 });
 
