@@ -6,7 +6,7 @@
 // are loaded the first time a word is not found.
 import { createRequire } from 'node:module';
 import { packageVersion } from '../input/paths.js';
-import { cacheEntryIn, ReviewStore } from '../output/index.js';
+import { cacheEntryIn, remember, ReviewStore } from '../output/index.js';
 
 const require = createRequire(import.meta.url);
 type Factory = (patterns: object, options: { hyphenChar: string; minWordLength: number }) => (text: string) => string;
@@ -81,8 +81,7 @@ export function hyphenator(language: string): (word: string) => string[] {
     let marked = memo.get(word);
     if (marked === undefined) {
       marked = keptWord ?? hyphenate(language, word);
-      if (memo.size >= REMEMBERED) memo.delete(memo.keys().next().value!);
-      memo.set(word, marked);
+      remember(memo, word, marked, REMEMBERED);
     }
     const made = marked;
     if (kept && keptWord === undefined) kept.keep(word, () => made);
