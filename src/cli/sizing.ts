@@ -17,22 +17,30 @@
 //   functions are compiled so. Default review (8 cold builds each, interleaved): CPU 1.72 → 1.43 s, wall 1.23 → 1.18
 //   s, peak RSS 115 → 109 MB; the ×10 review: CPU 3.8 → 3.3 s, wall 2.59 → 2.47 s. Without TurboFan at all, the
 //   default review took less still (CPU 1.29 s, 99 MB), but the ×10 review 4.2 s instead of 3.4.
-// A large review is left to V8's defaults for the young generation and the optimizing compiler: its objects, promoted
-// early by a small young generation, make the old generation's collections cost more (the ×100 dataset: 24–26 s by
-// default, 31–36 s kept small), and its run is long enough to repay optimizing what it runs. Its old generation is
-// collected whenever it has grown by three quarters (`LARGE_GROWTH_PERCENT`) instead of by the factor V8 chooses,
-// which reached four: a first build of the ×100 dataset let it grow from 248 MB that survived to 931 MB before
-// collecting it at the end of the layout. ×100, empty cache folder: peak RSS 1198–1205 → 771–777 MB, 22.2–24.2 →
-// 24.4–24.5 s; from the cache folder, 507–660 → 509–511 MB, 7.0–7.4 → 7.3–7.4 s. By half, the first build peaked at
-// 718–730 MB in the same time, but a build from the cache folder took 7.7–8.0 s. And its heap is collected in full as
-// each stage of its build ends (`collectingBetweenStages`). V8 collects the old generation once it has grown by a factor of what
-// survived the last collection, and a large review's stages each leave much behind (the template's strings, the
-// Markdown's syntax tree, Vega's views), on which the next stage's growth came. Collected as a stage ends, the next
-// starts from what lives. The ×100 dataset, 4 interleaved cached builds: peak RSS 773–803 → 704–726 MB, time the
-// same (6.8–7.3 s against 6.8–7.0).
+// A large review keeps V8's budget for the optimizing compiler: its run is long enough to repay optimizing what it
+// runs. Its young generation stays at its first size too, but for the layout, where it may grow to two halves of 4 MB
+// (`LARGE_YOUNG_BYTES`): the layout makes the PDF's objects, which live to its end, and promoted too early by the
+// smallest young generation they made the old generation's collections cost more (the ×100 dataset, interleaved: from
+// the cache folder 7.2–7.9 s kept small throughout, 6.5–7.2 s so, 6.3–6.9 s grown as V8 grows it, up to 2 × 16 MB;
+// a first build 26.5 s, 24.3 s, 22.8 s). V8 grows it by a factor, read as it grows, and cannot be told a largest size
+// once it has started, so the layout's pages tell the command line (`BuildOptions.onPage`), which lets it grow while
+// it is under that size. Its old generation is collected whenever it has grown by three quarters
+// (`LARGE_GROWTH_PERCENT`) instead of by the factor V8 chooses, which reached four: a first build of the ×100 dataset
+// let it grow from 248 MB that survived to 931 MB before collecting it at the end of the layout. ×100, empty cache
+// folder: peak RSS 1198–1205 → 771–777 MB, 22.2–24.2 → 24.4–24.5 s; from the cache folder, 507–660 → 509–511 MB,
+// 7.0–7.4 → 7.3–7.4 s. By half, the first build peaked at 718–730 MB in the same time, but a build from the cache
+// folder took 7.7–8.0 s. Once the layout has ended, what lives hardly grows (the PDF's last objects are written and
+// go), so the old generation is collected whenever it has grown by a quarter (`WRITING_GROWTH_PERCENT`). And its heap
+// is collected in full as each stage of its build ends (`sizedStages`). V8 collects the old generation once it has
+// grown by a factor of what survived the last collection, and a large review's stages each leave much behind (the
+// template's strings, the Markdown's syntax tree, Vega's views), on which the next stage's growth came. Collected as a
+// stage ends, the next starts from what lives. The ×100 dataset, 4 interleaved cached builds: peak RSS 773–803 →
+// 704–726 MB, time the same (6.8–7.3 s against 6.8–7.0). The young generation kept small but for the layout, and the
+// old one collected by the quarter once it has ended, 4 interleaved rounds from the cache folder: peak RSS 400–423 →
+// 352–364 MB, 6.3–6.9 → 6.6–7.0 s; a first build 655 → 588 MB, 22.5 → 25.1 s.
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** A dataset of at most this many bytes is built as a small review. */
@@ -50,6 +58,12 @@ const V8_BUDGET = 67584;
  */
 const LARGE_GROWTH_PERCENT = 75;
 
+/** The same, once a large review's layout has ended. */
+const WRITING_GROWTH_PERCENT = 25;
+
+/** The most a large review's young generation grows to while its layout makes its pages: both halves' bytes. */
+const LARGE_YOUNG_BYTES = 8 * 1024 * 1024;
+
 /** The budget for a small review's build. */
 const SMALL_BUDGET = 8 * V8_BUDGET;
 
@@ -64,27 +78,40 @@ export function datasetBytes(dir: string): number {
   return total;
 }
 
-/**
- * Whether V8 is sized for a small review now, kept on the process: the start (dist/cli/start.js) and the bundled
- * program each have a copy of this module, and the program's sizes V8 for a large dataset.
- */
-const SIZED_SMALL = Symbol.for('annual-review.sized-small');
-const sized = globalThis as { [SIZED_SMALL]?: boolean };
-
-/** Small: the young generation kept at its first size, functions optimized on eight times V8's budget. Otherwise V8's defaults. */
-function size(small: boolean): void {
-  sized[SIZED_SMALL] = small;
-  setFlagsFromString(`--semi-space-growth-factor=${small ? 1 : V8_GROWTH}`);
-  setFlagsFromString(`--interrupt-budget=${small ? SMALL_BUDGET : V8_BUDGET}`);
-  setFlagsFromString(`--heap-growing-percent=${small ? 0 : LARGE_GROWTH_PERCENT}`);
+/** V8's settings: the young generation's growth factor, the optimizing compiler's budget, the old generation's growth. */
+interface Settings {
+  small: boolean;
+  youngGrowth: number;
+  oldGrowthPercent: number;
 }
+
+/** Small: the young generation kept at its first size, functions optimized on eight times V8's budget, the old generation as V8 grows it. */
+const SMALL: Settings = { small: true, youngGrowth: 1, oldGrowthPercent: 0 };
+const LARGE: Settings = { small: false, youngGrowth: 1, oldGrowthPercent: LARGE_GROWTH_PERCENT };
+
+/**
+ * V8's settings of the moment, kept on the process: the start (dist/cli/start.js) and the bundled program each have a
+ * copy of this module, and the program's sizes V8 for a large dataset.
+ */
+const SETTINGS = Symbol.for('annual-review.v8-settings');
+const held = globalThis as { [SETTINGS]?: Settings };
+
+function size(settings: Settings): void {
+  held[SETTINGS] = settings;
+  setFlagsFromString(`--semi-space-growth-factor=${settings.youngGrowth}`);
+  setFlagsFromString(`--interrupt-budget=${settings.small ? SMALL_BUDGET : V8_BUDGET}`);
+  setFlagsFromString(`--heap-growing-percent=${settings.oldGrowthPercent}`);
+}
+
+/** Whether the settings of the moment are a large review's. */
+const sizedLarge = () => held[SETTINGS]?.small === false;
 
 /**
  * Sized for a small review: from the start of the command line, before the program loads. Again before its code cache
  * is written: V8 marks the cache with the settings of that moment and refuses it to a start made under others.
  */
 export function sizeForSmallReview(): void {
-  size(true);
+  size(SMALL);
 }
 
 /**
@@ -93,19 +120,20 @@ export function sizeForSmallReview(): void {
  * (see `sizeForSmallReview`), so a large review's command that compiles a package while it runs compiles it so too.
  */
 export function compiledAsForSmallReview<T>(compile: () => T): T {
-  if (sized[SIZED_SMALL] !== false) return compile();
-  size(true);
+  const now = held[SETTINGS];
+  if (now?.small !== false) return compile();
+  size(SMALL);
   try {
     return compile();
   } finally {
-    size(false);
+    size(now);
   }
 }
 
 /** Sized for a command on these datasets: for a small review while the largest is small; as V8 sizes it otherwise. */
 export function sizeForDatasets(...dirs: string[]): void {
   const largest = Math.max(0, ...dirs.map(datasetBytes));
-  size(largest <= SMALL_DATASET);
+  size(largest <= SMALL_DATASET ? SMALL : LARGE);
 }
 
 /** V8's full collection, as `gc()` runs it, once asked for: from a context made while V8 was told to offer it. */
@@ -126,14 +154,38 @@ function collectInFull(): void {
 
 type OnStage = (stage: string, ms: number) => void;
 
+/** What a build is told, from the command line (`BuildOptions.onStage` and `onPage`). */
+export interface SizedStages {
+  onStage?: OnStage;
+  onPage?: () => void;
+}
+
+/** The young generation's bytes (both halves). */
+const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+
 /**
- * What a build tells at the end of each stage (`BuildOptions.onStage`): `onStage` as it is for a small review; for a
- * large one, a full collection of the heap first (see above).
+ * What a build tells, from the command line: `onStage` as it is for a small review. For a large one, V8 sized for
+ * each stage (see above): as each stage ends, the next stage's settings and a full collection of the heap, then
+ * `onStage`; as the layout begins each page, the young generation let grow while it is under `LARGE_YOUNG_BYTES`.
  */
-export function collectingBetweenStages(onStage?: OnStage): OnStage | undefined {
-  if (sized[SIZED_SMALL] !== false) return onStage;
-  return (stage, ms) => {
-    collectInFull();
-    onStage?.(stage, ms);
+export function sizedStages(onStage?: OnStage): SizedStages {
+  if (!sizedLarge()) return onStage ? { onStage } : {};
+  // Whether the layout has ended (until the build does).
+  let laidOut = false;
+  return {
+    onStage(stage, ms) {
+      // Set before the collection, which sets the old generation's next limit by them.
+      if (stage === 'layout') size({ ...LARGE, oldGrowthPercent: WRITING_GROWTH_PERCENT });
+      else if (stage === 'pdf') size(LARGE);
+      laidOut = stage === 'layout';
+      collectInFull();
+      onStage?.(stage, ms);
+    },
+    onPage() {
+      const now = held[SETTINGS];
+      if (!now || now.small || laidOut) return;
+      const youngGrowth = youngBytes() < LARGE_YOUNG_BYTES ? V8_GROWTH : 1;
+      if (youngGrowth !== now.youngGrowth) size({ ...now, youngGrowth });
+    },
   };
 }

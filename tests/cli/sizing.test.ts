@@ -1,6 +1,7 @@
-// V8 sized for the dataset (src/cli/sizing.ts): its young generation kept small and its optimizing compiler kept for
-// the hottest functions for an ordinary review, as V8 sets them for a large one; its old generation as V8 sets it for
-// an ordinary review, collected more often for a large one. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
+// V8 sized for the dataset (src/cli/sizing.ts): its young generation kept small (for a large review, let grow a little
+// while its pages are begun), its optimizing compiler kept for the hottest functions for an ordinary review, as V8 sets
+// it for a large one; its old generation as V8 sets it for an ordinary review, collected more often for a large one,
+// and more often still once its layout has ended. Each case runs in a process of its own, since the settings are the process's, and reads from V8 how large the
 // young generation became while objects kept surviving, and how often the old generation was collected while objects
 // that had lived a while kept going; and whether a large review's heap is collected in full as each stage of a build ends.
 import { execFileSync } from 'node:child_process';
@@ -28,6 +29,8 @@ function youngAfter(setup: string): number {
     let most = 0;
     for (let i = 0; i < 300000; i++) {
       kept.push({ i, text: 'x' + i });
+      // A page begun, for a build's pages.
+      if (i % 1000 === 0) globalThis.onPage?.();
       if (i % 1000 === 0) most = Math.max(most, getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
     }
     console.log(most / 2 ** 20);`;
@@ -39,7 +42,7 @@ function youngAfter(setup: string): number {
  * (through a few thousand more) kept going; the young generation is kept small in every case, so that they do. A count
  * rather than a size: how far the heap grows while a collection is under way depends on the machine's load.
  */
-function oldCollectionsAfter(setup: string): number {
+function oldCollectionsAfter(setup: string, ring = 40000, made = 2000000): number {
   const script = `
     import { setFlagsFromString } from 'node:v8';
     import { PerformanceObserver, constants } from 'node:perf_hooks';
@@ -51,8 +54,8 @@ function oldCollectionsAfter(setup: string): number {
       for (const entry of list.getEntries()) if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) collections++;
     });
     observer.observe({ entryTypes: ['gc'] });
-    const ring = new Array(40000);
-    for (let i = 0; i < 2000000; i++) ring[i % ring.length] = { i, text: 'x' + i };
+    const ring = new Array(${ring});
+    for (let i = 0; i < ${made}; i++) ring[i % ring.length] = { i, text: 'x' + i };
     await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
     console.log(collections);`;
@@ -103,11 +106,25 @@ describe('the heap', () => {
     expect(datasetBytes(join(work, 'missing'))).toBe(0);
   });
 
-  it('keeps the young generation at its first size from the start, and for a small dataset; grows it for a large one, as by default', () => {
+  it('keeps the young generation at its first size from the start, and for a small and a large dataset', () => {
     const young = underEachSetting(youngAfter);
     expect(young.byV8).toBeGreaterThanOrEqual(4 * young.atStart);
     expect(young.small).toBe(young.atStart);
-    expect(young.large).toBeGreaterThanOrEqual(4 * young.atStart);
+    expect(young.large).toBe(young.atStart);
+  });
+
+  it("lets a large review's young generation grow while its pages are begun, to two halves of 4 MB, less than V8 would", () => {
+    const pages = (dataset: string) => `h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(dataset)}); globalThis.onPage = h.sizedStages().onPage`;
+    const atStart = youngAfter('h.sizeForSmallReview()');
+    const byV8 = youngAfter('');
+    expect(youngAfter(pages(large))).toBeGreaterThanOrEqual(4 * atStart);
+    expect(youngAfter(pages(large))).toBeLessThanOrEqual(8);
+    expect(byV8).toBeGreaterThan(8);
+    // A small review is told no page.
+    expect(youngAfter(pages(defaultDataset))).toBe(atStart);
+    // Once the layout has ended, it grows no more.
+    const laidOut = `h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)}); const stages = h.sizedStages(); stages.onStage('layout', 1); globalThis.onPage = stages.onPage`;
+    expect(youngAfter(laidOut)).toBe(atStart);
   });
 
   it('collects the old generation as V8 does by default from the start and for a small dataset; more often for a large one', () => {
@@ -116,6 +133,17 @@ describe('the heap', () => {
     for (const setting of [collections.atStart, collections.small]) expect(setting).toBeLessThan(1.25 * collections.byV8);
     // Whenever it has grown by three quarters, where V8 lets it grow up to fourfold.
     expect(collections.large).toBeGreaterThanOrEqual(1.5 * collections.byV8);
+  });
+
+  it("collects a large review's old generation more often still once its layout has ended, and as before after its PDF", () => {
+    const large_ = `h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)}); const stages = h.sizedStages()`;
+    // More that lives (some 25 MB), so that the quarter is more than V8's least growth.
+    const building = oldCollectionsAfter(large_, 400000, 4000000);
+    const writing = oldCollectionsAfter(`${large_}; stages.onStage('layout', 1)`, 400000, 4000000);
+    // Whenever it has grown by a quarter, where it grew by three quarters.
+    expect(writing).toBeGreaterThanOrEqual(1.5 * building);
+    const next = oldCollectionsAfter(`${large_}; stages.onStage('layout', 1); stages.onStage('pdf', 1)`, 400000, 4000000);
+    expect(next).toBeLessThan(1.25 * building);
   });
 });
 
@@ -144,7 +172,7 @@ function forcedCollectionsAfter(setup: string): { forced: number; told: number; 
     });
     observer.observe({ entryTypes: ['gc'] });
     let told = 0;
-    const onStage = h.collectingBetweenStages(() => told++);
+    const { onStage } = h.sizedStages(() => told++);
     for (const stage of ['load+analyse', 'template+markup', 'charts', 'layout', 'pdf']) onStage?.(stage, 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();

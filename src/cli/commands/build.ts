@@ -13,7 +13,7 @@ import { buildBatch } from '../batch.js';
 import { dataDirOf, optionList, UsageError, type Command, type OptionValues } from '../command.js';
 import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { isInside, watchUntilStopped } from '../watch.js';
-import { collectingBetweenStages, sizeForDatasets } from '../sizing.js';
+import { sizeForDatasets, sizedStages } from '../sizing.js';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
@@ -107,8 +107,7 @@ const stageLine = (stage: string, ms: number) => process.stderr.write(`  ${stage
 /** Builds one report and prints one line; throws (a ReviewError for bad input) when the build fails. */
 async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, talk: Talk = { quiet: false, stages: false }): Promise<string> {
   const started = performance.now();
-  const onStage = collectingBetweenStages(talk.stages && !talk.quiet ? stageLine : undefined);
-  const options = { ...job, ...(onStage ? { onStage } : {}), ...(talk.markdown ? { onMarkdown: markdownWriter(talk.markdown) } : {}) };
+  const options = { ...job, ...sizedStages(talk.stages && !talk.quiet ? stageLine : undefined), ...(talk.markdown ? { onMarkdown: markdownWriter(talk.markdown) } : {}) };
   const result = await buildReportToFile({ ...options, exports });
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (talk.quiet) return result.out;
@@ -120,8 +119,7 @@ async function buildOnce(job: BuildFileOptions, verb = 'wrote', exports = true, 
 /** `-o -`: the PDF's bytes on standard output and nothing on the disk; warnings still go to standard error. */
 async function buildToStdout(job: BuildFileOptions): Promise<number> {
   const { out: _stdout, ...options } = job;
-  const onStage = collectingBetweenStages();
-  const result = await buildReport({ ...options, ...(onStage ? { onStage } : {}) });
+  const result = await buildReport({ ...options, ...sizedStages() });
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   for (const part of pdfParts(result)) await new Promise<void>((done, fail) => process.stdout.write(part, (e) => (e ? fail(e) : done())));
   return EXIT.ok;
