@@ -18,7 +18,8 @@
 //   s, peak RSS 115 → 109 MB; the ×10 review: CPU 3.8 → 3.3 s, wall 2.59 → 2.47 s. Without TurboFan at all, the
 //   default review took less still (CPU 1.29 s, 99 MB), but the ×10 review 4.2 s instead of 3.4.
 // A large review keeps V8's budget for the optimizing compiler: its run is long enough to repay optimizing what it
-// runs. Its young generation stays at its first size too, but for the layout, where it may grow to two halves of 4 MB
+// runs, and V8's young generation. Its build's young generation stays at its first size too (`sizedStages`; commands
+// that lay nothing out leave it to V8), but for the layout, where it may grow to two halves of 4 MB
 // (`LARGE_YOUNG_BYTES`): the layout makes the PDF's objects, which live to its end, and promoted too early by the
 // smallest young generation they made the old generation's collections cost more (the ×100 dataset, interleaved: from
 // the cache folder 7.2–7.9 s kept small throughout, 6.5–7.2 s so, 6.3–6.9 s grown as V8 grows it, up to 2 × 16 MB;
@@ -87,7 +88,12 @@ interface Settings {
 
 /** Small: the young generation kept at its first size, functions optimized on eight times V8's budget, the old generation as V8 grows it. */
 const SMALL: Settings = { small: true, youngGrowth: 1, oldGrowthPercent: 0 };
-const LARGE: Settings = { small: false, youngGrowth: 1, oldGrowthPercent: LARGE_GROWTH_PERCENT };
+/** Large: V8's budget and young generation; the old generation collected by three quarters. */
+const LARGE: Settings = { small: false, youngGrowth: V8_GROWTH, oldGrowthPercent: LARGE_GROWTH_PERCENT };
+/** A large review's build until its layout ends: the young generation at its first size (but see `onPage`). */
+const BUILDING: Settings = { ...LARGE, youngGrowth: 1 };
+/** A large review's build once its layout has ended: the old generation collected by the quarter. */
+const WRITING: Settings = { ...BUILDING, oldGrowthPercent: WRITING_GROWTH_PERCENT };
 
 /**
  * V8's settings of the moment, kept on the process: the start (dist/cli/start.js) and the bundled program each have a
@@ -102,9 +108,6 @@ function size(settings: Settings): void {
   setFlagsFromString(`--interrupt-budget=${settings.small ? SMALL_BUDGET : V8_BUDGET}`);
   setFlagsFromString(`--heap-growing-percent=${settings.oldGrowthPercent}`);
 }
-
-/** Whether the settings of the moment are a large review's. */
-const sizedLarge = () => held[SETTINGS]?.small === false;
 
 /**
  * Sized for a small review: from the start of the command line, before the program loads. Again before its code cache
@@ -164,18 +167,21 @@ export interface SizedStages {
 const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 
 /**
- * What a build tells, from the command line: `onStage` as it is for a small review. For a large one, V8 sized for
- * each stage (see above): as each stage ends, the next stage's settings and a full collection of the heap, then
- * `onStage`; as the layout begins each page, the young generation let grow while it is under `LARGE_YOUNG_BYTES`.
+ * What a build tells, from the command line, made as the build starts: `onStage` as it is for a small review. For a
+ * large one, V8 sized for each stage (see above): the young generation kept at its first size from now; as each
+ * stage ends, the next stage's settings and a full collection of the heap, then `onStage`; as the layout begins each
+ * page, the young generation let grow while it is under `LARGE_YOUNG_BYTES`. Once the build ends, a large review's
+ * settings as the command set them (`sizeForDatasets`).
  */
 export function sizedStages(onStage?: OnStage): SizedStages {
-  if (!sizedLarge()) return onStage ? { onStage } : {};
+  if (held[SETTINGS]?.small !== false) return onStage ? { onStage } : {};
+  size(BUILDING);
   // Whether the layout has ended (until the build does).
   let laidOut = false;
   return {
     onStage(stage, ms) {
       // Set before the collection, which sets the old generation's next limit by them.
-      if (stage === 'layout') size({ ...LARGE, oldGrowthPercent: WRITING_GROWTH_PERCENT });
+      if (stage === 'layout') size(WRITING);
       else if (stage === 'pdf') size(LARGE);
       laidOut = stage === 'layout';
       collectInFull();

@@ -106,11 +106,15 @@ describe('the heap', () => {
     expect(datasetBytes(join(work, 'missing'))).toBe(0);
   });
 
-  it('keeps the young generation at its first size from the start, and for a small and a large dataset', () => {
+  it("keeps the young generation at its first size from the start, for a small dataset and for a large review's build; grows it as by default for a large dataset otherwise", () => {
     const young = underEachSetting(youngAfter);
     expect(young.byV8).toBeGreaterThanOrEqual(4 * young.atStart);
     expect(young.small).toBe(young.atStart);
-    expect(young.large).toBe(young.atStart);
+    expect(young.large).toBeGreaterThanOrEqual(4 * young.atStart);
+    expect(youngAfter(`h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)}); h.sizedStages()`)).toBe(young.atStart);
+    // And as by default again once the build has ended.
+    const built = `h.sizeForSmallReview(); h.sizeForDatasets(${JSON.stringify(large)}); const { onStage } = h.sizedStages(); for (const s of ['layout', 'pdf']) onStage(s, 1)`;
+    expect(youngAfter(built)).toBeGreaterThanOrEqual(4 * young.atStart);
   });
 
   it("lets a large review's young generation grow while its pages are begun, to two halves of 4 MB, less than V8 would", () => {

@@ -9,7 +9,7 @@ import { EXIT, formatFailure, toFailure } from '../failure.js';
 import { startPreviewServer, type PreviewState } from '../preview/server.js';
 import { watchUntilStopped } from '../watch.js';
 import { jobsOf } from './build.js';
-import { sizeForDatasets } from '../sizing.js';
+import { sizeForDatasets, sizedStages } from '../sizing.js';
 
 /** --port: a whole number from 0 (any free port) to 65535. */
 function portOption(value: string | undefined): number {
@@ -48,7 +48,7 @@ export const preview: Command = {
     let good: Pick<PreviewState, 'title' | 'pages' | 'places'> = { title: '', pages: 0, places: { discrepancies: [], figures: [] } };
     const attempt = async () => {
       try {
-        const result = await buildReport(job);
+        const result = await buildReport({ ...job, ...sizedStages() });
         for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
         good = { title: result.document.info.title, pages: result.layout.pages, places: result.places };
         server.publish({ ok: true, errors: [], ...good }, result.pdf);
