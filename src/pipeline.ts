@@ -205,7 +205,11 @@ async function build(options: BuildOptions, sinkFor?: (review: Review) => PdfSin
   keepDeflatedIn(options.cacheDir, scope);
   const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
   const doc = createPdf(document.info, theme, standard, sinkFor?.(review));
-  if (options.onPage) doc.on('pageAdded', options.onPage);
+  if (options.onPage) {
+    // The first page comes with the document; pdfkit tells each one added after it.
+    options.onPage();
+    doc.on('pageAdded', options.onPage);
+  }
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
   t.lap('layout');
   // The data files are made once the layout's stage has ended, when what it left behind can be collected (the command

@@ -1,7 +1,8 @@
 // End to end: the default review built in memory and read back as a reader's viewer would.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forgetDrawnCharts } from '../../src/charts/index.js';
-import { defaultDataDir } from '../../src/input/paths.js';
+import { join } from 'node:path';
+import { defaultDataDir, packageRoot } from '../../src/input/paths.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
 import type { ReadPdf } from '../pdf-reader.js';
 import { defaultBuild, defaultPdf } from '../support.js';
@@ -83,5 +84,17 @@ describe('the default review', () => {
     forgetDrawnCharts();
     const again = await buildReport({ data: defaultDataDir });
     expect(Buffer.compare(again.pdf, result.pdf)).toBe(0);
+  });
+
+  it('tells each stage as it ends and each page as the layout begins it, and gives the same bytes', async () => {
+    const told: string[] = [];
+    const again = await buildReport({ data: join(packageRoot, 'data', 'marenna-2025'), onStage: (stage) => told.push(stage), onPage: () => told.push('page') });
+    const pages = told.filter((t) => t === 'page').length;
+    expect(pages).toBe(again.layout.pages);
+    // Every page begun after the charts were drawn and before the layout ended.
+    expect(told.filter((t) => t !== 'page')).toEqual(['load+analyse', 'template+markup', 'charts', 'layout', 'pdf']);
+    expect(told.slice(told.indexOf('charts') + 1, told.indexOf('layout'))).toEqual(Array(pages).fill('page'));
+    const plain = await buildReport({ data: join(packageRoot, 'data', 'marenna-2025') });
+    expect(Buffer.compare(again.pdf, plain.pdf)).toBe(0);
   });
 });
