@@ -59,7 +59,10 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Told as each stage ends, with its time in milliseconds (the CLI's progress on a terminal). */
   onStage?: (stage: string, ms: number) => void;
-  /** Told as the layout begins each page (the command line sizes a large review's heap by it). */
+  /**
+   * Told as the layout begins each page after the first, which comes with the document (the command line sizes a
+   * large review's heap by it).
+   */
   onPage?: () => void;
   /** Given the template's Markdown as soon as it is rendered, before it is parsed (`build --emit-markdown`). */
   onMarkdown?: (markdown: string) => void;
@@ -205,11 +208,8 @@ async function build(options: BuildOptions, sinkFor?: (review: Review) => PdfSin
   keepDeflatedIn(options.cacheDir, scope);
   const standard = options.pdfStandard ?? DEFAULT_PDF_STANDARD;
   const doc = createPdf(document.info, theme, standard, sinkFor?.(review));
-  if (options.onPage) {
-    // The first page comes with the document; pdfkit tells each one added after it.
-    options.onPage();
-    doc.on('pageAdded', options.onPage);
-  }
+  // The first page comes with the document, before the layout sets up its fonts; each one added after it is told.
+  if (options.onPage) doc.on('pageAdded', options.onPage);
   const layout = layoutDocument(doc, document, theme, new Map(charts.map((c) => [c.name, c])));
   t.lap('layout');
   // The data files are made once the layout's stage has ended, when what it left behind can be collected (the command

@@ -18,26 +18,28 @@
 //   s, peak RSS 115 → 109 MB; the ×10 review: CPU 3.8 → 3.3 s, wall 2.59 → 2.47 s. Without TurboFan at all, the
 //   default review took less still (CPU 1.29 s, 99 MB), but the ×10 review 4.2 s instead of 3.4.
 // A large review keeps V8's budget for the optimizing compiler: its run is long enough to repay optimizing what it
-// runs. A command that lays nothing out (validate, verify, discrepancies) also leaves the young generation to V8.
-// A large review's build (`sizedStages`) keeps it at its first size, but while the layout begins its pages, when it
-// may grow to two halves of 4 MB (`LARGE_YOUNG_BYTES`): the layout makes the PDF's objects, which live to its end, and
+// runs. A command that lays nothing out (validate, verify, discrepancies) also leaves the young generation to V8. A
+// large review's build (`sizedStages`) keeps it at its first size, but while the layout begins its pages, when it may
+// grow to two halves of 4 MB (`LARGE_YOUNG_BYTES`): the layout makes the PDF's objects, which live to its end, and
 // promoted too early by the smallest young generation they made the old generation's collections cost more (×100 from
-// the cache folder, 3 interleaved rounds: 7.2–7.4 s kept small throughout, 6.5–6.9 s so, for 6 MB more). V8 grows it by a factor it
-// reads as it grows, and cannot be told a largest size once started, so the layout tells the command line each page
-// it begins (`BuildOptions.onPage`), which lets it grow while it is under that size. The old generation is collected
-// whenever it has grown by three quarters (`LARGE_GROWTH_PERCENT`) instead of by the factor V8 chooses, which reached
-// four: a first build of the ×100 dataset let it grow from 248 MB that survived to 931 MB before collecting it at the
-// end of the layout. ×100, empty cache folder: peak RSS 1198–1205 → 771–777 MB, 22.2–24.2 → 24.4–24.5 s; from the
-// cache folder, 507–660 → 509–511 MB, 7.0–7.4 → 7.3–7.4 s. By half, the first build peaked at 718–730 MB in the same
-// time, but a build from the cache folder took 7.7–8.0 s. Once the layout has ended, what lives hardly grows (the
-// PDF's last objects are written and go), so it is collected whenever it has grown by a quarter
-// (`WRITING_GROWTH_PERCENT`). And the heap is collected in full as each stage of the build ends. V8 collects the old
-// generation once it has grown by a factor of what survived the last collection, and a large review's stages each
-// leave much behind (the template's strings, the Markdown's syntax tree, Vega's views), on which the next stage's
-// growth came. Collected as a stage ends, the next starts from what lives. The ×100 dataset, 4 interleaved cached
-// builds: peak RSS 773–803 → 704–726 MB, time the same (6.8–7.3 s against 6.8–7.0). The young generation kept small
-// but for the layout, and the old one collected by the quarter once it has ended, 4 interleaved rounds from the cache
-// folder: peak RSS 400–423 → 352–364 MB, 6.3–6.9 → 6.6–7.0 s; a first build 655 → 588 MB, 22.5 → 25.1 s.
+// the cache folder, 3 interleaved rounds: 7.2–7.4 s kept small throughout, 6.5–6.9 s so, for 6 MB more). V8 grows it by
+// a factor it reads as it grows, and cannot be told a largest size once started, so the layout tells the command line
+// each page it begins after the first (`BuildOptions.onPage`), which lets it grow while it is under that size: the
+// layout reads its fonts before the first, which live to its end, and let grow then it passed that size (2 × 8 MB)
+// before the second page was told. The old generation is collected whenever it has grown by three quarters
+// (`LARGE_GROWTH_PERCENT`) instead of by the factor V8 chooses, which reached four: a first build of the ×100 dataset
+// let it grow from 248 MB that survived to 931 MB before collecting it at the end of the layout. ×100, empty cache
+// folder: peak RSS 1198–1205 → 771–777 MB, 22.2–24.2 → 24.4–24.5 s; from the cache folder, 507–660 → 509–511 MB,
+// 7.0–7.4 → 7.3–7.4 s. By half, the first build peaked at 718–730 MB in the same time, but a build from the cache
+// folder took 7.7–8.0 s. Once the layout has ended, what lives hardly grows (the PDF's last objects are written and
+// go), so it is collected whenever it has grown by a quarter (`WRITING_GROWTH_PERCENT`). And the heap is collected in
+// full as each stage of the build ends. V8 collects the old generation once it has grown by a factor of what survived
+// the last collection, and a large review's stages each leave much behind (the template's strings, the Markdown's
+// syntax tree, Vega's views), on which the next stage's growth came. Collected as a stage ends, the next starts from
+// what lives. The ×100 dataset, 4 interleaved cached builds: peak RSS 773–803 → 704–726 MB, time the same (6.8–7.3 s
+// against 6.8–7.0). The young generation kept small but for the layout, and the old one collected by the quarter once
+// it has ended, 4 interleaved rounds from the cache folder: peak RSS 400–423 → 352–364 MB, 6.3–6.9 → 6.6–7.0 s; a first
+// build 655–777 → 588–589 MB, 22.5–22.9 → 25.1 s.
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
