@@ -29,7 +29,20 @@ export function slug(text: string): string {
 }
 
 /** Typographic punctuation: curly quotes and apostrophes, "--" as an en dash, "..." as an ellipsis. */
-const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
+export const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
+
+/**
+ * What typographic punctuation can change in a text (retext-smartypants 6 as remark-smartypants 3 runs it): a straight
+ * quote, a backtick, two dashes or an en dash and a hyphen, dots with nothing but white space between (parse-latin's
+ * white space: JavaScript's and U+0085). A block none of whose texts holds one comes out of the plugin as it went in.
+ */
+export const PUNCTUATED = /["'`]|--|\u2013-|\.[\s\u0085]*\./;
+
+/** Whether any text under `node` holds what typographic punctuation changes. */
+function punctuated(node: Root | Root['children'][number]): boolean {
+  if (node.type === 'text') return PUNCTUATED.test(node.value);
+  return 'children' in node && node.children.some((child) => punctuated(child));
+}
 
 /** Markdown's syntax tree, with typographic punctuation. */
 function parseTree(markdown: string): Root {
@@ -37,8 +50,10 @@ function parseTree(markdown: string): Root {
     extensions: [gfmTable(), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
   });
-  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length.
+  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length. A
+  // block it cannot change is not given to it (most of a review's: its parsing of every text is most of the time).
   for (const child of root.children) {
+    if (!punctuated(child)) continue;
     const block: Root = { type: 'root', children: [child] };
     smartPunctuation.runSync(block);
   }

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { describe, expect, it, vi } from 'vitest';
 import type { Citation } from '../../src/review.js';
-import { parseMarkup, slug } from '../../src/markup/index.js';
+import { parseMarkup, PUNCTUATED, slug, smartPunctuation } from '../../src/markup/index.js';
 
 const source = (id: string) => ({ id }) as Citation['source'];
 const citations: Record<string, Citation> = {
@@ -108,5 +110,48 @@ describe('markup', () => {
     expect(f.alt).toBe('Trade grew.');
     const bad = parse(':::figure{chart="c"}\nOne.\n\nTwo.\n\nThree.\n:::');
     expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([[6, 'a figure holds a caption paragraph and an optional source line, not 3 paragraphs']]);
+  });
+});
+
+describe('typographic punctuation', () => {
+  it('leaves alone a block none of whose texts holds what it changes, which is why such a block is not given to it', () => {
+    // Texts of letters, spaces and punctuation, in paragraphs of plain and emphasised runs.
+    const piece = fc.constantFrom('a', 'b', ' ', ' ', '\n', '\u0085', '.', '. ', '-', '\u2013', '\u2014', '"', "'", '`', '\u2026', '!', '(', ')', ':');
+    const run = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    const paragraph = fc.array(run, { minLength: 1, maxLength: 4 });
+    // retext-smartypants logs what it drops (an en dash and a hyphen made one em dash).
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    let changed = 0;
+    let untouched = 0;
+    try {
+      for (const runs of fc.sample(paragraph, { numRuns: 3000, seed: 18 })) {
+        const tree: Root = {
+          type: 'root',
+          children: [{ type: 'paragraph', children: runs.map((value, i) => (i % 2 ? { type: 'emphasis', children: [{ type: 'text', value }] } : { type: 'text', value })) }],
+        };
+        const before = structuredClone(tree);
+        smartPunctuation.runSync(tree);
+        if (!runs.some((value) => PUNCTUATED.test(value))) {
+          expect(tree, JSON.stringify(runs)).toEqual(before);
+          untouched++;
+        } else if (JSON.stringify(tree) !== JSON.stringify(before)) changed++;
+      }
+    } finally {
+      log.mockRestore();
+    }
+    // Both kinds were made: the check passed over some, and the plugin changed some of the others.
+    expect(untouched).toBeGreaterThan(100);
+    expect(changed).toBeGreaterThan(100);
+  });
+
+  it('still sets quotes, dashes and ellipses in a block that holds them, and leaves the others as written', () => {
+    const { blocks } = parse('A "quoted" word -- and a pause...\n\nPlain text: 12 - 3 = 9.\n\n- it\'s a list');
+    const texts = blocks.map((b) => ('spans' in b ? b.spans.map((s) => s.text).join('') : JSON.stringify(b)));
+    expect(texts[0]).toBe('A \u201cquoted\u201d word \u2013 and a pause\u2026');
+    expect(texts[1]).toBe('Plain text: 12 - 3 = 9.');
+    expect(texts[2]).toContain('it\u2019s a list');
+    // Dots spaced by white space of parse-latin's that JavaScript's \s lacks (U+0085, next line).
+    const [spaced] = parse('Wait .\u0085.\u0085. here').blocks;
+    expect(spaced && 'spans' in spaced ? spaced.spans.map((s) => s.text).join('') : '').toBe('Wait \u2026 here');
   });
 });
