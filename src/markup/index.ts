@@ -29,7 +29,12 @@ export function slug(text: string): string {
 }
 
 /** Typographic punctuation: curly quotes and apostrophes, "--" as an en dash, "..." as an ellipsis. */
-export const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
+const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
+
+/** Typographic punctuation set in `tree`, in place. */
+export function smarten(tree: Root): void {
+  smartPunctuation.runSync(tree);
+}
 
 /**
  * What typographic punctuation can change in a text (retext-smartypants 6 as remark-smartypants 3 runs it): a straight
@@ -54,8 +59,7 @@ function parseTree(markdown: string): Root {
   // block it cannot change is not given to it (most of a review's: its parsing of every text is most of the time).
   for (const child of root.children) {
     if (!punctuated(child)) continue;
-    const block: Root = { type: 'root', children: [child] };
-    smartPunctuation.runSync(block);
+    smarten({ type: 'root', children: [child] });
   }
   return root;
 }

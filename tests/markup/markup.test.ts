@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { describe, expect, it, vi } from 'vitest';
 import type { Citation } from '../../src/review.js';
-import { parseMarkup, PUNCTUATED, slug, smartPunctuation } from '../../src/markup/index.js';
+import { parseMarkup, PUNCTUATED, slug, smarten } from '../../src/markup/index.js';
 
 const source = (id: string) => ({ id }) as Citation['source'];
 const citations: Record<string, Citation> = {
@@ -130,7 +130,7 @@ describe('typographic punctuation', () => {
           children: [{ type: 'paragraph', children: runs.map((value, i) => (i % 2 ? { type: 'emphasis', children: [{ type: 'text', value }] } : { type: 'text', value })) }],
         };
         const before = structuredClone(tree);
-        smartPunctuation.runSync(tree);
+        smarten(tree);
         if (!runs.some((value) => PUNCTUATED.test(value))) {
           expect(tree, JSON.stringify(runs)).toEqual(before);
           untouched++;
