@@ -71,6 +71,13 @@ export class FieldPositions implements ReadonlyMap<string, SourcePosition> {
 }
 
 /**
+ * Whether `rest`, what follows a file's top-level key in one of its paths, keeps the path under that key: nothing, an
+ * index ("[3].quote") or the key's own position ("#key"). The same rule both ways: a dataset path read through to the
+ * file's, and the file's paths listed as the dataset's.
+ */
+const underKey = (rest: string) => rest === '' || rest[0] === '[' || rest[0] === '#';
+
+/**
  * A dataset's positions, under the dataset's own paths: each file's, read through (not copied) under the field it
  * fills. A file whose fields are under a top-level key gives that key's paths ("sections[0]" in narrative.yaml is
  * "narrative[0]"); a file without one gives all of its paths under its field ("title" in review.yaml is "meta.title").
@@ -90,7 +97,7 @@ export class DatasetPositions implements ReadonlyMap<string, SourcePosition> {
       if (key === null) {
         if (rest === '') return positions.get('');
         if (rest[0] === '.') return positions.get(rest.slice(1));
-      } else if (rest === '' || rest[0] === '[' || rest[0] === '#') return positions.get(key + rest);
+      } else if (underKey(rest)) return positions.get(key + rest);
     }
     return undefined;
   }
@@ -113,7 +120,7 @@ export class DatasetPositions implements ReadonlyMap<string, SourcePosition> {
     for (const { field, key, positions } of this.files) {
       for (const [path, position] of positions) {
         if (key === null) yield [path ? `${field}.${path}` : field, position];
-        else if (path === key || path.startsWith(`${key}[`) || path.startsWith(`${key}#`)) yield [field + path.slice(key.length), position];
+        else if (path.startsWith(key) && underKey(path.slice(key.length))) yield [field + path.slice(key.length), position];
       }
     }
   }
