@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
 import { remember } from '../output/index.js';
+import { quickerLookups } from './lookups.js';
 import { fontHash, keepRun, shapesOf, type KeptRun } from './shapes.js';
 
 export { resolveFontPath } from './paths.js';
@@ -258,6 +259,7 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
   const layout = font.layout.bind(font);
   const shaped = new Map<string, ShapedRun>();
   let prototype: object | undefined;
+  let quicker = false;
   const runFor = (text: string, features?: string[] | Record<string, boolean>): ShapedRun => {
     const key = shapeKey(text, features);
     let run = shaped.get(key);
@@ -276,6 +278,11 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
         } finally {
           calls = lookups;
           lookups = undefined;
+        }
+        // fontkit's processors are made by the first string the font shapes: see lookups.ts.
+        if (!quicker) {
+          quickerLookups(font);
+          quicker = true;
         }
         const shapedNow = shapedOf(fresh);
         const lookedUp = calls;

@@ -1,0 +1,147 @@
+// fontkit's OpenType lookups answered in fewer steps (src/fonts/lookups.ts): the same runs as fontkit's own. The
+// program's fonts come from fontkit's ES module copy, which the change applies to; fontkit's CommonJS copy, loaded
+// apart and never given a font of the program, shapes the same strings unchanged alongside. The strings are shaped in
+// fonts made here of each copy, not in the program's shared fonts: fontkit keeps a glyph with the code points it was
+// first asked with, and a generated "a" + combining acute would be kept for "á" in every later build of the process.
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadFont, resolveFontPath } from '../../src/fonts/index.js';
+import { classOf, coverageIndex, type ClassTable, type Coverage } from '../../src/fonts/lookups.js';
+import { parse } from 'yaml';
+
+interface Run {
+  glyphs: { id: number }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+}
+interface Font {
+  layout(text: string, features?: string[]): Run;
+  _layoutEngine: { engine: { GSUBProcessor?: object; GPOSProcessor?: object } };
+}
+const fontkitAsIs = createRequire(import.meta.url)('fontkit') as { create(bytes: Buffer): Font };
+
+const root = new URL('../../', import.meta.url);
+const theme = parse(readFileSync(new URL('templates/annual-review/theme.yaml', root), 'utf8')) as { fonts: Record<string, Record<string, string>> };
+const fontPaths = [...new Set(Object.values(theme.fonts).flatMap((styles) => Object.values(styles)))].map((file) => resolveFontPath(file, new URL('templates/annual-review/', root).pathname));
+
+const QUICKER = Symbol.for('annual-review.quicker-lookups');
+/** The class of fontkit's OpenType processors that a font's run went through. */
+function processorClass(font: Font): Record<symbol, unknown> {
+  let at: object | null = font._layoutEngine.engine.GSUBProcessor ?? null;
+  while (at && !Object.hasOwn(at, 'applyChainingContext')) at = Object.getPrototypeOf(at) as object | null;
+  return at as Record<symbol, unknown>;
+}
+
+const numbers = (run: Run) => ({ glyphs: run.glyphs.map((g) => g.id), positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]) });
+
+/** Words and lines of both example datasets' texts, in both languages' narratives. */
+function datasetTexts(): string[] {
+  const texts = new Set<string>();
+  for (const dataset of ['vietnam-2025', 'marenna-2025']) {
+    for (const file of ['narrative.yaml', 'claims.yaml', 'events.yaml', 'people.yaml', 'sources.yaml']) {
+      let text: string;
+      try {
+        text = readFileSync(new URL(`data/${dataset}/${file}`, root), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed) texts.add(trimmed.slice(0, 80));
+        for (const word of trimmed.split(/\s+/)) if (word) texts.add(word);
+      }
+    }
+  }
+  return [...texts];
+}
+
+/** Characters the fonts' contextual lookups act on: arrows, fractions, figures, case, Vietnamese letters and marks. */
+const ALPHABET = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  ...' .,:;!?-–—/\\()[]{}<>=+*x×#@&%$€£₫"\'’“”…',
+  ...'ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
+  '\u0300',
+  '\u0301',
+  '\u0303',
+  '\u0309',
+  '\u0323',
+  '->',
+  '<-',
+  '=>',
+  '1/2',
+  '3/4',
+  'fi',
+  'ff',
+  'ffl',
+];
+
+describe("fontkit's lookups answered in fewer steps", () => {
+  it('shape every dataset text and generated string as fontkit itself does, in each of the theme fonts', () => {
+    expect(fontPaths.length).toBeGreaterThanOrEqual(8);
+    const generated = fc.sample(
+      fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 24 }).map((parts) => parts.join('')),
+      { numRuns: 800, seed: 29 },
+    );
+    const texts = datasetTexts();
+    expect(texts.length).toBeGreaterThan(1500);
+    for (const path of fontPaths) {
+      // The program's font has the change made as it first shapes a string; it is made for its copy of fontkit.
+      const programs = loadFont(path).font as unknown as Font;
+      programs.layout('Review');
+      const font = fontkit.create(readFileSync(path)) as unknown as Font;
+      const asIs = fontkitAsIs.create(readFileSync(path));
+      const same = (text: string, features?: string[]) => expect(numbers(font.layout(text, features)), `${path}: ${text}`).toEqual(numbers(asIs.layout(text, features)));
+      for (const text of texts) same(text);
+      // Tabular figures, as number columns are set.
+      for (const text of generated) for (const features of [undefined, ['tnum']]) same(text, features);
+      // The change is in force for the program's fonts, and not for the copy it is compared with.
+      expect(processorClass(programs)).toBe(processorClass(font));
+      expect(processorClass(font)[QUICKER]).toBe(true);
+      expect(processorClass(asIs)[QUICKER]).toBeUndefined();
+    }
+  });
+
+  // fontkit's own answers, as it reads a table from the start.
+  const coverageAsRead = (coverage: Coverage, glyph: number): number => {
+    if (coverage.version === 1) return coverage.glyphs!.indexOf(glyph);
+    for (const range of coverage.rangeRecords ?? []) if (range.start <= glyph && glyph <= range.end) return range.startCoverageIndex + glyph - range.start;
+    return -1;
+  };
+  const classAsRead = (table: ClassTable, glyph: number): number => {
+    for (const range of table.classRangeRecord ?? []) if (range.start <= glyph && glyph <= range.end) return range.class;
+    return 0;
+  };
+  const glyph = fc.integer({ min: 0, max: 300 });
+  const range = fc.tuple(glyph, fc.integer({ min: -3, max: 40 })).map(([start, length]) => ({ start, end: start + length }));
+
+  it('give the index fontkit gives from any coverage table: repeated glyphs, overlapping or empty ranges, out of order', () => {
+    const coverage = fc.oneof(
+      fc.array(glyph, { maxLength: 30 }).map((glyphs): Coverage => ({ version: 1, glyphs })),
+      fc.array(fc.tuple(range, fc.integer({ min: 0, max: 500 })), { maxLength: 12 }).map((ranges): Coverage => ({
+        version: 2,
+        rangeRecords: ranges.map(([r, startCoverageIndex]) => ({ ...r, startCoverageIndex })),
+      })),
+    );
+    fc.assert(
+      fc.property(coverage, fc.array(fc.integer({ min: -5, max: 360 }), { minLength: 1, maxLength: 20 }), (table, glyphs) => {
+        for (const g of glyphs) expect(coverageIndex(table, g)).toBe(coverageAsRead(table, g));
+      }),
+      { numRuns: 500, seed: 29 },
+    );
+  });
+
+  it('give the class fontkit gives from any class table of ranges', () => {
+    const table = fc.array(fc.tuple(range, fc.integer({ min: 0, max: 70000 })), { maxLength: 12 }).map((ranges): ClassTable => ({
+      version: 2,
+      classRangeRecord: ranges.map(([r, value]) => ({ ...r, class: value })),
+    }));
+    fc.assert(
+      fc.property(table, fc.array(fc.integer({ min: -5, max: 360 }), { minLength: 1, maxLength: 20 }), (classes, glyphs) => {
+        for (const g of glyphs) expect(classOf(classes, g)).toBe(classAsRead(classes, g));
+      }),
+      { numRuns: 500, seed: 29 },
+    );
+  });
+});
