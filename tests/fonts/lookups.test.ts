@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFont, resolveFontPath } from '../../src/fonts/index.js';
-import { classOf, coverageIndex, type ClassTable, type Coverage } from '../../src/fonts/lookups.js';
+import { classOf, coverageIndex, lookupDigest, type ClassTable, type Coverage, type Lookup } from '../../src/fonts/lookups.js';
 import { parse } from 'yaml';
 
 interface Run {
@@ -28,10 +28,10 @@ const fontPaths = [...new Set(Object.values(theme.fonts).flatMap((styles) => Obj
 
 const QUICKER = Symbol.for('annual-review.quicker-lookups');
 /** The class of fontkit's OpenType processors that a font's run went through. */
-function processorClass(font: Font): Record<symbol, unknown> {
+function processorClass(font: Font): Record<string | symbol, unknown> {
   let at: object | null = font._layoutEngine.engine.GSUBProcessor ?? null;
   while (at && !Object.hasOwn(at, 'applyChainingContext')) at = Object.getPrototypeOf(at) as object | null;
-  return at as Record<symbol, unknown>;
+  return at as Record<string | symbol, unknown>;
 }
 
 const numbers = (run: Run) => ({ glyphs: run.glyphs.map((g) => g.id), positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]) });
@@ -99,6 +99,8 @@ describe("fontkit's lookups answered in fewer steps", () => {
       // The change is in force for the program's fonts, and not for the copy it is compared with.
       expect(processorClass(programs)).toBe(processorClass(font));
       expect(processorClass(font)[QUICKER]).toBe(true);
+      // The loop over the glyphs is the one written from this fontkit's: replaced.
+      expect(processorClass(font).applyLookups).not.toBe(processorClass(asIs).applyLookups);
       expect(processorClass(asIs)[QUICKER]).toBeUndefined();
     }
   });
@@ -143,5 +145,66 @@ describe("fontkit's lookups answered in fewer steps", () => {
       }),
       { numRuns: 500, seed: 29 },
     );
+  });
+
+  it("gather for each lookup the glyphs of its subtables' first coverages, by the kind of each subtable", () => {
+    const c = (...glyphs: number[]): Coverage => ({ version: 1, glyphs });
+    const acting = (lookup: Lookup, positioning: boolean) => {
+      const digest = lookupDigest(lookup, positioning);
+      return digest && [...digest.acts].flatMap((acts, i) => (acts ? [digest.first + i] : []));
+    };
+    // Substitutions: a coverage; contexts and chaining contexts by their formats; an extension by what it holds.
+    expect(acting({ lookupType: 1, subTables: [{ coverage: c(5, 7) }, { coverage: { version: 2, rangeRecords: [{ start: 9, end: 10, startCoverageIndex: 0 }] } }] }, false)).toEqual([5, 7, 9, 10]);
+    expect(acting({ lookupType: 4, subTables: [{ coverage: c(3) }] }, false)).toEqual([3]);
+    expect(
+      acting(
+        {
+          lookupType: 5,
+          subTables: [
+            { version: 3, coverages: [c(4), c(8)] },
+            { version: 2, coverage: c(6) },
+          ],
+        },
+        false,
+      ),
+    ).toEqual([4, 6]);
+    expect(
+      acting(
+        {
+          lookupType: 6,
+          subTables: [
+            { version: 3, inputCoverage: [c(2), c(11)] },
+            { version: 1, coverage: c(12) },
+          ],
+        },
+        false,
+      ),
+    ).toEqual([2, 12]);
+    expect(acting({ lookupType: 7, subTables: [{ lookupType: 1, extension: { coverage: c(20) } }] }, false)).toEqual([20]);
+    // Positioning: pairs and cursive by a coverage, marks by the mark's coverage, contexts as above, extension 9.
+    expect(acting({ lookupType: 2, subTables: [{ coverage: c(1, 2) }] }, true)).toEqual([1, 2]);
+    expect(acting({ lookupType: 4, subTables: [{ markCoverage: c(30) }] }, true)).toEqual([30]);
+    expect(acting({ lookupType: 5, subTables: [{ markCoverage: c(31) }] }, true)).toEqual([31]);
+    expect(acting({ lookupType: 6, subTables: [{ mark1Coverage: c(32) }] }, true)).toEqual([32]);
+    expect(acting({ lookupType: 8, subTables: [{ version: 3, inputCoverage: [c(33)] }] }, true)).toEqual([33]);
+    expect(acting({ lookupType: 9, subTables: [{ lookupType: 4, extension: { markCoverage: c(34) } }] }, true)).toEqual([34]);
+    // A kind not known to test a coverage first (reverse chaining, an unknown format or type): tried at every glyph.
+    expect(acting({ lookupType: 8, subTables: [{ coverage: c(1) }] }, false)).toBeNull();
+    expect(
+      acting(
+        {
+          lookupType: 6,
+          subTables: [
+            { version: 3, inputCoverage: [c(1)] },
+            { version: 4, coverage: c(2) },
+          ],
+        },
+        false,
+      ),
+    ).toBeNull();
+    expect(acting({ lookupType: 1, subTables: [{ coverage: { version: 3 } }] }, false)).toBeNull();
+    expect(acting({ lookupType: 10, subTables: [{ coverage: c(1) }] }, true)).toBeNull();
+    // No subtable: nothing to try.
+    expect(acting({ lookupType: 1, subTables: [] }, false)).toEqual([]);
   });
 });
