@@ -96,23 +96,46 @@ function keep<T extends object>(table: Kept<T>, read: (table: T) => ByGlyph): By
   return byGlyph;
 }
 
-/** An array by glyph over the glyphs from each range's start to its end, each `none`. */
-function filled(ranges: readonly { start: number; end: number }[], none: number): ByGlyph {
+/** Glyphs a table names: a list, or ranges (a range that ends before it starts names none). */
+interface Named {
+  version: number;
+  glyphs?: readonly number[];
+  rangeRecords?: readonly { start: number; end: number }[];
+}
+
+/** The first and the last glyph the tables name; the last is below the first when they name none. */
+function spanOf(tables: readonly Named[]): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
-  for (const range of ranges) {
-    first = Math.min(first, range.start);
-    last = Math.max(last, range.end);
+  for (const table of tables) {
+    if (table.version === 1) {
+      for (const glyph of table.glyphs ?? []) {
+        first = Math.min(first, glyph);
+        last = Math.max(last, glyph);
+      }
+    } else if (table.version === 2) {
+      for (const range of table.rangeRecords ?? []) {
+        if (range.start > range.end) continue;
+        first = Math.min(first, range.start);
+        last = Math.max(last, range.end);
+      }
+    }
   }
+  return { first, last };
+}
+
+/** An array by glyph over the glyphs the tables name, each `none`. */
+function filled(tables: readonly Named[], none: number): ByGlyph {
+  const { first, last } = spanOf(tables);
   return last < first ? { first: 0, values: new Int32Array(0) } : { first, values: new Int32Array(last - first + 1).fill(none) };
 }
 
 /** Index by glyph of a coverage table, -1 for a glyph it does not hold. Filled from the end: the first holder wins. */
 function coverageByGlyph(coverage: Coverage): ByGlyph {
-  const glyphs = coverage.version === 1 ? (coverage.glyphs ?? []) : [];
-  const ranges = coverage.version === 2 ? (coverage.rangeRecords ?? []).filter((range) => range.start <= range.end) : [];
-  const byGlyph = filled([...glyphs.map((glyph) => ({ start: glyph, end: glyph })), ...ranges], -1);
+  const byGlyph = filled([coverage], -1);
   const { first, values } = byGlyph;
+  const glyphs = coverage.version === 1 ? (coverage.glyphs ?? []) : [];
+  const ranges = coverage.version === 2 ? (coverage.rangeRecords ?? []) : [];
   for (let i = glyphs.length - 1; i >= 0; i--) values[glyphs[i]! - first] = i;
   for (let i = ranges.length - 1; i >= 0; i--) {
     const range = ranges[i]!;
@@ -123,11 +146,11 @@ function coverageByGlyph(coverage: Coverage): ByGlyph {
 
 /** Class by glyph of a class table of ranges, 0 for a glyph in none. Filled from the end: the first range wins. */
 function classesByGlyph(table: ClassTable): ByGlyph {
-  const ranges = (table.classRangeRecord ?? []).filter((range) => range.start <= range.end);
-  const byGlyph = filled(ranges, 0);
+  const ranges = table.classRangeRecord ?? [];
+  const byGlyph = filled([{ version: 2, rangeRecords: ranges }], 0);
   for (let i = ranges.length - 1; i >= 0; i--) {
     const range = ranges[i]!;
-    byGlyph.values.fill(range.class, range.start - byGlyph.first, range.end - byGlyph.first + 1);
+    if (range.start <= range.end) byGlyph.values.fill(range.class, range.start - byGlyph.first, range.end - byGlyph.first + 1);
   }
   return byGlyph;
 }
@@ -194,17 +217,12 @@ export function lookupDigest(lookup: Lookup, positioning: boolean): Digest | nul
   }
   let digest: Digest | null = null;
   if (coverages.length > 0 || lookup.subTables.length === 0) {
-    const ranges = coverages.flatMap((coverage) =>
-      coverage.version === 1 ? (coverage.glyphs ?? []).map((glyph) => ({ start: glyph, end: glyph })) : (coverage.rangeRecords ?? []).filter((range) => range.start <= range.end),
-    );
-    let first = Infinity;
-    let last = -Infinity;
-    for (const range of ranges) {
-      first = Math.min(first, range.start);
-      last = Math.max(last, range.end);
-    }
+    const { first, last } = spanOf(coverages);
     digest = last < first ? { first: 0, acts: new Uint8Array(0) } : { first, acts: new Uint8Array(last - first + 1) };
-    for (const range of ranges) digest.acts.fill(1, range.start - digest.first, range.end - digest.first + 1);
+    for (const coverage of coverages) {
+      if (coverage.version === 1) for (const glyph of coverage.glyphs ?? []) digest.acts[glyph - digest.first] = 1;
+      else for (const range of coverage.rangeRecords ?? []) if (range.start <= range.end) digest.acts.fill(1, range.start - digest.first, range.end - digest.first + 1);
+    }
   }
   Object.defineProperty(lookup, DIGEST, { value: digest });
   return digest;
