@@ -34,7 +34,7 @@ export interface ClassTable {
 
 /** The part of fontkit's OpenType processor (GSUB's and GPOS's common class) changed here. */
 interface Processor {
-  glyphIterator: { index: number; glyphs: readonly ({ id: number } | undefined)[]; cur: { id: number } | null };
+  glyphIterator: GlyphIterator;
   coverageIndex: (this: Processor, coverage: Coverage, glyph?: number | null) => number;
   getClassID: (this: Processor, glyph: number, classTable: ClassTable) => number;
   applyChainingContext: (this: Processor, table: { version: number; inputCoverage?: readonly Coverage[] }) => boolean;
@@ -54,6 +54,7 @@ interface Glyph {
 /** fontkit's iterator over a run's glyphs (the class is not exported; it is read from a processor that has one). */
 interface GlyphIterator {
   index: number;
+  readonly glyphs: readonly (Glyph | undefined)[];
   readonly cur: Glyph | null;
   reset(flags: unknown): void;
   next(): unknown;
@@ -192,19 +193,15 @@ function firstCoverage(type: number, table: Subtable | undefined, positioning: b
   return type === 6 ? table.mark1Coverage : undefined;
 }
 
-/** Whether a glyph is one a lookup's subtables can act on: 1 or 0 by glyph, from the first glyph of their coverages. */
-interface Digest {
-  first: number;
-  acts: Uint8Array;
-}
 const DIGEST = Symbol('annual-review.lookup-digest');
 
 /**
- * The glyphs a lookup's subtables can act on, gathered from their first coverages; null when a subtable is of a kind
- * not known to test one first (the lookup is then tried at every glyph). Kept on the lookup.
+ * The glyphs a lookup's subtables can act on, gathered from their first coverages: 1 by each such glyph, 0 by others.
+ * Null when a subtable is of a kind not known to test one first (the lookup is then tried at every glyph). Kept on the
+ * lookup.
  */
-export function lookupDigest(lookup: Lookup, positioning: boolean): Digest | null {
-  const kept = (lookup as Lookup & { [DIGEST]?: Digest | null })[DIGEST];
+export function lookupDigest(lookup: Lookup, positioning: boolean): ByGlyph | null {
+  const kept = (lookup as Lookup & { [DIGEST]?: ByGlyph | null })[DIGEST];
   if (kept !== undefined) return kept;
   const coverages: Coverage[] = [];
   for (const table of lookup.subTables) {
@@ -215,13 +212,13 @@ export function lookupDigest(lookup: Lookup, positioning: boolean): Digest | nul
     }
     coverages.push(coverage);
   }
-  let digest: Digest | null = null;
+  let digest: ByGlyph | null = null;
   if (coverages.length > 0 || lookup.subTables.length === 0) {
-    const { first, last } = spanOf(coverages);
-    digest = last < first ? { first: 0, acts: new Uint8Array(0) } : { first, acts: new Uint8Array(last - first + 1) };
+    digest = filled(coverages, 0);
+    const { first, values } = digest;
     for (const coverage of coverages) {
-      if (coverage.version === 1) for (const glyph of coverage.glyphs ?? []) digest.acts[glyph - digest.first] = 1;
-      else for (const range of coverage.rangeRecords ?? []) if (range.start <= range.end) digest.acts.fill(1, range.start - digest.first, range.end - digest.first + 1);
+      if (coverage.version === 1) for (const glyph of coverage.glyphs ?? []) values[glyph - first] = 1;
+      else for (const range of coverage.rangeRecords ?? []) if (range.start <= range.end) values.fill(1, range.start - first, range.end - first + 1);
     }
   }
   Object.defineProperty(lookup, DIGEST, { value: digest });
@@ -229,7 +226,7 @@ export function lookupDigest(lookup: Lookup, positioning: boolean): Digest | nul
 }
 
 /** Whether the lookup can act on `glyph` as the current glyph. */
-const mayAct = (digest: Digest | null, glyph: number) => digest === null || digest.acts[glyph - digest.first] === 1;
+const mayAct = (digest: ByGlyph | null, glyph: number) => digest === null || valueOf(digest, glyph, 0) === 1;
 
 /**
  * fontkit 2.0.4's loop over a run's glyphs for each lookup (`applyLookups`), its white space collapsed and its name for
@@ -250,7 +247,7 @@ function loopWithDigests(Iterator: GlyphIteratorClass): Processor['applyLookups'
     this.glyphs = glyphs;
     this.positions = positions;
     const iterator = new Iterator(glyphs);
-    (this as unknown as { glyphIterator: GlyphIterator }).glyphIterator = iterator;
+    this.glyphIterator = iterator;
     const positioning = 'applyPositionValue' in this;
     for (const { feature, lookup } of lookups) {
       this.currentFeature = feature;

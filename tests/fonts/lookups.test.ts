@@ -151,7 +151,7 @@ describe("fontkit's lookups answered in fewer steps", () => {
     const c = (...glyphs: number[]): Coverage => ({ version: 1, glyphs });
     const acting = (lookup: Lookup, positioning: boolean) => {
       const digest = lookupDigest(lookup, positioning);
-      return digest && [...digest.acts].flatMap((acts, i) => (acts ? [digest.first + i] : []));
+      return digest && [...digest.values].flatMap((acts, i) => (acts ? [digest.first + i] : []));
     };
     // Substitutions: a coverage; contexts and chaining contexts by their formats; an extension by what it holds.
     expect(acting({ lookupType: 1, subTables: [{ coverage: c(5, 7) }, { coverage: { version: 2, rangeRecords: [{ start: 9, end: 10, startCoverageIndex: 0 }] } }] }, false)).toEqual([5, 7, 9, 10]);
