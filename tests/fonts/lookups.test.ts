@@ -149,62 +149,35 @@ describe("fontkit's lookups answered in fewer steps", () => {
 
   it("gather for each lookup the glyphs of its subtables' first coverages, by the kind of each subtable", () => {
     const c = (...glyphs: number[]): Coverage => ({ version: 1, glyphs });
+    const sub = (lookupType: number, ...subTables: Lookup['subTables']): Lookup => ({ lookupType, subTables });
     const acting = (lookup: Lookup, positioning: boolean) => {
       const digest = lookupDigest(lookup, positioning);
       return digest && [...digest.values].flatMap((acts, i) => (acts ? [digest.first + i] : []));
     };
-    // Substitutions: a coverage; contexts and chaining contexts by their formats; an extension by what it holds.
-    expect(acting({ lookupType: 1, subTables: [{ coverage: c(5, 7) }, { coverage: { version: 2, rangeRecords: [{ start: 9, end: 10, startCoverageIndex: 0 }] } }] }, false)).toEqual([5, 7, 9, 10]);
-    expect(acting({ lookupType: 4, subTables: [{ coverage: c(3) }] }, false)).toEqual([3]);
-    expect(
-      acting(
-        {
-          lookupType: 5,
-          subTables: [
-            { version: 3, coverages: [c(4), c(8)] },
-            { version: 2, coverage: c(6) },
-          ],
-        },
-        false,
-      ),
-    ).toEqual([4, 6]);
-    expect(
-      acting(
-        {
-          lookupType: 6,
-          subTables: [
-            { version: 3, inputCoverage: [c(2), c(11)] },
-            { version: 1, coverage: c(12) },
-          ],
-        },
-        false,
-      ),
-    ).toEqual([2, 12]);
-    expect(acting({ lookupType: 7, subTables: [{ lookupType: 1, extension: { coverage: c(20) } }] }, false)).toEqual([20]);
-    // Positioning: pairs and cursive by a coverage, marks by the mark's coverage, contexts as above, extension 9.
-    expect(acting({ lookupType: 2, subTables: [{ coverage: c(1, 2) }] }, true)).toEqual([1, 2]);
-    expect(acting({ lookupType: 4, subTables: [{ markCoverage: c(30) }] }, true)).toEqual([30]);
-    expect(acting({ lookupType: 5, subTables: [{ markCoverage: c(31) }] }, true)).toEqual([31]);
-    expect(acting({ lookupType: 6, subTables: [{ mark1Coverage: c(32) }] }, true)).toEqual([32]);
-    expect(acting({ lookupType: 8, subTables: [{ version: 3, inputCoverage: [c(33)] }] }, true)).toEqual([33]);
-    expect(acting({ lookupType: 9, subTables: [{ lookupType: 4, extension: { markCoverage: c(34) } }] }, true)).toEqual([34]);
-    // A kind not known to test a coverage first (reverse chaining, an unknown format or type): tried at every glyph.
-    expect(acting({ lookupType: 8, subTables: [{ coverage: c(1) }] }, false)).toBeNull();
-    expect(
-      acting(
-        {
-          lookupType: 6,
-          subTables: [
-            { version: 3, inputCoverage: [c(1)] },
-            { version: 4, coverage: c(2) },
-          ],
-        },
-        false,
-      ),
-    ).toBeNull();
-    expect(acting({ lookupType: 1, subTables: [{ coverage: { version: 3 } }] }, false)).toBeNull();
-    expect(acting({ lookupType: 10, subTables: [{ coverage: c(1) }] }, true)).toBeNull();
-    // No subtable: nothing to try.
-    expect(acting({ lookupType: 1, subTables: [] }, false)).toEqual([]);
+    const ranges: Coverage = { version: 2, rangeRecords: [{ start: 9, end: 10, startCoverageIndex: 0 }] };
+    // [lookup, whether it positions, the glyphs gathered (null: tried at every glyph)]
+    const cases: [Lookup, boolean, number[] | null][] = [
+      // Substitutions: a coverage; contexts and chaining contexts by their formats; an extension by what it holds.
+      [sub(1, { coverage: c(5, 7) }, { coverage: ranges }), false, [5, 7, 9, 10]],
+      [sub(4, { coverage: c(3) }), false, [3]],
+      [sub(5, { version: 3, coverages: [c(4), c(8)] }, { version: 2, coverage: c(6) }), false, [4, 6]],
+      [sub(6, { version: 3, inputCoverage: [c(2), c(11)] }, { version: 1, coverage: c(12) }), false, [2, 12]],
+      [sub(7, { lookupType: 1, extension: { coverage: c(20) } }), false, [20]],
+      // Positioning: pairs and cursive by a coverage, marks by the mark's coverage, contexts as above, extension 9.
+      [sub(2, { coverage: c(1, 2) }), true, [1, 2]],
+      [sub(4, { markCoverage: c(30) }), true, [30]],
+      [sub(5, { markCoverage: c(31) }), true, [31]],
+      [sub(6, { mark1Coverage: c(32) }), true, [32]],
+      [sub(8, { version: 3, inputCoverage: [c(33)] }), true, [33]],
+      [sub(9, { lookupType: 4, extension: { markCoverage: c(34) } }), true, [34]],
+      // A kind not known to test a coverage first (reverse chaining, an unknown format or type): tried at every glyph.
+      [sub(8, { coverage: c(1) }), false, null],
+      [sub(6, { version: 3, inputCoverage: [c(1)] }, { version: 4, coverage: c(2) }), false, null],
+      [sub(1, { coverage: { version: 3 } }), false, null],
+      [sub(10, { coverage: c(1) }), true, null],
+      // No subtable: nothing to try.
+      [sub(1), false, []],
+    ];
+    for (const [lookup, positioning, glyphs] of cases) expect(acting(lookup, positioning), JSON.stringify(lookup)).toEqual(glyphs);
   });
 });
