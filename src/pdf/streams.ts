@@ -209,16 +209,13 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
     addPage: (...args: unknown[]) => unknown;
   };
   const refEnd = written._refEnd;
-  let numberOf: ((ref: { id: number; gen: number }) => object) | undefined;
+  // The document's root is one of its references: every other shares its class.
+  const numberOf = numbers(written._root);
   const isWritten = (item: unknown): item is Written => (item as Partial<Written> | null)?.buffer === NO_BYTES;
   // An object not written yet still has its own list for its stream's bytes; a number has none.
   const unwritten = (item: unknown) => typeof item === 'object' && item !== null && 'buffer' in item;
   /** A parent tree's entry, or an element of one, by its object number once it is written (pdfkit's are all generation 0). */
-  const byNumber = (item: unknown): unknown => {
-    if (!isWritten(item) || item.gen !== 0) return item;
-    numberOf ??= numbers(item);
-    return item.id;
-  };
+  const byNumber = (item: unknown): unknown => (isWritten(item) && item.gen === 0 ? item.id : item);
   // The parent tree's entries (a page's: the elements of its marked contents; a link's: its element) that held an
   // element not yet written when last looked at, and the first entry not looked at yet.
   let pending: number[] = [];
@@ -239,7 +236,7 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
     const root = written._root.data.StructTreeRoot;
     if (root) {
       const tree = root.data.ParentTree;
-      if (!(REFERENCES_BY_NUMBER in tree)) byNumberInTree(tree, (id) => numberOf!({ id, gen: 0 }));
+      if (!(REFERENCES_BY_NUMBER in tree)) byNumberInTree(tree, (id) => numberOf({ id, gen: 0 }));
       const items = tree._items;
       const waiting = pending.filter((key) => numberWritten(items, key));
       for (; unseen < root.data.ParentTreeNextKey; unseen++) if (numberWritten(items, unseen)) waiting.push(unseen);
@@ -258,7 +255,7 @@ export function forgetWrittenDictionaries(doc: PDFKit.PDFDocument): void {
       // its number alone from then on. (Read without pdfkit's `annotations`, which would give a page without links an
       // empty /Annots.)
       const annotations = written.page?.dictionary.data.Annots;
-      if (data.Subtype === 'Link' && annotations?.[annotations.length - 1] === ref) annotations[annotations.length - 1] = (numberOf ??= numbers(ref))(ref);
+      if (data.Subtype === 'Link' && annotations?.[annotations.length - 1] === ref) annotations[annotations.length - 1] = numberOf(ref);
     } else if (data.Type === undefined && typeof data.S === 'string' && data.P !== undefined) ref.data = { P: data.P };
   };
 }
