@@ -80,21 +80,19 @@ export interface Lookup {
   subTables: readonly Subtable[];
 }
 
-/**
- * A table read into an array by glyph, from the first glyph it names to the last (most tables name glyphs close
- * together), kept on the table: fontkit decodes each table once per font.
- */
+/** A table read into an array by glyph, from the first glyph it names to the last (most tables name glyphs close together). */
 interface ByGlyph {
   first: number;
   values: Int32Array;
 }
 const BY_GLYPH = Symbol('annual-review.by-glyph');
-type Kept<T> = T & { [BY_GLYPH]?: ByGlyph };
+const DIGEST = Symbol('annual-review.lookup-digest');
 
-function keep<T extends object>(table: Kept<T>, read: (table: T) => ByGlyph): ByGlyph {
-  let byGlyph = table[BY_GLYPH];
-  if (!byGlyph) Object.defineProperty(table, BY_GLYPH, { value: (byGlyph = read(table)) });
-  return byGlyph;
+/** What `read` makes of a table of fontkit's, kept on the table under `key`: fontkit decodes each table once per font. */
+function keep<T extends object, V>(table: T, key: symbol, read: (table: T) => V): V {
+  const held = table as T & Record<symbol, V>;
+  if (!(key in held)) Object.defineProperty(held, key, { value: read(table) });
+  return held[key] as V;
 }
 
 /** Glyphs a table names: a list, or ranges (a range that ends before it starts names none). */
@@ -164,12 +162,12 @@ function valueOf(byGlyph: ByGlyph, glyph: number, none: number): number {
 
 /** What fontkit's `coverageIndex` gives for `glyph`. */
 export function coverageIndex(coverage: Coverage, glyph: number): number {
-  return valueOf(keep(coverage, coverageByGlyph), glyph, -1);
+  return valueOf(keep(coverage, BY_GLYPH, coverageByGlyph), glyph, -1);
 }
 
 /** What fontkit's `getClassID` gives for `glyph` from a class table of ranges. */
 export function classOf(table: ClassTable, glyph: number): number {
-  return valueOf(keep(table, classesByGlyph), glyph, 0);
+  return valueOf(keep(table, BY_GLYPH, classesByGlyph), glyph, 0);
 }
 
 /**
@@ -193,35 +191,28 @@ function firstCoverage(type: number, table: Subtable | undefined, positioning: b
   return type === 6 ? table.mark1Coverage : undefined;
 }
 
-const DIGEST = Symbol('annual-review.lookup-digest');
-
 /**
  * The glyphs a lookup's subtables can act on, gathered from their first coverages: 1 by each such glyph, 0 by others.
  * Null when a subtable is of a kind not known to test one first (the lookup is then tried at every glyph). Kept on the
  * lookup.
  */
 export function lookupDigest(lookup: Lookup, positioning: boolean): ByGlyph | null {
-  const kept = (lookup as Lookup & { [DIGEST]?: ByGlyph | null })[DIGEST];
-  if (kept !== undefined) return kept;
+  return keep(lookup, DIGEST, () => digestOf(lookup, positioning));
+}
+
+function digestOf(lookup: Lookup, positioning: boolean): ByGlyph | null {
   const coverages: Coverage[] = [];
   for (const table of lookup.subTables) {
     const coverage = firstCoverage(lookup.lookupType, table, positioning);
-    if (!coverage || (coverage.version !== 1 && coverage.version !== 2)) {
-      coverages.length = 0;
-      break;
-    }
+    if (!coverage || (coverage.version !== 1 && coverage.version !== 2)) return null;
     coverages.push(coverage);
   }
-  let digest: ByGlyph | null = null;
-  if (coverages.length > 0 || lookup.subTables.length === 0) {
-    digest = filled(coverages, 0);
-    const { first, values } = digest;
-    for (const coverage of coverages) {
-      if (coverage.version === 1) for (const glyph of coverage.glyphs ?? []) values[glyph - first] = 1;
-      else for (const range of coverage.rangeRecords ?? []) if (range.start <= range.end) values.fill(1, range.start - first, range.end - first + 1);
-    }
+  const digest = filled(coverages, 0);
+  const { first, values } = digest;
+  for (const coverage of coverages) {
+    if (coverage.version === 1) for (const glyph of coverage.glyphs ?? []) values[glyph - first] = 1;
+    else for (const range of coverage.rangeRecords ?? []) if (range.start <= range.end) values.fill(1, range.start - first, range.end - first + 1);
   }
-  Object.defineProperty(lookup, DIGEST, { value: digest });
   return digest;
 }
 
