@@ -3,15 +3,52 @@
 import type { SourcePosition } from '../errors.js';
 
 /**
+ * Positions by path, read as a Map is: what a subclass gives by `get` and `entries` is also given by the rest, which a
+ * subclass answers more directly where it can.
+ */
+abstract class Positions implements ReadonlyMap<string, SourcePosition> {
+  abstract get(path: string): SourcePosition | undefined;
+  abstract entries(): MapIterator<[string, SourcePosition]>;
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  get size(): number {
+    let size = 0;
+    for (const _ of this.entries()) size++;
+    return size;
+  }
+
+  forEach(each: (position: SourcePosition, path: string, map: ReadonlyMap<string, SourcePosition>) => void, thisArg?: unknown): void {
+    for (const [path, position] of this.entries()) each.call(thisArg, position, path, this);
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [path] of this.entries()) yield path;
+  }
+
+  *values(): MapIterator<SourcePosition> {
+    for (const [, position] of this.entries()) yield position;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, SourcePosition]> {
+    return this.entries();
+  }
+}
+
+/**
  * A file's positions: each path's line and column are two numbers in typed arrays, and a position object is made only
  * when one is asked for (a Map entry holding an object per field took twice the memory).
  */
-export class FieldPositions implements ReadonlyMap<string, SourcePosition> {
+export class FieldPositions extends Positions {
   private readonly index = new Map<string, number>();
   private lines = new Int32Array(64);
   private columns = new Int32Array(64);
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    super();
+  }
 
   set(path: string, line: number, column: number): this {
     let i = this.index.get(path);
@@ -37,32 +74,20 @@ export class FieldPositions implements ReadonlyMap<string, SourcePosition> {
     return i === undefined ? undefined : this.at(i);
   }
 
-  has(path: string): boolean {
+  override has(path: string): boolean {
     return this.index.has(path);
   }
 
-  get size(): number {
+  override get size(): number {
     return this.index.size;
-  }
-
-  forEach(each: (position: SourcePosition, path: string, map: ReadonlyMap<string, SourcePosition>) => void, thisArg?: unknown): void {
-    for (const [path, i] of this.index) each.call(thisArg, this.at(i), path, this);
   }
 
   *entries(): MapIterator<[string, SourcePosition]> {
     for (const [path, i] of this.index) yield [path, this.at(i)];
   }
 
-  keys(): MapIterator<string> {
+  override keys(): MapIterator<string> {
     return this.index.keys();
-  }
-
-  *values(): MapIterator<SourcePosition> {
-    for (const i of this.index.values()) yield this.at(i);
-  }
-
-  [Symbol.iterator](): MapIterator<[string, SourcePosition]> {
-    return this.entries();
   }
 
   private at(i: number): SourcePosition {
@@ -82,7 +107,7 @@ const underKey = (rest: string) => rest === '' || rest[0] === '[' || rest[0] ===
  * fills. A file whose fields are under a top-level key gives that key's paths ("sections[0]" in narrative.yaml is
  * "narrative[0]"); a file without one gives all of its paths under its field ("title" in review.yaml is "meta.title").
  */
-export class DatasetPositions implements ReadonlyMap<string, SourcePosition> {
+export class DatasetPositions extends Positions {
   private readonly files: { field: string; key: string | null; positions: ReadonlyMap<string, SourcePosition> }[] = [];
 
   /** `positions`, a file's, under `field` of the dataset: those under its top-level `key`, or all with `key` null. */
@@ -102,20 +127,6 @@ export class DatasetPositions implements ReadonlyMap<string, SourcePosition> {
     return undefined;
   }
 
-  has(path: string): boolean {
-    return this.get(path) !== undefined;
-  }
-
-  get size(): number {
-    let size = 0;
-    for (const _ of this.entries()) size++;
-    return size;
-  }
-
-  forEach(each: (position: SourcePosition, path: string, map: ReadonlyMap<string, SourcePosition>) => void, thisArg?: unknown): void {
-    for (const [path, position] of this.entries()) each.call(thisArg, position, path, this);
-  }
-
   *entries(): MapIterator<[string, SourcePosition]> {
     for (const { field, key, positions } of this.files) {
       for (const [path, position] of positions) {
@@ -123,17 +134,5 @@ export class DatasetPositions implements ReadonlyMap<string, SourcePosition> {
         else if (path.startsWith(key) && underKey(path.slice(key.length))) yield [field + path.slice(key.length), position];
       }
     }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [path] of this.entries()) yield path;
-  }
-
-  *values(): MapIterator<SourcePosition> {
-    for (const [, position] of this.entries()) yield position;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, SourcePosition]> {
-    return this.entries();
   }
 }
