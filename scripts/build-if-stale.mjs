@@ -21,7 +21,9 @@ export function staleness() {
   const missing = outputs.find((f) => !existsSync(f));
   if (missing) return `${relative(root, missing)} is missing`;
   const oldest = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  const newer = [...sources, join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'scripts', 'bundle.mjs')].find((f) => statSync(f).mtimeMs > oldest);
+  const newer = [...sources, join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'scripts', 'bundle.mjs'), join(root, 'scripts', 'code-cache.mjs')].find(
+    (f) => statSync(f).mtimeMs > oldest,
+  );
   return newer ? `${relative(root, newer)} is newer than dist/` : undefined;
 }
 

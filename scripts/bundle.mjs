@@ -7,10 +7,12 @@
 // - dist/cli/vega.cjs: Vega, Vega-Lite and Vega's expression interpreter, the same way, compiled with a cache of its own
 //   when a chart is drawn.
 // - the two worker threads (batch builds, a user's chart), each one ES module file with shared chunks in dist/cli/.
+// - dist/cli/code/: the program's own code cache, made by a build of a sample review (scripts/code-cache.mjs).
 // The library (dist/index.js) and dist/cli/main.js are left as tsc wrote them. Left outside the bundle: packages that
 // find files of their own beside their code (pdfkit's standard fonts and ICC profile, piscina's thread script, resvg's
 // WebAssembly, pdf.js, open's xdg-open), and those pdfkit shares (fontkit, linebreak: one copy of each).
 import { build } from 'esbuild';
+import { makeCodeCache } from './code-cache.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -97,6 +99,9 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// Last, with the program complete: its own code cache (scripts/code-cache.mjs).
+makeCodeCache();
 
 /**
  * Fails the build when the bundle holds a character outside ASCII: Node then reads the whole file as UTF-8 into a

@@ -1,6 +1,7 @@
 // Starting the program. The built command line is one CommonJS file, dist/cli/app.cjs (scripts/bundle.mjs): it is
 // compiled here with V8's code cache, kept in the cache folder's code/ beside charts and shaped text, so that a later
-// start neither parses the program nor compiles again the functions an earlier run of the same command compiled. The
+// start neither parses the program nor compiles again the functions an earlier run of the same command compiled; for
+// a build, the program's own (dist/cli/code/, made by `npm run build`) serves a first run as well. The
 // chart libraries are a second such file, dist/cli/vega.cjs, compiled with a cache of their own when first required.
 // Without the bundle (the TypeScript compiler's output alone), the command line is imported as it is.
 import { createHash } from 'node:crypto';
@@ -28,27 +29,48 @@ function cacheDirOf(args: readonly string[]): string | undefined {
 }
 
 /**
- * The code cache's file for a compiled bundle: named by the bundle's file and the Node version and platform, and
- * `part` (the command, whose run compiles its own functions; or the library bundle's name). V8 refuses data made by
- * another V8 or from another text, and it is then made again.
+ * The name of a compiled bundle's code cache: the bundle's file and the Node version and platform, and `part` (the
+ * command, whose run compiles its own functions; or the library bundle's name). V8 refuses data made by another V8 or
+ * from another text, and it is then made again.
  */
-function codeCacheFile(file: string, part: string, args: readonly string[]): string | undefined {
-  const dir = cacheDirOf(args);
-  if (dir === undefined) return undefined;
+function codeCacheName(file: string, part: string): string {
   const { size, mtimeMs } = statSync(file);
   const id = createHash('sha256').update(`${file} ${size} ${mtimeMs} ${process.version} ${process.arch}`).digest('hex').slice(0, 32);
-  return join(dir, 'code', `${id}-${part}.bin`);
+  return `${id}-${part}.bin`;
+}
+
+/**
+ * The program's own code cache, beside it: made by `npm run build` (scripts/code-cache.mjs), which builds a sample
+ * review with the program it has just bundled, so that a first build finds the functions a build runs compiled. Read
+ * only; a command with none, or whose V8 refuses it (another Node), keeps its own in the cache folder.
+ */
+const SHIPPED_CODE = fileURLToPath(new URL('./code/', import.meta.url));
+
+/** Where a bundle's code cache is read from: the cache folder's, then the program's own. */
+interface CodeCache {
+  kept: string | undefined;
+  shipped: string;
+}
+
+function codeCacheOf(file: string, part: string, args: readonly string[]): CodeCache {
+  const name = codeCacheName(file, part);
+  const dir = cacheDirOf(args);
+  return { kept: dir === undefined ? undefined : join(dir, 'code', name), shipped: join(SHIPPED_CODE, name) };
 }
 
 /** A bundle compiled from its code cache when there is one, and what to write the cache with after the run. */
 interface Compiled {
   script: Script;
   cacheFile: string | undefined;
-  hadCache: boolean;
+  /** Where the data it was compiled with came from, if any. */
+  from: 'kept' | 'shipped' | undefined;
 }
 
-/** True when the bundle's cache is to be written after the run: it had none, or V8 refused it. */
-const unkept = (c: Compiled) => c.cacheFile !== undefined && (!c.hadCache || c.script.cachedDataRejected === true);
+/**
+ * True when the bundle's cache is to be written into the cache folder after the run: it was compiled without data of
+ * its own there or the program's, or V8 refused what it was given.
+ */
+const unkept = (c: Compiled) => c.cacheFile !== undefined && (c.from === undefined || c.script.cachedDataRejected === true);
 
 /** CommonJS's function around a module's text, as Node wraps it. */
 const asFunction = (text: string) => `(function (exports, require, module, __filename, __dirname) { ${text}\n});`;
@@ -57,17 +79,25 @@ const asFunction = (text: string) => `(function (exports, require, module, __fil
  * A bundle compiled from its code cache when there is one. A bundle of ours is wrapped as CommonJS's function already
  * (scripts/bundle.mjs), and ASCII; a package's file (`wrap`) is read as UTF-8 and wrapped here.
  */
-function compile(file: string, cacheFile: string | undefined, wrap = false): Compiled {
-  let cachedData = readable(cacheFile);
+function compile(file: string, cache: CodeCache, wrap = false): Compiled {
+  let found = readCode(cache);
   // Read as bytes, then decoded: Node 20's one-step UTF-8 read of a file this size takes about 8 ms more. Our bundle is
   // compiled as it is read, with no joined copy; it is ASCII (the bundle script refuses any other character), so
   // decoded as Latin-1, byte for character: the same string as UTF-8 gives, 4 ms sooner.
   const text = wrap ? asFunction(readFileSync(file).toString('utf8')) : readFileSync(file).toString('latin1');
-  const script = new Script(text, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(text, { filename: file, ...(found ? { cachedData: found.data } : {}) });
+  const from = found?.from;
   // Read once compiled: not held (a few MB) while the command runs.
-  const hadCache = cachedData !== undefined;
-  cachedData = undefined;
-  return { script, cacheFile, hadCache };
+  found = undefined;
+  return { script, cacheFile: cache.kept, from };
+}
+
+/** A bundle's code cache: the cache folder's, else the program's own, with where it came from. */
+function readCode(cache: CodeCache): { data: Buffer; from: 'kept' | 'shipped' } | undefined {
+  const kept = readable(cache.kept);
+  if (kept) return { data: kept, from: 'kept' };
+  const shipped = readable(cache.shipped);
+  return shipped && { data: shipped, from: 'shipped' };
 }
 
 /** Runs a compiled bundle as CommonJS runs a module, and gives its exports. */
@@ -136,7 +166,7 @@ export async function start(args: readonly string[]): Promise<number> {
   const app = fileURLToPath(new URL('./app.cjs', import.meta.url));
   if (!existsSync(app)) return (await import('./cli.js')).main([...args]);
   const command = /^[a-z-]+$/.test(args[0] ?? '') ? args[0]! : 'other';
-  const program = compile(app, codeCacheFile(app, command, args));
+  const program = compile(app, codeCacheOf(app, command, args));
   const compiled = [program];
   const appRequire = createRequire(app);
   const packages = new Map<string, unknown>();
@@ -146,7 +176,7 @@ export async function start(args: readonly string[]): Promise<number> {
       if (!CACHED_PACKAGES.has(id)) return from(id) as unknown;
       const file = from.resolve(id);
       if (!packages.has(file)) {
-        const compiledPackage = compiledAsForSmallReview(() => compile(file, codeCacheFile(file, `package-${id}`, args), true));
+        const compiledPackage = compiledAsForSmallReview(() => compile(file, codeCacheOf(file, `package-${id}`, args), true));
         compiled.push(compiledPackage);
         packages.set(file, run(compiledPackage, file, requiring(createRequire(file))));
       }
@@ -159,7 +189,7 @@ export async function start(args: readonly string[]): Promise<number> {
     const name = LIBRARIES[id];
     if (name === undefined || !existsSync(vega)) return appRequiring(id);
     if (!libraries) {
-      const bundle = compiledAsForSmallReview(() => compile(vega, codeCacheFile(vega, 'library-vega', args)));
+      const bundle = compiledAsForSmallReview(() => compile(vega, codeCacheOf(vega, 'library-vega', args)));
       compiled.push(bundle);
       libraries = run(bundle, vega, appRequiring) as Record<string, unknown>;
     }
