@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { error, ReviewError } from '../errors.js';
 import { remember } from '../output/index.js';
-import { quickerLookups } from './lookups.js';
+import { anchorsWhenAsked, quickerLookups } from './lookups.js';
 import { fontHash, keepRun, shapesOf, type KeptRun } from './shapes.js';
 
 export { resolveFontPath } from './paths.js';
@@ -273,6 +273,8 @@ function shapeOnce(font: fontkit.Font, bytes: Uint8Array): void {
         lookups = store ? [] : undefined;
         let calls: number[] | undefined;
         let fresh: fontkit.GlyphRun;
+        // Before fontkit reads the font's lookups, with its first string: see lookups.ts.
+        if (!quicker) anchorsWhenAsked(font);
         try {
           fresh = layout(text, features);
         } finally {

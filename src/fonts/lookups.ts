@@ -18,6 +18,8 @@
 // The same runs come out (tests/fonts/lookups.test.ts shapes with fontkit's other copy, unchanged, alongside).
 // Measured on 12,000 words and 8,000 lines of the ×100 dataset in three of the theme’s fonts: 9.3 → 4.8 s with the
 // tables read once and the chaining contexts' test, 3.3 s with the lookups' glyphs gathered too.
+// And a font's mark attachments' anchors are read when a lookup first asks for them (`anchorsWhenAsked`), not with
+// the lookup: most of what fontkit reads of a font's lookups on its first string.
 
 /** fontkit's coverage table: a list of glyphs (version 1) or ranges of them (version 2). */
 export interface Coverage {
@@ -291,4 +293,41 @@ export function quickerLookups(font: object): void {
   };
   if (Iterator && typeof applyLookups === 'function' && loopText(applyLookups) === FONTKIT_LOOP) shared.applyLookups = loopWithDigests(Iterator);
   shared[QUICKER] = true;
+}
+
+/** A field of a fontkit table that points at another part of the font (restructure's Pointer): read with its table. */
+interface Pointer {
+  options: { lazy?: boolean };
+  type: { decode?: unknown } | null;
+}
+
+/** Where a GPOS table's subtables are described: from its lookup list through a lookup's subtables to their types. */
+interface GposTable {
+  lookupList?: { type?: { type?: { fields?: { subTables?: { type?: { type?: { versions?: Record<number, Record<string, Pointer | undefined> | undefined> } } } } } } };
+}
+
+/** The arrays of anchors of GPOS's mark attachments (lookup types 4 to 6), by lookup type. */
+const ANCHOR_ARRAYS: readonly (readonly [number, readonly string[]])[] = [
+  [4, ['markArray', 'baseArray']],
+  [5, ['markArray', 'ligatureArray']],
+  [6, ['mark1Array', 'mark2Array']],
+];
+
+/**
+ * fontkit reads a lookup whole the first time a string asks for it, and a mark attachment holds an anchor for every
+ * mark and for every base glyph (or ligature, or mark under a mark) by class of mark: 9,860 anchors in Noto Serif, most
+ * of all it reads of the font's lookups, of which a text uses a few. A subtable reads its marks' and bases' anchors
+ * only after both glyphs are found in its coverage tables, so those arrays are made restructure's lazy pointers: each
+ * is read whole, as before, when a lookup first asks for it, and kept. From now on for every font of the same copy of
+ * fontkit as `font`; a font without GPOS changes nothing. Call it before the font shapes its first string.
+ */
+export function anchorsWhenAsked(font: object): void {
+  const versions = (font as { GPOS?: GposTable }).GPOS?.lookupList?.type?.type?.fields?.subTables?.type?.type?.versions;
+  if (!versions) return;
+  for (const [type, fields] of ANCHOR_ARRAYS) {
+    for (const field of fields) {
+      const pointer = versions[type]?.[field];
+      if (pointer && typeof pointer.options === 'object' && typeof pointer.type?.decode === 'function') pointer.options.lazy = true;
+    }
+  }
 }

@@ -19,6 +19,7 @@ interface Run {
 interface Font {
   layout(text: string, features?: string[]): Run;
   _layoutEngine: { engine: { GSUBProcessor?: object; GPOSProcessor?: object } };
+  GPOS?: { lookupList: { type: { type: { fields: { subTables: { type: { type: { versions: Record<number, Record<string, { options: { lazy?: boolean } }>> } } } } } } } };
 }
 const fontkitAsIs = createRequire(import.meta.url)('fontkit') as { create(bytes: Buffer): Font };
 
@@ -77,7 +78,7 @@ const ALPHABET = [
   'ffl',
 ];
 
-describe("fontkit's lookups answered in fewer steps", () => {
+describe("fontkit's lookups answered in fewer steps, and their anchors read when asked for", () => {
   it('shape every dataset text and generated string as fontkit itself does, in each of the theme fonts', () => {
     expect(fontPaths.length).toBeGreaterThanOrEqual(8);
     const generated = fc.sample(
@@ -102,6 +103,10 @@ describe("fontkit's lookups answered in fewer steps", () => {
       // The loop over the glyphs is the one written from this fontkit's: replaced.
       expect(processorClass(font).applyLookups).not.toBe(processorClass(asIs).applyLookups);
       expect(processorClass(asIs)[QUICKER]).toBeUndefined();
+      // A mark attachment's anchors are read when asked for, in this copy of fontkit and not in the other.
+      const anchors = (f: Font) => f.GPOS?.lookupList.type.type.fields.subTables.type.type.versions[4]!.baseArray!.options.lazy;
+      expect(anchors(font)).toBe(true);
+      expect(anchors(asIs)).toBe(false);
     }
   });
 
