@@ -445,12 +445,15 @@ function isFolder(path: string): boolean {
 }
 
 /**
- * A file of the cache folder (drawn charts, shaped text, compiled code), written as `writeFileAtomic` writes: a
- * cache is an optimisation, and a read-only or full disk costs time, never the build.
+ * A file of the cache folder (drawn charts, shaped text, compiled code), written as `writeFileAtomic` writes but not
+ * flushed to the disk before its rename: a cache is an optimisation, and a read-only or full disk costs time, never the
+ * build. Other processes see the file whole or not at all, as flushed; a system that stops before it wrote the file
+ * out may leave it empty or damaged, and every reader takes such a file for none (a first build writes some thirty,
+ * each flush waiting on the disk).
  */
 export function keepInCache(path: string, bytes: Uint8Array | string): void {
   try {
-    writeFileAtomic(path, bytes);
+    writeFileAtomic(path, bytes, { flush: false });
   } catch {
     // Read again next time, and drawn, shaped or compiled afresh.
   }
@@ -493,12 +496,15 @@ export function cacheEntryIn(text: string, key: string): Record<string, unknown>
   }
 }
 
-/** One small file written whole or not at all (`init` and `new`, `extract-data`): a temporary beside it, flushed, then a rename. */
-export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
+/**
+ * One small file written whole or not at all (`init` and `new`, `extract-data`): a temporary beside it, flushed (but
+ * with `flush: false`, for the cache folder's), then a rename.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array | string, { flush = true }: { flush?: boolean } = {}): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     // write-file-atomic writes a temporary file beside it, flushes it to the disk and renames it over the file.
-    writeFileAtomicModule.sync(path, typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    writeFileAtomicModule.sync(path, typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: flush });
   } catch (e) {
     throw outputError(path, e);
   }
