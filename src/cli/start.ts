@@ -116,12 +116,21 @@ function run(compiled: Compiled, file: string, require: NodeJS.Require): unknown
 function keepCode({ script, cacheFile }: Compiled, keepInCache: (path: string, bytes: Uint8Array) => void): void {
   if (!cacheFile) return;
   keepInCache(cacheFile, script.createCachedData());
+  forgetOlderCode(cacheFile);
+}
+
+/**
+ * Removes the cache folder's code cache of the same part as `cacheFile` for another build of the program or another
+ * Node: after a run that wrote its own, or that started from the program's own (which an earlier build of the program
+ * had no use for).
+ */
+function forgetOlderCode(cacheFile: string): void {
   // Names are the 32 digits of the bundle's identity, "-", the part.
   const part = basename(cacheFile).slice(33);
   try {
     for (const old of readdirSync(dirname(cacheFile))) if (old.slice(33) === part && old !== basename(cacheFile)) rmSync(join(dirname(cacheFile), old), { force: true });
   } catch {
-    // Left for a later run: a cache folder that cannot be read or written costs only space.
+    // None yet, or left for a later run: a cache folder that cannot be read or written costs only space.
   }
 }
 
@@ -201,6 +210,7 @@ export async function start(args: readonly string[]): Promise<number> {
   provideImport((specifier) => import(specifier));
   const { main } = run(program, app, require) as { main: typeof Main };
   const status = await main([...args]);
+  for (const c of compiled) if (c.from === 'shipped' && c.cacheFile && !unkept(c)) forgetOlderCode(c.cacheFile);
   const toKeep = compiled.filter(unkept);
   if (toKeep.length) {
     // Made under the settings the next start compiles under (a large dataset's command changed them).
