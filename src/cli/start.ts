@@ -110,25 +110,25 @@ function run(compiled: Compiled, file: string, require: NodeJS.Require): unknown
 /**
  * After the run, the cache of a bundle compiled without one (or with one V8 refused: see `unkept`) is written: it holds the
  * functions the run compiled as well as the bundle's top level, and is made under the settings the next start compiles
- * under (a large dataset's command changed them). Data of the same part for an earlier build of the program or another
- * Node is of no more use.
+ * under (a large dataset's command changed them).
  */
 function keepCode({ script, cacheFile }: Compiled, keepInCache: (path: string, bytes: Uint8Array) => void): void {
-  if (!cacheFile) return;
-  keepInCache(cacheFile, script.createCachedData());
-  forgetOlderCode(cacheFile);
+  if (cacheFile) keepInCache(cacheFile, script.createCachedData());
 }
 
 /**
- * Removes the cache folder's code cache of the same part as `cacheFile` for another build of the program or another
- * Node: after a run that wrote its own, or that started from the program's own (which an earlier build of the program
- * had no use for).
+ * Removes the cache folder's code caches of the parts of `current` (the files of this build of the program and this
+ * Node) made by another build or another Node: of no more use once the run wrote its own or started from the
+ * program's. The folder is read once for them all.
  */
-function forgetOlderCode(cacheFile: string): void {
+function forgetOlderCode(current: readonly string[]): void {
+  if (current.length === 0) return;
+  const dir = dirname(current[0]!);
+  const names = new Set(current.map((file) => basename(file)));
   // Names are the 32 digits of the bundle's identity, "-", the part.
-  const part = basename(cacheFile).slice(33);
+  const parts = new Set([...names].map((name) => name.slice(33)));
   try {
-    for (const old of readdirSync(dirname(cacheFile))) if (old.slice(33) === part && old !== basename(cacheFile)) rmSync(join(dirname(cacheFile), old), { force: true });
+    for (const old of readdirSync(dir)) if (parts.has(old.slice(33)) && !names.has(old)) rmSync(join(dir, old), { force: true });
   } catch {
     // None yet, or left for a later run: a cache folder that cannot be read or written costs only space.
   }
@@ -210,7 +210,6 @@ export async function start(args: readonly string[]): Promise<number> {
   provideImport((specifier) => import(specifier));
   const { main } = run(program, app, require) as { main: typeof Main };
   const status = await main([...args]);
-  for (const c of compiled) if (c.from === 'shipped' && c.cacheFile && !unkept(c)) forgetOlderCode(c.cacheFile);
   const toKeep = compiled.filter(unkept);
   if (toKeep.length) {
     // Made under the settings the next start compiles under (a large dataset's command changed them).
@@ -218,5 +217,6 @@ export async function start(args: readonly string[]): Promise<number> {
     const { keepInCache } = await import('../output/index.js');
     for (const c of toKeep) keepCode(c, keepInCache);
   }
+  forgetOlderCode(compiled.flatMap((c) => (c.cacheFile !== undefined && (unkept(c) || c.from === 'shipped') ? [c.cacheFile] : [])));
   return status;
 }
