@@ -11,6 +11,7 @@ import type { Block, Origin } from '../document.js';
 import { error, type Diagnostic } from '../errors.js';
 import type { Citation } from '../review.js';
 import { rootToBlocks, type BlockContext } from './blocks.js';
+import { parseInStretches } from './chunks.js';
 import { keptTree, type MarkupCache } from './kept.js';
 
 export type { MarkupCache } from './kept.js';
@@ -49,12 +50,16 @@ function punctuated(node: Root | Root['children'][number]): boolean {
   return 'children' in node && node.children.some((child) => punctuated(child));
 }
 
-/** Markdown's syntax tree, with typographic punctuation. */
-function parseTree(markdown: string): Root {
-  const root = fromMarkdown(markdown.normalize('NFC'), {
+/** Markdown's syntax tree, as micromark parses it with the directive and table extensions. */
+export const parseWhole = (markdown: string): Root =>
+  fromMarkdown(markdown, {
     extensions: [gfmTable(), directive()],
     mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
   });
+
+/** Markdown's syntax tree, with typographic punctuation. Parsed a stretch at a time (chunks.ts): the same tree. */
+function parseTree(markdown: string): Root {
+  const root = parseInStretches(markdown.normalize('NFC'), parseWhole);
   // Block by block: over the whole document as one text, the plugin's work grows with the square of its length. A
   // block it cannot change is not given to it (most of a review's: its parsing of every text is most of the time).
   for (const child of root.children) {

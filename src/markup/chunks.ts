@@ -1,0 +1,111 @@
+// A long Markdown text parsed a stretch at a time: the same syntax tree as parsed whole, without its peak. micromark
+// tokenizes the whole text into events before it builds the tree, so a text's events all live at once and are copied
+// by every collection on the way: the ×100 review's 1.7 MB of Markdown took its build from 230 to 560–600 MB. Parsed in the
+// stretches between its top-level blocks, each stretch's events go as its blocks are built.
+//
+// A stretch ends before a line where no construct can carry over from the lines above it: the line before it is blank,
+// it starts in the first column with a character that starts no list item, block quote or code, and no container
+// directive is open. A blank line ends every paragraph and table; a line in the first column after it ends every list
+// and block quote (it is not indented as their content, and only a paragraph's line can be lazy). What a blank line
+// does not end is found line by line: a container directive, open from its fence (`:::name`) until the first line of
+// as many colons or more, whatever it holds. A text with what reaches across blank lines or stretches in other ways
+// is parsed whole: a code fence, an HTML block, a link reference definition (it serves the whole text), a container
+// fence that is indented (it may belong to a list item), or line endings the lines here are not counted by (a lone
+// carriage return) and a byte order mark (the parser drops it, so the offsets after it move).
+import type { Root, RootContent } from 'mdast';
+
+/** A stretch of the text: where it starts (0-based line and offset) and its text. */
+export interface Stretch {
+  text: string;
+  line: number;
+  offset: number;
+}
+
+/**
+ * What makes a text be parsed whole: a code fence, an HTML block, a definition's `]:`, an indented container fence, a
+ * lone carriage return, a byte order mark.
+ */
+const WHOLE = /^[ \t]*(?:`{3,}|~{3,})|^ {0,3}<|\]:|^[ \t]+:{3}|\r(?!\n)|^\uFEFF/m;
+
+/**
+ * A line a stretch can start with: a character in the first column, and no list item, block quote, code or fence of
+ * colons alone.
+ */
+const STARTS_STRETCH = /^(?!:+[ \t]*$)[^-*+>\d`~\s]/;
+
+/** What may be a container directive's opening fence in the first column: three colons or more and a name. */
+const OPENING = /^(:{3,})[A-Za-z]/;
+
+/** A container directive's closing fence, in the first column (an indented one makes the text parsed whole). */
+const CLOSING = /^(:{3,})[ \t]*$/;
+
+/** A blank line, as Markdown has it: spaces and tabs only. */
+const BLANK = /^[ \t]*$/;
+
+/**
+ * The stretches of `markdown` that parse, each on its own, into the top-level blocks the whole parses into; the whole
+ * text as one when it holds anything that reaches across blank lines or stretches (see above).
+ */
+export function stretchesOf(markdown: string, parse: (markdown: string) => Root): Stretch[] {
+  if (WHOLE.test(markdown)) return [{ text: markdown, line: 0, offset: 0 }];
+  const stretches: Stretch[] = [];
+  let start = { line: 0, offset: 0 };
+  let offset = 0;
+  let previousBlank = false;
+  // The colons of the open container directive's fence; 0 when none is open.
+  let open = 0;
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
+    if (open === 0 && previousBlank && i > 0 && STARTS_STRETCH.test(line)) {
+      stretches.push({ text: markdown.slice(start.offset, offset), ...start });
+      start = { line: i, offset };
+    }
+    if (open > 0) {
+      const closing = CLOSING.exec(line);
+      if (closing && closing[1]!.length >= open) open = 0;
+    } else {
+      // A fence whose name, label or attributes are not valid opens nothing (the line is a paragraph's): the parser
+      // says which, given the line alone.
+      const opening = OPENING.exec(line);
+      if (opening && parse(line).children[0]?.type === 'containerDirective') open = opening[1]!.length;
+    }
+    previousBlank = BLANK.test(line);
+    offset += lines[i]!.length + 1;
+  }
+  stretches.push({ text: markdown.slice(start.offset), ...start });
+  return stretches;
+}
+
+type Positioned = { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } } };
+
+/** Moves a node parsed from a stretch, and all under it, to the stretch's place in the whole text. */
+function moveBy(node: Positioned & { children?: Positioned[] }, lines: number, offset: number): void {
+  if (node.position) {
+    for (const point of [node.position.start, node.position.end]) {
+      point.line += lines;
+      if (point.offset !== undefined) point.offset += offset;
+    }
+  }
+  if (node.children) for (const child of node.children) moveBy(child, lines, offset);
+}
+
+/** `markdown` parsed by `parse` stretch by stretch (`stretchesOf`): the tree `parse(markdown)` makes, positions included. */
+export function parseInStretches(markdown: string, parse: (markdown: string) => Root): Root {
+  const stretches = stretchesOf(markdown, parse);
+  if (stretches.length === 1) return parse(markdown);
+  const children: RootContent[] = [];
+  for (const stretch of stretches) {
+    for (const child of parse(stretch.text).children) {
+      moveBy(child, stretch.line, stretch.offset);
+      children.push(child);
+    }
+  }
+  const lines = markdown.split('\n');
+  const last = lines[lines.length - 1]!;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: last.length + 1, offset: markdown.length } },
+  };
+}
