@@ -34,7 +34,16 @@ const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' 
 
 /** Typographic punctuation set in `tree`, in place. */
 export function smarten(tree: Root): void {
-  smartPunctuation.runSync(tree);
+  // retext-smartypants 6.2.0 prints each node it drops (an en dash and a hyphen, "–-", set as one em dash) with
+  // console.log: to the standard output, where `build -o -` writes the PDF. The plugin runs synchronously, so nothing
+  // else is silenced meanwhile.
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    smartPunctuation.runSync(tree);
+  } finally {
+    console.log = log;
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
 // Input and output as `typst compile IN [OUT]`: the dataset folder as an argument, -o for the PDF, -o - for standard
 // output, --no-exports; a folder that is not a dataset and extra arguments are refused.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayPath, packageRoot } from '../../src/input/paths.js';
-import { runCli } from '../support.js';
+import { runCli, runProgram } from '../support.js';
 
 const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-io-'));
@@ -90,6 +90,19 @@ describe('where the PDF goes', () => {
     expect(run.stdout.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(existsSync(join(packageRoot, '-'))).toBe(false);
     expect(existsSync(join(packageRoot, 'output', 'harbour-2030.pdf'))).toBe(before);
+  });
+
+  it('-o - writes nothing but the PDF to standard output, whatever the text holds', () => {
+    // An en dash and a hyphen, which the typographic punctuation plugin would print as it sets them as one em dash.
+    const data = join(work, 'dashed');
+    cpSync(base, data, { recursive: true });
+    const narrative = join(data, 'narrative.yaml');
+    writeFileSync(narrative, readFileSync(narrative, 'utf8').replace('The harbour was busy:', 'From 2029\u2013-2030 the harbour was busy:'));
+    // In a process of its own: the test runner's console does not write to the standard output.
+    const run = runProgram('build', data, '-o', '-', '--cache-dir', join(work, 'dashed-cache'));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.startsWith('%PDF-')).toBe(true);
+    expect(run.stdout).not.toContain('PunctuationNode');
   });
 });
 
