@@ -4,8 +4,6 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkSmartypants from 'remark-smartypants';
-import { unified } from 'unified';
 import type { Root } from 'mdast';
 import type { Block, Origin } from '../document.js';
 import { error, type Diagnostic } from '../errors.js';
@@ -13,8 +11,10 @@ import type { Citation } from '../review.js';
 import { rootToBlocks, type BlockContext } from './blocks.js';
 import { parseInStretches } from './chunks.js';
 import { keptTree, type MarkupCache } from './kept.js';
+import { PUNCTUATED, smarten } from './punctuation.js';
 
 export type { MarkupCache } from './kept.js';
+export { PUNCTUATED, smarten } from './punctuation.js';
 
 /** "Việt Nam & the world" → "viet-nam-the-world" */
 export function slug(text: string): string {
@@ -28,30 +28,6 @@ export function slug(text: string): string {
       .replace(/^-+|-+$/g, '') || 'section'
   );
 }
-
-/** Typographic punctuation: curly quotes and apostrophes, "--" as an en dash, "..." as an ellipsis. */
-const smartPunctuation = unified().use(remarkSmartypants, { dashes: 'oldschool' }).freeze();
-
-/** Typographic punctuation set in `tree`, in place. */
-export function smarten(tree: Root): void {
-  // retext-smartypants 6.2.0 prints each node it drops (an en dash and a hyphen, "–-", set as one em dash) with
-  // console.log: to the standard output, where `build -o -` writes the PDF. The plugin runs synchronously, so nothing
-  // else is silenced meanwhile.
-  const log = console.log;
-  console.log = () => undefined;
-  try {
-    smartPunctuation.runSync(tree);
-  } finally {
-    console.log = log;
-  }
-}
-
-/**
- * What typographic punctuation can change in a text (retext-smartypants 6 as remark-smartypants 3 runs it): a straight
- * quote, a backtick, two dashes or an en dash and a hyphen, dots with nothing but white space between (parse-latin's
- * white space: JavaScript's and U+0085). A block none of whose texts holds one comes out of the plugin as it went in.
- */
-export const PUNCTUATED = /["'`]|--|\u2013-|\.[\s\u0085]*\./;
 
 /** Whether any text under `node` holds what typographic punctuation changes. */
 function punctuated(node: Root | Root['children'][number]): boolean {

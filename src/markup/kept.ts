@@ -21,7 +21,17 @@ export interface MarkupCache {
 /** The parsing code and the packages it runs: a change to either parses afresh. */
 const parserIdentity = () =>
   codeIdentity(
-    ['micromark', 'mdast-util-from-markdown', 'micromark-extension-directive', 'mdast-util-directive', 'micromark-extension-gfm-table', 'mdast-util-gfm-table', 'remark-smartypants'],
+    [
+      'micromark',
+      'mdast-util-from-markdown',
+      'micromark-extension-directive',
+      'mdast-util-directive',
+      'micromark-extension-gfm-table',
+      'mdast-util-gfm-table',
+      'retext',
+      'retext-smartypants',
+      'parse-latin',
+    ],
     [new URL('./', import.meta.url)],
   );
 
