@@ -36,11 +36,10 @@ function punctuated(node: Root | Root['children'][number]): boolean {
 }
 
 /** Markdown's syntax tree, as micromark parses it with the directive and table extensions. */
-export const parseWhole = (markdown: string): Root =>
-  fromMarkdown(markdown, {
-    extensions: [gfmTable(), directive()],
-    mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
-  });
+export const parseWhole = (markdown: string): Root => fromMarkdown(markdown, SYNTAX);
+
+/** The extensions, made once: each parse combines them afresh and changes none. */
+const SYNTAX = { extensions: [gfmTable(), directive()], mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()] };
 
 /** Markdown's syntax tree, with typographic punctuation. Parsed a stretch at a time (chunks.ts): the same tree. */
 function parseTree(markdown: string): Root {

@@ -1,13 +1,15 @@
 // Markdown parsed a stretch at a time gives the tree the whole text gives, positions included: on every example
 // review's Markdown, on texts made to carry a construct across a blank line, and on texts put together at random
 // from such pieces.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInStretches, stretchesOf } from '../../src/markup/chunks.js';
+import { CERTAINLY_OPENING, parseInStretches, STRETCH_CHARS, stretchesOf } from '../../src/markup/chunks.js';
 import { parseWhole } from '../../src/markup/index.js';
 import { exampleBuild } from '../support.js';
 
-const sameTree = (markdown: string) => expect(parseInStretches(markdown, parseWhole)).toEqual(parseWhole(markdown));
-const stretches = (markdown: string) => stretchesOf(markdown, parseWhole).length;
+// Stretches of any length (a build's are of 16 KB at least, STRETCH_CHARS), so that short texts are split too.
+const sameTree = (markdown: string, least = 0) => expect(parseInStretches(markdown, parseWhole, least)).toEqual(parseWhole(markdown));
+const stretches = (markdown: string, least = 0) => stretchesOf(markdown, parseWhole, least).length;
 
 describe('Markdown parsed a stretch at a time', () => {
   it.each([
@@ -20,6 +22,12 @@ describe('Markdown parsed a stretch at a time', () => {
     const text = markdown.normalize('NFC');
     expect(stretches(text)).toBeGreaterThan(20);
     sameTree(text);
+    // As a build splits it: in stretches of STRETCH_CHARS or more.
+    const least = STRETCH_CHARS / 4;
+    const built = stretchesOf(text, parseWhole, least);
+    expect(built.length).toBeGreaterThan(1);
+    expect(built.slice(0, -1).every((s) => s.text.length >= least)).toBe(true);
+    sameTree(text, least);
   });
 
   it.each([
@@ -32,6 +40,8 @@ describe('Markdown parsed a stretch at a time', () => {
     ['a container opened by a fence of four colons, which three do not close', '::::note\na\n\n:::\n\nb\n::::\n\nc', 2],
     ['a container inside another, closed by the outer fence first', ':::note\n:::lead\nx\n:::\n\ny\n:::\n\nz', 3],
     ['a fence with attributes not valid, which opens nothing', ':::bad{\n\n::::note\na\n\n:::\nb\n\nc', 2],
+    ['a fence whose name starts with a digit, which opens a container', ':::1a\nx\n\ny\n:::\n\nz', 2],
+    ['fences with labels and attributes the parser is asked about', ':::note[a]{x=1}\nx\n\ny\n:::\n\n:::note{a="1"b}\n\nz', 3],
     ['a line of no-break spaces, which is not blank', 'a\n\u00a0\nb\n\nc', 2],
     ['a fence of colons alone, which opens nothing', ':::\n\na', 2],
     ['lines ended by CR LF', ':::note\r\na\r\n\r\nb\r\n:::\r\n\r\nc\r\n', 2],
@@ -52,6 +62,24 @@ describe('Markdown parsed a stretch at a time', () => {
   ])('parses a text with %s whole', (_, markdown) => {
     expect(stretches(markdown)).toBe(1);
     sameTree(markdown);
+  });
+
+  it('takes a fence for an opening without asking the parser only when the parser reads it so', () => {
+    const name = fc.array(fc.constantFrom('note', 'N', '1', 'a-b', 'a_', '_a', '-', '\u00e9', 'x2', '.', ':'), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    const attribute = fc.constantFrom('k="v"', 'k="a }"', "k='v'", 'k=v', 'k=', '#id', '.c', '#', '"', '=', 'a:b.c="1"', '-k="1"', '#1', '.-');
+    const attributes = fc.array(fc.tuple(attribute, fc.constantFrom('', ' ', '\t')), { maxLength: 3 }).map((p) => p.map(([a, space]) => a + space).join(''));
+    const fence = fc
+      .tuple(fc.constantFrom(':::', '::::'), name, fc.option(fc.tuple(fc.constantFrom('{', '{ ', '[l]{'), attributes, fc.constantFrom('}', '', ' }'))), fc.constantFrom('', ' ', 'x'))
+      .map(([colons, n, attrs, end]) => colons + n + (attrs ? attrs.join('') : '') + end);
+    let certain = 0;
+    for (const line of fc.sample(fence, { numRuns: 4000, seed: 7 })) {
+      if (!CERTAINLY_OPENING.test(line)) continue;
+      certain++;
+      expect(parseWhole(line).children[0]?.type, line).toBe('containerDirective');
+    }
+    expect(certain).toBeGreaterThan(100);
+    // The fences of the built-in template all are.
+    for (const line of [':::cover', ':::lead', ':::note', ':::figure{chart="where-sources-disagree"}']) expect(CERTAINLY_OPENING.test(line), line).toBe(true);
   });
 
   it('gives the whole tree of texts put together at random', () => {
