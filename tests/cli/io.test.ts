@@ -1,11 +1,12 @@
 // Input and output as `typst compile IN [OUT]`: the dataset folder as an argument, -o for the PDF, -o - for standard
 // output, --no-exports; a folder that is not a dataset and extra arguments are refused.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayPath, packageRoot } from '../../src/input/paths.js';
-import { runCli, runProgram } from '../support.js';
+import { programPath, runCli, runProgram } from '../support.js';
 
 const base = join(packageRoot, 'tests', 'fixtures', 'base-dataset');
 const work = mkdtempSync(join(tmpdir(), 'annual-review-io-'));
@@ -90,6 +91,25 @@ describe('where the PDF goes', () => {
     expect(run.stdout.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(existsSync(join(packageRoot, '-'))).toBe(false);
     expect(existsSync(join(packageRoot, 'output', 'harbour-2030.pdf'))).toBe(before);
+  });
+
+  it('-o - ends quietly, and as it would have, when the reader closes the pipe early', async () => {
+    // As `annual-review build -o - | head -c 100`: the reader takes the first bytes and closes the pipe. The sample
+    // review's PDF (some 300 KB) is more than a pipe holds.
+    const child = spawn(process.execPath, [programPath, 'build', join(packageRoot, 'data', 'vietnam-2025'), '-o', '-', '--cache-dir', join(work, 'closed-cache')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let first = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.once('data', (chunk: Buffer) => {
+      first = chunk.subarray(0, 5).toString('latin1');
+      child.stdout.destroy();
+    });
+    const status = await new Promise<number | null>((done) => child.once('close', done));
+    expect(first).toBe('%PDF-');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 
   it('-o - writes nothing but the PDF to standard output, whatever the text holds', () => {

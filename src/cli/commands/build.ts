@@ -121,7 +121,13 @@ async function buildToStdout(job: BuildFileOptions): Promise<number> {
   const { out: _stdout, ...options } = job;
   const result = await buildReport({ ...options, ...sizedStages() });
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
-  for (const part of pdfParts(result)) await new Promise<void>((done, fail) => process.stdout.write(part, (e) => (e ? fail(e) : done())));
+  // A reader that stops reading (`… -o - | head -c 100`) closes the pipe: the rest has nowhere to go, and the build ends
+  // there, as a tool in a pipe does (main.ts keeps the closed pipe from failing the process).
+  const readerGone = (e: NodeJS.ErrnoException) => e.code === 'EPIPE';
+  for (const part of pdfParts(result)) {
+    const written = await new Promise<boolean>((done, fail) => process.stdout.write(part, (e) => (!e ? done(true) : readerGone(e) ? done(false) : fail(e))));
+    if (!written) break;
+  }
   return EXIT.ok;
 }
 
