@@ -71,6 +71,14 @@ export function defaultBuild(locale?: string): Promise<BuildResult> {
   return builds.get(key)!;
 }
 
+/** Each example review of data/ in each locale of the built-in template: [dataset, locale], for `it.each`. */
+export const EXAMPLE_REVIEWS: readonly [string, string][] = [
+  ['vietnam-2025', 'en'],
+  ['vietnam-2025', 'vi'],
+  ['marenna-2025', 'en'],
+  ['marenna-2025', 'vi'],
+];
+
 /** A dataset of data/ ("marenna-2025") built in memory, in `locale`: once per test process, like defaultBuild. */
 export function exampleBuild(name: string, locale?: string): Promise<BuildResult> {
   if (join(packageRoot, 'data', name) === defaultDataDir) return defaultBuild(locale);

@@ -83,9 +83,9 @@ export function stretchesOf(markdown: string, parse: (markdown: string) => Root,
     if (open > 0) {
       const closing = CLOSING.exec(line);
       if (closing && closing[1]!.length >= open) open = 0;
-    } else {
-      // A fence whose name, label or attributes are not valid opens nothing (the line is a paragraph's).
-      if (opening.has(line)) open = OPENING.exec(line)![1]!.length;
+    } else if (opening.has(line)) {
+      // Only a valid fence opens: one whose name, label or attributes are not is a paragraph's line.
+      open = OPENING.exec(line)![1]!.length;
     }
     previousBlank = BLANK.test(line);
     // The line's own length, with its carriage return.

@@ -5,19 +5,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CERTAINLY_OPENING, parseInStretches, STRETCH_CHARS, stretchesOf } from '../../src/markup/chunks.js';
 import { parseWhole } from '../../src/markup/index.js';
-import { exampleBuild } from '../support.js';
+import { EXAMPLE_REVIEWS, exampleBuild } from '../support.js';
 
 // Stretches of any length (a build's are of 16 KB at least, STRETCH_CHARS), so that short texts are split too.
 const sameTree = (markdown: string, least = 0) => expect(parseInStretches(markdown, parseWhole, least)).toEqual(parseWhole(markdown));
 const stretches = (markdown: string, least = 0) => stretchesOf(markdown, parseWhole, least).length;
 
 describe('Markdown parsed a stretch at a time', () => {
-  it.each([
-    ['vietnam-2025', 'en'],
-    ['vietnam-2025', 'vi'],
-    ['marenna-2025', 'en'],
-    ['marenna-2025', 'vi'],
-  ])('gives the whole tree of the %s review (%s) from many stretches', async (name, locale) => {
+  it.each(EXAMPLE_REVIEWS)('gives the whole tree of the %s review (%s) from many stretches', async (name, locale) => {
     const { markdown } = await exampleBuild(name, locale);
     const text = markdown.normalize('NFC');
     expect(stretches(text)).toBeGreaterThan(20);

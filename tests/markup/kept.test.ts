@@ -8,6 +8,7 @@ import { parseMarkup } from '../../src/markup/index.js';
 import { loadReview, templateDirs, toDocument } from '../../src/pipeline.js';
 import { loadLocale } from '../../src/locale/index.js';
 import { packageRoot } from '../../src/input/paths.js';
+import { EXAMPLE_REVIEWS } from '../support.js';
 
 const cacheDir = () => mkdtempSync(join(tmpdir(), 'ar-markup-'));
 const keptFiles = (dir: string) => readdirSync(join(dir, 'markup')).map((name) => join(dir, 'markup', name));
@@ -20,12 +21,7 @@ async function fresh() {
 const markdown = `# "Quoted" title\n\nIt's a -- short ... text with a :cite[s1] and "quotes".\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n:::note\nA note's text.\n:::\n`;
 
 describe('the kept Markdown tree', () => {
-  it.each([
-    ['vietnam-2025', 'en'],
-    ['vietnam-2025', 'vi'],
-    ['marenna-2025', 'en'],
-    ['marenna-2025', 'vi'],
-  ])('gives the Document parsing gives, for %s in %s, when written and when read', async (name, code) => {
+  it.each(EXAMPLE_REVIEWS)('gives the Document parsing gives, for %s in %s, when written and when read', async (name, code) => {
     const dirs = templateDirs();
     const locale = loadLocale(dirs, code);
     const review = loadReview(join(packageRoot, 'data', name), locale);

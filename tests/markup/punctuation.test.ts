@@ -6,7 +6,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { describe, expect, it, vi } from 'vitest';
 import { parseWhole, smarten } from '../../src/markup/index.js';
-import { exampleBuild } from '../support.js';
+import { EXAMPLE_REVIEWS, exampleBuild } from '../support.js';
 
 /** The plugin's transform, as unified would make it (it does not read the processor). */
 const plugin = (remarkSmartypants as unknown as (options: { dashes: 'oldschool' }) => (tree: Root) => void)({ dashes: 'oldschool' });
@@ -24,12 +24,7 @@ describe('typographic punctuation as remark-smartypants sets it', () => {
   // The plugin prints what it drops (an en dash and a hyphen made one em dash).
   const quiet = () => vi.spyOn(console, 'log').mockImplementation(() => undefined);
 
-  it.each([
-    ['vietnam-2025', 'en'],
-    ['vietnam-2025', 'vi'],
-    ['marenna-2025', 'en'],
-    ['marenna-2025', 'vi'],
-  ])('on every block of the %s review (%s)', async (name, locale) => {
+  it.each(EXAMPLE_REVIEWS)('on every block of the %s review (%s)', async (name, locale) => {
     const { markdown } = await exampleBuild(name, locale);
     const log = quiet();
     let changed = 0;
