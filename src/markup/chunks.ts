@@ -69,7 +69,9 @@ export function stretchesOf(markdown: string, parse: (markdown: string) => Root,
   let previousBlank = false;
   // The colons of the open container directive's fence; 0 when none is open.
   let open = 0;
-  const lines = markdown.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  // Each line as split, and as read: without the carriage return of a CR LF ending.
+  const split = markdown.split('\n');
+  const lines = split.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   const opening = openingFences(
     lines.filter((line) => OPENING.test(line)),
     parse,
@@ -88,8 +90,7 @@ export function stretchesOf(markdown: string, parse: (markdown: string) => Root,
       open = OPENING.exec(line)![1]!.length;
     }
     previousBlank = BLANK.test(line);
-    // The line's own length, with its carriage return.
-    offset += markdown.charCodeAt(offset + line.length) === 13 ? line.length + 2 : line.length + 1;
+    offset += split[i]!.length + 1;
   }
   stretches.push({ text: markdown.slice(start.offset), ...start });
   return stretches;
@@ -134,11 +135,9 @@ export function parseInStretches(markdown: string, parse: (markdown: string) => 
       children.push(child);
     }
   }
-  const lines = markdown.split('\n');
-  const last = lines[lines.length - 1]!;
-  return {
-    type: 'root',
-    children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: last.length + 1, offset: markdown.length } },
-  };
+  // The whole text ends where its last stretch does.
+  const last = stretches[stretches.length - 1]!;
+  const lastLines = last.text.split('\n');
+  const end = { line: last.line + lastLines.length, column: lastLines[lastLines.length - 1]!.length + 1, offset: markdown.length };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
