@@ -11,7 +11,7 @@ import type { Citation } from '../review.js';
 import { rootToBlocks, type BlockContext } from './blocks.js';
 import { parseInStretches } from './chunks.js';
 import { keptTree, type MarkupCache } from './kept.js';
-import { PUNCTUATED, smarten } from './punctuation.js';
+import { smarten } from './punctuation.js';
 
 export type { MarkupCache } from './kept.js';
 export { PUNCTUATED, smarten } from './punctuation.js';
@@ -29,12 +29,6 @@ export function slug(text: string): string {
   );
 }
 
-/** Whether any text under `node` holds what typographic punctuation changes. */
-function punctuated(node: Root | Root['children'][number]): boolean {
-  if (node.type === 'text') return PUNCTUATED.test(node.value);
-  return 'children' in node && node.children.some((child) => punctuated(child));
-}
-
 /** Markdown's syntax tree, as micromark parses it with the directive and table extensions. */
 export const parseWhole = (markdown: string): Root => fromMarkdown(markdown, SYNTAX);
 
@@ -44,12 +38,9 @@ const SYNTAX = { extensions: [gfmTable(), directive()], mdastExtensions: [gfmTab
 /** Markdown's syntax tree, with typographic punctuation. Parsed a stretch at a time (chunks.ts): the same tree. */
 function parseTree(markdown: string): Root {
   const root = parseInStretches(markdown.normalize('NFC'), parseWhole);
-  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length. A
-  // block it cannot change is not given to it (most of a review's: its parsing of every text is most of the time).
-  for (const child of root.children) {
-    if (!punctuated(child)) continue;
-    smarten({ type: 'root', children: [child] });
-  }
+  // Block by block: over the whole document as one text, the plugin's work grows with the square of its length. What
+  // it cannot change, it is not given (`smarten`): most of a review's blocks.
+  for (const child of root.children) smarten({ type: 'root', children: [child] });
   return root;
 }
 
